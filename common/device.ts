@@ -1,0 +1,87 @@
+/**
+ * Device registry, roles and the one status/fault vocabulary (ARCHITECTURE.md §3, §8.1, §8.2).
+ * A fault is set with the same words that status reports.
+ */
+export const DEVICE_ROLES = [
+  'ticketPrinter',
+  'receiptPrinter',
+  'documentPrinter',
+  'idCardReader',
+  'fingerprintReader',
+  'faceCamera',
+  'documentCamera',
+  'barcodeScanner',
+  'presenceSensor',
+  'robotBase',
+] as const;
+export type DeviceRole = (typeof DEVICE_ROLES)[number];
+
+/** Common device state (UnifiedPOS / XFS4IoT). */
+export type DeviceState =
+  | 'starting'
+  | 'online'
+  | 'offline'
+  | 'noDevice'
+  | 'hardwareError'
+  | 'userError'
+  | 'busy'
+  | 'fraudAttempt';
+
+export type PaperLevel = 'full' | 'low' | 'out' | 'jammed';
+
+/** Printer block; `undefined` means the model cannot report it. */
+export interface PrinterStatusBlock {
+  paper?: PaperLevel;
+  coverOpen?: boolean;
+  cutterError?: boolean;
+  /** A presenter printer's ticket still waiting in the output (protocols.md §2.6). */
+  mediaPresented?: boolean;
+}
+
+export interface DeviceStatus {
+  device: DeviceState;
+  printer?: PrinterStatusBlock;
+}
+
+export type DeviceStatusDelta = Partial<DeviceStatus> & { printer?: Partial<PrinterStatusBlock> };
+
+/** Transport as written in the configuration (§8.1). */
+export type TransportConfig =
+  | { kind: 'sim' }
+  | { kind: 'serial'; path: string; baudRate: number }
+  | { kind: 'tcp'; host: string; port: number }
+  | { kind: 'hid'; vendorId: number; productId: number }
+  | { kind: 'usb'; vendorId: number; productId: number };
+
+export interface DeviceConfig {
+  role: DeviceRole;
+  driver: string;
+  model?: string;
+  transport: TransportConfig;
+}
+
+/** What the host and the control API say about one registered device. */
+export interface DeviceSummary {
+  id: string;
+  roles: DeviceRole[];
+  driver: string;
+  model: string;
+  transport: TransportConfig['kind'];
+  status: DeviceStatus;
+}
+
+/**
+ * Printer faults the simulator can inject, in the status words (§8.2). Partial objects set only what
+ * they name. `afterLines` defers a `paper` change until that many more lines have been printed.
+ */
+export interface PrinterFaults {
+  paper?: 'full' | 'low' | 'out';
+  coverOpen?: boolean;
+  cutterError?: boolean;
+  offline?: boolean;
+  unplugged?: boolean;
+  noReply?: boolean;
+  garbage?: boolean;
+  slowMs?: number;
+  afterLines?: number;
+}

@@ -1,0 +1,73 @@
+/**
+ * The KioskApi contract (ARCHITECTURE.md §1, §8.10): the only thing the renderer knows about the host.
+ * Electron carries it over IPC (preload + ipcMain, channels `domain:verb`), the browser shell over a
+ * loopback WebSocket. Both carry the same `ApiRequest` / `ApiReply` / `ApiPush` messages.
+ */
+import type { ServiceAvailability } from './availability';
+import type { KioskErrorInfo } from './errors';
+import type { BusinessView, LocalText, TakeTicketRequest, TakeTicketResult } from './queue';
+import type { SessionEndReason, SessionState } from './session';
+
+export type KioskMode = 'training' | 'production';
+export type Language = 'zh-CN' | 'zh-TW' | 'en';
+
+export interface KioskSnapshot {
+  mode: KioskMode;
+  hallName: LocalText;
+  kioskName: LocalText;
+  timeZone: string;
+  /** Host clock at the moment of the snapshot, for the on-screen clock (training mode may move it). */
+  nowMs: number;
+  languages: Language[];
+  session: SessionState;
+  availability: ServiceAvailability[];
+  businesses: BusinessView[];
+}
+
+/** Pushed by the host; the renderer renders, it never decides. */
+export type KioskEvent =
+  | { type: 'session:changed'; session: SessionState }
+  | { type: 'availability:changed'; availability: ServiceAvailability[] }
+  | { type: 'queue:changed'; businesses: BusinessView[] }
+  | { type: 'clock:changed'; nowMs: number };
+
+/** Request and result types per channel. */
+export interface ApiChannels {
+  'kiosk:get-snapshot': { request: Record<string, never>; result: KioskSnapshot };
+  'session:activity': { request: Record<string, never>; result: SessionState };
+  'session:end': { request: { reason: Extract<SessionEndReason, 'done' | 'citizen'> }; result: SessionState };
+  'queue:list-businesses': { request: Record<string, never>; result: BusinessView[] };
+  'queue:take-ticket': { request: TakeTicketRequest; result: TakeTicketResult };
+}
+
+export type ApiChannel = keyof ApiChannels;
+export type ApiRequestOf<C extends ApiChannel> = ApiChannels[C]['request'];
+export type ApiResultOf<C extends ApiChannel> = ApiChannels[C]['result'];
+
+export interface KioskApi {
+  call<C extends ApiChannel>(channel: C, request: ApiRequestOf<C>): Promise<ApiResultOf<C>>;
+  onEvent(listener: (event: KioskEvent) => void): () => void;
+}
+
+/** Wire messages (WebSocket JSON, and the host ↔ supervisor IPC). */
+export interface ApiRequest {
+  kind: 'request';
+  id: number;
+  channel: ApiChannel;
+  request: unknown;
+}
+export type ApiReply =
+  | { kind: 'reply'; id: number; ok: true; result: unknown }
+  | { kind: 'reply'; id: number; ok: false; error: KioskErrorInfo };
+export interface ApiPush {
+  kind: 'event';
+  event: KioskEvent;
+}
+
+/** Thrown in the renderer when a call fails; carries the translated-by-code error. */
+export class KioskApiError extends Error {
+  constructor(readonly info: KioskErrorInfo) {
+    super(`${info.code}${info.detail ? `: ${info.detail}` : ''}`);
+    this.name = 'KioskApiError';
+  }
+}

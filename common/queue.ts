@@ -1,0 +1,59 @@
+import type { KioskErrorInfo } from './errors';
+
+/** Localised text as configured: zh-CN always, the others when the hall provides them. */
+export interface LocalText {
+  'zh-CN': string;
+  'zh-TW'?: string;
+  en?: string;
+}
+
+/** Why a business type cannot issue right now (the UI words each one). */
+export type ClosedReason =
+  | 'holiday'
+  | 'notServiceDay'
+  | 'beforeHours'
+  | 'afterHours'
+  | 'stoppedIssuing'
+  | 'dailyCapReached';
+
+/** A business type as the citizen's screen shows it, computed by the host on its clock. */
+export interface BusinessView {
+  id: string;
+  prefix: string;
+  name: LocalText;
+  zone: LocalText;
+  open: boolean;
+  closedReason?: ClosedReason;
+  /** Today's opening periods in hall time, e.g. ["09:00-12:00", "13:30-17:00"]; empty when closed all day. */
+  hoursToday: string[];
+  /** When issuing next opens (hall time, "YYYY-MM-DD HH:MM"), if known within the next 14 days. */
+  nextOpen?: string;
+  waiting: number;
+  estimatedWaitMinutes: number;
+}
+
+export interface TakeTicketRequest {
+  businessId: string;
+  /** Chosen by the renderer per tap; the host answers a repeated id with the first outcome (idempotency). */
+  requestId: string;
+}
+
+/** §8.3: every outcome is issued, voided or uncertain. */
+export type TicketOutcome = 'issued' | 'voided' | 'uncertain';
+
+export interface IssuedTicketView {
+  number: string;
+  businessId: string;
+  businessName: LocalText;
+  zone: LocalText;
+  peopleAhead: number;
+  estimatedWaitMinutes: number;
+  /** Hall-local "YYYY-MM-DD HH:MM". */
+  issuedAtLocal: string;
+}
+
+export type TakeTicketResult =
+  | { outcome: 'issued'; ticket: IssuedTicketView }
+  | { outcome: 'voided'; number?: string; error: KioskErrorInfo; partial: boolean }
+  | { outcome: 'uncertain'; number: string; error: KioskErrorInfo }
+  | { outcome: 'refused'; error: KioskErrorInfo };

@@ -1,0 +1,17 @@
+/**
+ * The interaction session is owned by the host (ARCHITECTURE.md §8.6); the renderer shows this state.
+ * attract: nobody here, the attract loop plays. home: the home screen, no citizen session yet.
+ * active: a citizen is using the kiosk. countdown: idle too long, ending unless somebody touches.
+ */
+export type SessionPhase = 'attract' | 'home' | 'active' | 'countdown';
+
+export interface SessionState {
+  phase: SessionPhase;
+  sessionId: string | null;
+  /** Clock time at which the countdown ends the session (phase countdown only). */
+  countdownEndsAt: number | null;
+  idleTimeoutMs: number;
+  countdownMs: number;
+}
+
+export type SessionEndReason = 'idle' | 'done' | 'citizen' | 'staff';

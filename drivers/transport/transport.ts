@@ -1,0 +1,44 @@
+/**
+ * A byte pipe to one device (ARCHITECTURE.md §2, after node-serialport's injected binding). Device classes
+ * talk only to this; serial, TCP and the in-process memory pair implement it, so the same driver runs on
+ * hardware and on the simulator.
+ */
+export interface Transport {
+  /** A short description for logs, e.g. "serial:/dev/ttyUSB0@115200" or "memory:printer-1". */
+  readonly description: string;
+  readonly isOpen: boolean;
+  /** Opens the link; rejects with a TransportError when the device is absent or busy. */
+  open(): Promise<void>;
+  close(): Promise<void>;
+  /** Resolves once the bytes are handed to the OS (not when the device acted on them). */
+  write(bytes: Uint8Array): Promise<void>;
+  /** Bytes as they arrive, split anywhere. Returns an unsubscribe. */
+  onData(listener: (chunk: Uint8Array) => void): () => void;
+  /** The link went away without close() (unplugged, peer closed, I/O error). */
+  onDisconnect(listener: (reason: string) => void): () => void;
+}
+
+export class TransportError extends Error {
+  constructor(
+    message: string,
+    readonly kind: 'notFound' | 'busy' | 'closed' | 'io',
+  ) {
+    super(message);
+    this.name = 'TransportError';
+  }
+}
+
+/** Tiny listener set shared by the transport implementations. */
+export class Listeners<T extends unknown[]> {
+  private readonly set = new Set<(...args: T) => void>();
+  add(listener: (...args: T) => void): () => void {
+    this.set.add(listener);
+    return () => this.set.delete(listener);
+  }
+  emit(...args: T): void {
+    for (const l of [...this.set]) l(...args);
+  }
+  get size(): number {
+    return this.set.size;
+  }
+}

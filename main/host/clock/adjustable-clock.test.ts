@@ -1,0 +1,37 @@
+import { describe, expect, it } from 'vitest';
+import { AdjustableClock } from './adjustable-clock';
+
+describe('AdjustableClock', () => {
+  it('follows the wall clock plus an offset that set() and advance() move', () => {
+    let wall = 1_000_000;
+    const clock = new AdjustableClock(() => wall);
+    expect(clock.now()).toBe(1_000_000);
+    clock.set(Date.UTC(2026, 0, 1));
+    expect(clock.now()).toBe(Date.UTC(2026, 0, 1));
+    wall += 500;
+    expect(clock.now()).toBe(Date.UTC(2026, 0, 1) + 500);
+    clock.advance(60_000);
+    expect(clock.now()).toBe(Date.UTC(2026, 0, 1) + 60_500);
+  });
+
+  it('fires a long timer at once when the clock is advanced past it, and a cancelled one never', () => {
+    const clock = new AdjustableClock();
+    const fired: string[] = [];
+    clock.setTimer(3_600_000, () => fired.push('hour'));
+    const cancelled = clock.setTimer(1_000, () => fired.push('cancelled'));
+    cancelled.cancel();
+    clock.setTimer(7_200_000, () => fired.push('two hours'));
+    let jumps = 0;
+    clock.onJump(() => jumps++);
+    clock.advance(3_600_000);
+    expect(fired).toEqual(['hour']);
+    expect(jumps).toBe(1);
+    clock.advance(3_600_000);
+    expect(fired).toEqual(['hour', 'two hours']);
+  });
+
+  it('fires a short timer on real time', async () => {
+    const clock = new AdjustableClock();
+    await new Promise<void>((resolve) => clock.setTimer(5, resolve));
+  });
+});

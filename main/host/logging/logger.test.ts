@@ -1,0 +1,35 @@
+import { Writable } from 'node:stream';
+import { describe, expect, it } from 'vitest';
+import { createLogger } from './logger';
+
+function capture() {
+  const lines: Array<Record<string, unknown>> = [];
+  const destination = new Writable({
+    write(chunk, _enc, done) {
+      for (const line of String(chunk).split('\n').filter(Boolean)) lines.push(JSON.parse(line));
+      done();
+    },
+  });
+  return { lines, destination };
+}
+
+describe('host logger', () => {
+  it('namespaces children and masks ID numbers in messages and nested fields', () => {
+    const { lines, destination } = capture();
+    const log = createLogger({ level: 'info', destination }).child('device').child('reader-1');
+    log.info('card read for 520102199001011234', { holder: { id: '52010219900101123X' }, count: 1 });
+    expect(lines).toHaveLength(1);
+    expect(lines[0]).toMatchObject({ ns: 'device:reader-1', msg: 'card read for 5201**********1234', holder: { id: '5201**********123X' }, count: 1 });
+    expect(JSON.stringify(lines)).not.toContain('19900101');
+  });
+
+  it('drops levels below the configured one and says so through isEnabled', () => {
+    const { lines, destination } = capture();
+    const log = createLogger({ level: 'warn', destination });
+    log.info('quiet');
+    log.warn('loud');
+    expect(lines.map((l) => l.msg)).toEqual(['loud']);
+    expect(log.isEnabled('trace')).toBe(false);
+    expect(log.isEnabled('error')).toBe(true);
+  });
+});

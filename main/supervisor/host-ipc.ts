@@ -1,0 +1,27 @@
+/**
+ * Messages between the supervisor and the host child process over Node's IPC channel
+ * (ARCHITECTURE.md §8.9). The supervisor owns the listening sockets and hands them to each host
+ * incarnation, so a restarted host keeps its ports and queued connections.
+ */
+import type { ApiPush, ApiReply, ApiRequest } from '../../common/kiosk-api';
+
+export type SocketName = 'kiosk' | 'sim';
+
+/** Supervisor → host. The `listen` message carries a net.Server handle as its second argument. */
+export type SupervisorToHost =
+  | { type: 'listen'; socket: SocketName; port: number }
+  | { type: 'api'; request: ApiRequest }
+  | { type: 'shutdown' };
+
+/** Host → supervisor. */
+export type HostToSupervisor =
+  | { type: 'ready'; kioskUrl: string; simUrl: string | null }
+  | { type: 'api-reply'; reply: ApiReply }
+  | { type: 'api-event'; push: ApiPush }
+  | { type: 'fatal'; message: string };
+
+export interface HostReadyInfo {
+  /** The URL the shell opens, with the per-launch token in its fragment. */
+  kioskUrl: string;
+  simUrl: string | null;
+}
