@@ -29,7 +29,12 @@ export type KioskEvent =
   | { type: 'session:changed'; session: SessionState }
   | { type: 'availability:changed'; availability: ServiceAvailability[] }
   | { type: 'queue:changed'; businesses: BusinessView[] }
-  | { type: 'clock:changed'; nowMs: number };
+  | { type: 'clock:changed'; nowMs: number }
+  /**
+   * Synthesised by a client bridge (never sent by the host) after it (re)connected: events may have been
+   * missed and none are replayed, so the app fetches a fresh `kiosk:get-snapshot`.
+   */
+  | { type: 'kiosk:resync' };
 
 /** Request and result types per channel. */
 export interface ApiChannels {

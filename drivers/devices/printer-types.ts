@@ -7,8 +7,11 @@ import type { PrintDocument } from '../../common/print-document';
 import type { CommandOptions, Device } from './device-types';
 
 export interface PrintEvents {
-  /** The job's bytes left for the printer: from here on, paper may move. */
-  onSent?: () => void;
+  /**
+   * Called once the printer was found ready, just before the job's first byte is written: from here on
+   * paper may move, so a crash after this point leaves the outcome uncertain, not void.
+   */
+  onSending?: () => void;
 }
 
 /**

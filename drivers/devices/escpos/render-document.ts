@@ -1,0 +1,92 @@
+/**
+ * Renders a device-neutral PrintDocument (common/print-document.ts) as one ESC/POS job: initialise,
+ * Chinese mode (FS &), the blocks, a feed so the cut falls below the last line, the cut, and then the
+ * completion request the model supports (protocols.md §2.7): GS ( H process ID, or GS r 1.
+ * Also estimates the printed lines, which sizes the job's time-out.
+ */
+import type { Align, PrintBlock, PrintDocument } from '../../../common/print-document';
+import { EscPosEncoder, type EscPosBuild } from '../../protocol/escpos/encoder';
+import type { EscPosModel } from '../../protocol/escpos/models';
+
+export interface RenderedJob extends EscPosBuild {
+  /** Estimated text-line equivalents the job feeds, for time-outs and statistics. */
+  lines: number;
+}
+
+/** Feed before the cut: the head-to-cutter distance of common 80 mm mechanisms is 3–4 lines [C]. */
+const FEED_BEFORE_CUT = 4;
+const DOTS_PER_LINE = 24;
+
+/** Display columns of a string: CJK and other wide characters take two (half-width columns). */
+export function columns(text: string): number {
+  let n = 0;
+  for (const ch of text) n += (ch.codePointAt(0) ?? 0) > 0x2e7f ? 2 : 1;
+  return n;
+}
+
+function linesFor(block: PrintBlock, model: EscPosModel): number {
+  switch (block.kind) {
+    case 'text': {
+      const scale = block.scale ?? 1;
+      return Math.max(1, Math.ceil(columns(block.text) / Math.floor(model.charsPerLine / scale))) * scale;
+    }
+    case 'qr':
+      return Math.ceil(((block.moduleSize ?? 6) * 33) / DOTS_PER_LINE) + 1;
+    case 'barcode':
+      return Math.ceil((block.heightDots ?? 80) / DOTS_PER_LINE) + 1;
+    case 'image':
+      return Math.ceil(block.heightDots / DOTS_PER_LINE);
+    case 'rule':
+      return 1;
+    case 'feed':
+      return block.lines;
+  }
+}
+
+function renderBlock(enc: EscPosEncoder, block: PrintBlock, model: EscPosModel): void {
+  const align = (a: Align | undefined): void => void enc.align(a ?? 'left');
+  switch (block.kind) {
+    case 'text': {
+      const scale = block.scale ?? 1;
+      align(block.align);
+      if (scale !== 1) enc.size(scale, scale);
+      if (block.bold) enc.bold(true);
+      enc.line(block.text, { personal: block.personal === true });
+      if (block.bold) enc.bold(false);
+      if (scale !== 1) enc.size(1, 1);
+      return;
+    }
+    case 'qr':
+      align(block.align);
+      enc.qr(block.data, { model: 2, moduleSize: block.moduleSize ?? 6, ecLevel: 'M' }).newline();
+      return;
+    case 'barcode':
+      align(block.align);
+      enc.code128(block.data, { heightDots: block.heightDots ?? 80, hri: 'below' }).newline();
+      return;
+    case 'image':
+      align(block.align);
+      enc.raster({ widthDots: block.widthDots, heightDots: block.heightDots, bits: block.bits });
+      return;
+    case 'rule':
+      align('left');
+      enc.line('-'.repeat(model.charsPerLine));
+      return;
+    case 'feed':
+      enc.feedLines(block.lines);
+      return;
+  }
+}
+
+export function renderDocument(doc: PrintDocument, model: EscPosModel, completionTag: string): RenderedJob {
+  const enc = new EscPosEncoder().initialize().chineseMode(true);
+  let lines = FEED_BEFORE_CUT;
+  for (const block of doc.blocks) {
+    renderBlock(enc, block, model);
+    lines += linesFor(block, model);
+  }
+  enc.align('left').feedLines(FEED_BEFORE_CUT).cut(doc.cut);
+  if (model.completion === 'processId') enc.processIdRequest(completionTag);
+  else enc.transmitPaperStatus();
+  return { ...enc.build(), lines };
+}

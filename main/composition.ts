@@ -1,0 +1,145 @@
+/**
+ * The one place that chooses real or simulated devices (ARCHITECTURE.md §1): from the configuration's
+ * device registry it builds each transport (a memory pair with a simulator on the other end, a serial
+ * port, or TCP), the device classes, and the host services, wired by constructor arguments.
+ */
+import { mkdirSync } from 'node:fs';
+import { join } from 'node:path';
+import type { Clock } from '../common/clock';
+import type { DeviceRole } from '../common/device';
+import type { Logger } from '../common/logger';
+import { EscPosPrinter } from '../drivers/devices/escpos/escpos-printer';
+import type { TicketPrinter } from '../drivers/devices/printer-types';
+import { createMemoryPair } from '../drivers/transport/memory-pair';
+import { SerialTransport } from '../drivers/transport/serial-transport';
+import { TcpTransport } from '../drivers/transport/tcp-transport';
+import type { Transport } from '../drivers/transport/transport';
+import { SimEscPosPrinter } from '../devices-sim/escpos/sim-escpos-printer';
+import { SimRegistry } from '../devices-sim/sim-registry';
+import { AlertBus } from './host/alerts/alert-bus';
+import { KioskApiService } from './host/api/kiosk-api-service';
+import { AvailabilityService } from './host/availability/availability-service';
+import { type KioskConfig, rolesOf } from './host/config/config-types';
+import { syncDeviceAlerts } from './host/devices/device-alerts';
+import { DeviceManager, type ManagedDevice } from './host/devices/device-manager';
+import { SqliteStatisticsStore } from './host/devices/sqlite-statistics-store';
+import { openQueueDb } from './host/queue/queue-db';
+import { QueueService } from './host/queue/queue-service';
+import { SessionService } from './host/session/session-service';
+import { BusinessBoard } from './host/tickets/business-board';
+import { QueueTicketAdapter } from './host/tickets/queue-adapter';
+import { TicketIssuer } from './host/tickets/ticket-issuer';
+
+export interface ComposeOptions {
+  config: KioskConfig;
+  dataDir: string;
+  clock: Clock;
+  log: Logger;
+  /** Per-line print time of simulated printers (0 = instant, for benchmarks). */
+  simLineTimeMs?: number;
+}
+
+export interface Kiosk {
+  api: KioskApiService;
+  devices: DeviceManager;
+  alerts: AlertBus;
+  queue: QueueService;
+  session: SessionService;
+  /** Present in training mode: the simulated devices, for the control API. */
+  sims: SimRegistry | null;
+  start(): Promise<void>;
+  stop(): Promise<void>;
+}
+
+function buildTransport(id: string, entry: KioskConfig['devices'][string], deps: ComposeOptions, sims: SimRegistry | null): Transport {
+  const t = entry.transport;
+  switch (t.kind) {
+    case 'sim': {
+      if (!sims) throw new Error(`devices.${id}: a simulated device needs training mode`);
+      const pair = createMemoryPair(id);
+      const sim = new SimEscPosPrinter({ id, model: entry.model ?? 'generic-escpos-80', transport: pair.device, clock: deps.clock, lineTimeMs: deps.simLineTimeMs });
+      sims.add(sim, rolesOf(entry));
+      return pair.host;
+    }
+    case 'serial':
+      return new SerialTransport({ path: t.path, baudRate: t.baudRate });
+    case 'tcp':
+      return new TcpTransport({ host: t.host, port: t.port });
+    case 'hid':
+    case 'usb':
+      throw new Error(`devices.${id}: the ${entry.driver} driver does not support ${t.kind} transports yet`);
+  }
+}
+
+export function composeKiosk(options: ComposeOptions): Kiosk {
+  const { config, clock, log } = options;
+  mkdirSync(options.dataDir, { recursive: true });
+  const db = openQueueDb(join(options.dataDir, 'kiosk.sqlite'));
+  const statistics = new SqliteStatisticsStore(db);
+  const sims = config.mode === 'training' ? new SimRegistry() : null;
+
+  const managed: ManagedDevice[] = Object.entries(config.devices).map(([id, entry]) => {
+    const transport = buildTransport(id, entry, options, sims);
+    const device = new EscPosPrinter({ id, roles: rolesOf(entry), model: entry.model ?? 'generic-escpos-80', transport, clock, log: log.child(`device:${id}`), statistics });
+    return { device, transport: entry.transport.kind };
+  });
+  const devices = new DeviceManager(managed, clock, log.child('devices'));
+  const alerts = new AlertBus(clock, log.child('alerts'));
+  const availability = new AvailabilityService(
+    { statusOfRole: (role: DeviceRole) => devices.forRole(role)?.status },
+    config.hall.alternatives,
+  );
+  devices.onStatusChanged((id, status) => {
+    syncDeviceAlerts(alerts, id, status);
+    availability.refresh();
+  });
+
+  const session = new SessionService(clock, config.session, log.child('session'));
+  const queue = new QueueService({ db, config, clock });
+  const board = new BusinessBoard(queue, clock);
+  const tickets = new TicketIssuer({
+    queue: new QueueTicketAdapter(queue, config),
+    printer: () => devices.forRole<TicketPrinter>('ticketPrinter'),
+    availability,
+    session,
+    ticketShownMs: config.session.ticketShownMs,
+    onIssued: () => board.refresh(),
+    onUnsettled: (kind, number, code) =>
+      alerts.raise(devices.forRole('ticketPrinter')?.id ?? 'ticketPrinter', kind === 'partial' ? 'printIncomplete' : 'printUncertain', `${number} 号票${kind === 'partial' ? '打印不完整，请清理出票口' : '打印结果不确定，请核实'}（${code}）`),
+    log: log.child('tickets'),
+  });
+  const api = new KioskApiService({
+    clock,
+    log: log.child('api'),
+    identity: { mode: config.mode, hallName: config.hall.name, kioskName: config.hall.kioskName, timeZone: config.hall.timeZone, languages: ['zh-CN', 'zh-TW', 'en'] },
+    session,
+    availability,
+    businesses: board,
+    tickets,
+  });
+
+  return {
+    api,
+    devices,
+    alerts,
+    queue,
+    session,
+    sims,
+    async start() {
+      const recovered = queue.recoverAfterRestart();
+      if (recovered.voided + recovered.uncertain > 0) log.warn('tickets settled after restart', recovered);
+      await sims?.startAll();
+      await devices.start();
+      availability.refresh();
+      board.start();
+    },
+    async stop() {
+      board.stop();
+      session.dispose();
+      api.dispose();
+      await devices.stop();
+      await sims?.stopAll();
+      db.close();
+    },
+  };
+}

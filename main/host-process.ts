@@ -1,0 +1,82 @@
+/**
+ * The host child process (ARCHITECTURE.md §8.9): plain Node, started and restarted by the supervisor.
+ * It loads the configuration, composes the kiosk, serves the browser shell and (training mode) the
+ * simulator control API on the sockets the supervisor hands over, answers API calls relayed over IPC
+ * (Electron), and reports `ready` each time it is serving.
+ */
+import { createServer, type Server as HttpServer } from 'node:http';
+import type { Server as NetServer } from 'node:net';
+import { join } from 'node:path';
+import { fileURLToPath } from 'node:url';
+import { createSimControlServer } from '../devices-sim/control-api';
+import { composeKiosk, type Kiosk } from './composition';
+import { AdjustableClock } from './host/clock/adjustable-clock';
+import { ConfigError } from './host/config/config-error';
+import { loadConfig } from './host/config/load-config';
+import { createLogger } from './host/logging/logger';
+import type { HostToSupervisor, SocketName, SupervisorToHost } from './supervisor/host-ipc';
+import { createWebServer } from './web/web-server';
+
+const send = (msg: HostToSupervisor): void => void process.send?.(msg);
+
+async function main(): Promise<void> {
+  if (!process.send) {
+    process.stderr.write('host-process must be started by the supervisor (npm start)\n');
+    process.exit(2);
+  }
+  const token = process.env.KIOSK_TOKEN ?? '';
+  if (token.length < 32) throw new Error('KIOSK_TOKEN missing: the supervisor passes the per-launch token');
+  const config = loadConfig({ env: process.env, argv: process.argv });
+  const log = createLogger({ level: config.logging.level });
+  const clock = new AdjustableClock();
+  const dataDir = process.env.KIOSK_DATA_DIR ?? join(process.cwd(), '.data');
+  const simLineTimeMs = process.env.KIOSK_SIM_LINE_MS === undefined ? undefined : Number(process.env.KIOSK_SIM_LINE_MS);
+  const kiosk: Kiosk = composeKiosk({ config, dataDir, clock, log, simLineTimeMs });
+  await kiosk.start();
+
+  const staticDir = fileURLToPath(new URL('../renderer/', import.meta.url));
+  const web = createWebServer({ staticDir, token, api: kiosk.api, log: log.child('web') });
+  const servers: Partial<Record<SocketName, HttpServer>> = { kiosk: web.server };
+  if (kiosk.sims) {
+    const control = createSimControlServer({ registry: kiosk.sims, clock: { now: () => clock.now(), set: (ms) => clock.set(ms), advance: (ms) => clock.advance(ms) } });
+    servers.sim = createServer(control);
+  }
+  const wantSim = kiosk.sims !== null && (process.env.KIOSK_SIM_PORT ?? '') !== '';
+  const listening = new Map<SocketName, number>();
+
+  kiosk.api.onPush((push) => send({ type: 'api-event', push }));
+
+  const shutdown = async (): Promise<void> => {
+    await Promise.allSettled([web.close(), new Promise((r) => (servers.sim ? servers.sim.close(r) : r(null)))]);
+    await kiosk.stop();
+    process.exit(0);
+  };
+
+  process.on('message', (msg: SupervisorToHost, handle?: NetServer) => {
+    if (msg.type === 'listen') {
+      const server = servers[msg.socket];
+      if (!server || !handle) return;
+      server.listen(handle, () => {
+        listening.set(msg.socket, msg.port);
+        const kioskPort = listening.get('kiosk');
+        if (kioskPort === undefined || (wantSim && !listening.has('sim'))) return;
+        const simPort = listening.get('sim');
+        send({ type: 'ready', kioskUrl: `http://127.0.0.1:${kioskPort}/#token=${token}`, simUrl: simPort === undefined ? null : `http://127.0.0.1:${simPort}/sim` });
+        log.info('host ready', { mode: config.mode, kioskPort, simPort: simPort ?? null });
+      });
+    } else if (msg.type === 'api') {
+      void kiosk.api.handle(msg.request, { via: 'ipc', clientId: 'electron' }).then((reply) => send({ type: 'api-reply', reply }));
+    } else if (msg.type === 'shutdown') {
+      void shutdown();
+    }
+  });
+  process.on('disconnect', () => void shutdown());
+  process.on('SIGTERM', () => void shutdown());
+}
+
+main().catch((err: unknown) => {
+  const message = err instanceof ConfigError ? err.message : `host failed to start: ${err instanceof Error ? err.stack ?? err.message : String(err)}`;
+  process.stderr.write(`${message}\n`);
+  send({ type: 'fatal', message });
+  process.exit(err instanceof ConfigError ? 78 : 1);
+});

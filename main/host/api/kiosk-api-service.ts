@@ -1,0 +1,94 @@
+/**
+ * The host side of the KioskApi (ARCHITECTURE.md §1, §8.10): one handler for both shells. Every request is
+ * shape-checked (common/api-validate.ts) before a service sees it; every failure becomes a KioskErrorInfo
+ * reply, never a crash. Host state changes are pushed to every client as KioskEvents.
+ */
+import type { ServiceAvailability } from '../../../common/availability';
+import { validateRequest } from '../../../common/api-validate';
+import type { Clock } from '../../../common/clock';
+import { errorInfo } from '../../../common/errors';
+import type { ApiChannel, ApiPush, ApiReply, ApiRequest, ApiRequestOf, ApiResultOf, KioskEvent, KioskSnapshot } from '../../../common/kiosk-api';
+import type { Logger } from '../../../common/logger';
+import type { BusinessView, TakeTicketRequest, TakeTicketResult } from '../../../common/queue';
+import type { SessionState } from '../../../common/session';
+import type { ApiClient, ApiHandler } from './api-handler';
+
+export interface KioskApiDeps {
+  clock: Clock;
+  log: Logger;
+  identity: Pick<KioskSnapshot, 'mode' | 'hallName' | 'kioskName' | 'timeZone' | 'languages'>;
+  session: {
+    state(): SessionState;
+    activity(): SessionState;
+    end(reason: 'done' | 'citizen'): SessionState;
+    onChanged(l: (s: SessionState) => void): () => void;
+  };
+  availability: { compute(): ServiceAvailability[]; onChanged(l: (a: ServiceAvailability[]) => void): () => void };
+  businesses: { list(): BusinessView[]; onChanged(l: (b: BusinessView[]) => void): () => void };
+  tickets: { take(request: TakeTicketRequest): Promise<TakeTicketResult> };
+}
+
+type Handlers = { [C in ApiChannel]: (request: ApiRequestOf<C>) => Promise<ApiResultOf<C>> | ApiResultOf<C> };
+
+export class KioskApiService implements ApiHandler {
+  private readonly listeners = new Set<(push: ApiPush) => void>();
+  private readonly unsubscribe: Array<() => void> = [];
+  private readonly handlers: Handlers;
+
+  constructor(private readonly deps: KioskApiDeps) {
+    this.handlers = {
+      'kiosk:get-snapshot': () => this.snapshot(),
+      'session:activity': () => deps.session.activity(),
+      'session:end': (r) => deps.session.end(r.reason),
+      'queue:list-businesses': () => deps.businesses.list(),
+      'queue:take-ticket': (r) => deps.tickets.take(r),
+    };
+    this.unsubscribe.push(
+      deps.session.onChanged((session) => this.push({ type: 'session:changed', session })),
+      deps.availability.onChanged((availability) => this.push({ type: 'availability:changed', availability })),
+      deps.businesses.onChanged((businesses) => this.push({ type: 'queue:changed', businesses })),
+      deps.clock.onJump(() => this.push({ type: 'clock:changed', nowMs: deps.clock.now() })),
+    );
+  }
+
+  snapshot(): KioskSnapshot {
+    return {
+      ...this.deps.identity,
+      nowMs: this.deps.clock.now(),
+      session: this.deps.session.state(),
+      availability: this.deps.availability.compute(),
+      businesses: this.deps.businesses.list(),
+    };
+  }
+
+  async handle(request: ApiRequest, client: ApiClient): Promise<ApiReply> {
+    const checked = validateRequest(request.channel, request.request);
+    if (!checked.ok) {
+      this.deps.log.warn('request refused', { channel: request.channel, client: client.clientId, detail: checked.detail });
+      return { kind: 'reply', id: request.id, ok: false, error: errorInfo('badRequest', `${request.channel}: ${checked.detail}`) };
+    }
+    try {
+      const handler = this.handlers[request.channel] as (r: unknown) => Promise<unknown> | unknown;
+      const result = await handler(checked.value);
+      return { kind: 'reply', id: request.id, ok: true, result };
+    } catch (err) {
+      this.deps.log.error('request failed', { channel: request.channel, client: client.clientId, error: err });
+      return { kind: 'reply', id: request.id, ok: false, error: errorInfo('internal', 'the kiosk could not complete this request') };
+    }
+  }
+
+  onPush(listener: (push: ApiPush) => void): () => void {
+    this.listeners.add(listener);
+    return () => this.listeners.delete(listener);
+  }
+
+  dispose(): void {
+    for (const u of this.unsubscribe) u();
+    this.listeners.clear();
+  }
+
+  private push(event: KioskEvent): void {
+    const push: ApiPush = { kind: 'event', event };
+    for (const l of [...this.listeners]) l(push);
+  }
+}

@@ -1,0 +1,37 @@
+import { describe, expect, it } from 'vitest';
+import type { ServiceAvailability } from '../../../common/availability';
+import type { DeviceStatus } from '../../../common/device';
+import { AvailabilityService } from './availability-service';
+
+function rig(initial: DeviceStatus | undefined) {
+  let status = initial;
+  const service = new AvailabilityService({ statusOfRole: (role) => (role === 'ticketPrinter' ? status : undefined) }, { takeTicket: { 'zh-CN': '请到一楼咨询台人工取号' } });
+  const pushes: ServiceAvailability[][] = [];
+  service.onChanged((a) => pushes.push(a));
+  return { service, pushes, set: (s: DeviceStatus | undefined) => ((status = s), service.refresh()) };
+}
+
+describe('AvailabilityService', () => {
+  it('withdraws takeTicket with the reason and the alternative, and brings it back on recovery', () => {
+    const { service, pushes, set } = rig({ device: 'online', printer: { paper: 'full' } });
+    expect(service.of('takeTicket')).toEqual({ service: 'takeTicket', available: true });
+    set({ device: 'userError', printer: { paper: 'out' } });
+    set({ device: 'userError', printer: { paper: 'out' } });
+    set({ device: 'online', printer: { paper: 'low' } });
+    expect(pushes).toEqual([
+      [{ service: 'takeTicket', available: false, reason: 'paperOut', role: 'ticketPrinter', alternative: { 'zh-CN': '请到一楼咨询台人工取号' } }],
+      [{ service: 'takeTicket', available: true }],
+    ]);
+  });
+
+  it.each([
+    [{ device: 'online', printer: { coverOpen: true } }, 'coverOpen'],
+    [{ device: 'hardwareError', printer: { cutterError: true } }, 'cutterError'],
+    [{ device: 'offline' }, 'offline'],
+    [{ device: 'noDevice' }, 'noDevice'],
+    [{ device: 'starting' }, 'deviceNotReady'],
+    [undefined, 'noDevice'],
+  ] as Array<[DeviceStatus | undefined, string]>)('status %j → %s', (status, reason) => {
+    expect(rig(status).service.of('takeTicket')).toMatchObject({ available: false, reason });
+  });
+});

@@ -1,0 +1,83 @@
+/**
+ * Availability is one service (ARCHITECTURE.md §8.11): each citizen service declares the device roles it
+ * needs; availability follows device status, with the reason and where to go instead, and is pushed on
+ * every change. Later features ask here instead of looking at devices themselves.
+ */
+import type { CitizenService, ServiceAvailability } from '../../../common/availability';
+import type { DeviceRole, DeviceStatus } from '../../../common/device';
+import type { ErrorCode } from '../../../common/errors';
+import type { LocalText } from '../../../common/queue';
+
+/** What each citizen service needs (ARCHITECTURE.md §8.11). */
+export const SERVICE_NEEDS: Readonly<Record<CitizenService, readonly DeviceRole[]>> = {
+  takeTicket: ['ticketPrinter'],
+};
+
+export interface DeviceLookup {
+  statusOfRole(role: DeviceRole): DeviceStatus | undefined;
+}
+
+/** Why a device cannot serve right now, or null when it can. */
+export function blockingReason(status: DeviceStatus | undefined): ErrorCode | null {
+  if (!status) return 'noDevice';
+  const printer = status.printer;
+  if (printer?.paper === 'out') return 'paperOut';
+  if (printer?.paper === 'jammed') return 'paperJam';
+  if (printer?.coverOpen) return 'coverOpen';
+  if (printer?.cutterError) return 'cutterError';
+  switch (status.device) {
+    case 'online':
+    case 'busy':
+      return null;
+    case 'starting':
+      return 'deviceNotReady';
+    case 'offline':
+      return 'offline';
+    case 'noDevice':
+      return 'noDevice';
+    case 'userError':
+      return 'userError';
+    case 'hardwareError':
+    case 'fraudAttempt':
+      return 'hardwareError';
+  }
+}
+
+export class AvailabilityService {
+  private last = '';
+  private readonly listeners = new Set<(availability: ServiceAvailability[]) => void>();
+
+  constructor(
+    private readonly devices: DeviceLookup,
+    private readonly alternatives: Partial<Record<CitizenService, LocalText>>,
+  ) {}
+
+  compute(): ServiceAvailability[] {
+    return (Object.keys(SERVICE_NEEDS) as CitizenService[]).map((service) => this.of(service));
+  }
+
+  of(service: CitizenService): ServiceAvailability {
+    for (const role of SERVICE_NEEDS[service]) {
+      const reason = blockingReason(this.devices.statusOfRole(role));
+      if (reason) {
+        const alternative = this.alternatives[service];
+        return alternative ? { service, available: false, reason, role, alternative } : { service, available: false, reason, role };
+      }
+    }
+    return { service, available: true };
+  }
+
+  /** Call when any device status changed; listeners hear only real changes. */
+  refresh(): void {
+    const now = this.compute();
+    const key = JSON.stringify(now);
+    if (key === this.last) return;
+    this.last = key;
+    for (const l of [...this.listeners]) l(now);
+  }
+
+  onChanged(listener: (availability: ServiceAvailability[]) => void): () => void {
+    this.listeners.add(listener);
+    return () => this.listeners.delete(listener);
+  }
+}

@@ -1,0 +1,143 @@
+/**
+ * The interaction session, owned by the host (ARCHITECTURE.md §8.6). The renderer reports activity; the
+ * host runs the idle timer on the injected clock: idle `idleTimeoutMs` → a `countdownMs` warning → the
+ * session ends, its data is wiped (every onEnded listener runs), and the home screen shows; after
+ * `attractAfterMs` more without a touch the attract loop plays.
+ */
+import type { Clock, TimerHandle } from '../../../common/clock';
+import type { Logger } from '../../../common/logger';
+import type { SessionEndReason, SessionState } from '../../../common/session';
+
+export interface SessionTimings {
+  idleTimeoutMs: number;
+  countdownMs: number;
+  attractAfterMs: number;
+}
+
+export class SessionService {
+  private phase: SessionState['phase'] = 'attract';
+  private sessionId: string | null = null;
+  private countdownEndsAt: number | null = null;
+  private timer: TimerHandle | null = null;
+  private holds = 0;
+  private seq = 0;
+  private readonly changed = new Set<(state: SessionState) => void>();
+  private readonly ended = new Set<(sessionId: string, reason: SessionEndReason) => void>();
+
+  constructor(
+    private readonly clock: Clock,
+    private readonly timings: SessionTimings,
+    private readonly log: Logger,
+    private readonly newId: () => string = () => `s${clock.now().toString(36)}${(++this.seq).toString(36)}`,
+  ) {}
+
+  state(): SessionState {
+    return {
+      phase: this.phase,
+      sessionId: this.sessionId,
+      countdownEndsAt: this.countdownEndsAt,
+      idleTimeoutMs: this.timings.idleTimeoutMs,
+      countdownMs: this.timings.countdownMs,
+    };
+  }
+
+  /** The id of the current citizen session, starting one if nobody is in session. */
+  current(): string {
+    if (this.sessionId === null) this.activity();
+    return this.sessionId as string;
+  }
+
+  /** A touch or key press: starts a session from attract/home, cancels a countdown, restarts the idle timer. */
+  activity(): SessionState {
+    if (this.sessionId === null) {
+      this.sessionId = this.newId();
+      this.log.info('session started', { sessionId: this.sessionId });
+    }
+    this.phase = 'active';
+    this.countdownEndsAt = null;
+    this.armIdle();
+    this.publish();
+    return this.state();
+  }
+
+  /** Ends the session now (citizen pressed 完成, staff reset, or the countdown ran out). */
+  end(reason: SessionEndReason): SessionState {
+    const id = this.sessionId;
+    this.sessionId = null;
+    this.countdownEndsAt = null;
+    this.phase = 'home';
+    this.arm(this.timings.attractAfterMs, () => this.toAttract());
+    if (id !== null) {
+      this.log.info('session ended', { sessionId: id, reason });
+      for (const l of [...this.ended]) l(id, reason);
+    }
+    this.publish();
+    return this.state();
+  }
+
+  /** Ends the session after `ms` unless the citizen touches the screen meanwhile (ticket shown, then home). */
+  endAfter(ms: number, reason: SessionEndReason): void {
+    if (this.sessionId === null) return;
+    this.arm(ms, () => this.end(reason));
+  }
+
+  /**
+   * Keeps the session from timing out while `work` runs (a print in progress), then restarts the idle
+   * timer. The citizen is not sent home in the middle of a job the host is still finishing.
+   */
+  async hold<T>(work: Promise<T>): Promise<T> {
+    this.holds++;
+    this.timer?.cancel();
+    try {
+      return await work;
+    } finally {
+      if (--this.holds === 0 && this.sessionId !== null && this.phase === 'active') this.armIdle();
+    }
+  }
+
+  onChanged(listener: (state: SessionState) => void): () => void {
+    this.changed.add(listener);
+    return () => this.changed.delete(listener);
+  }
+
+  /** Session-scoped data must be wiped here (ARCHITECTURE.md §8.7). */
+  onEnded(listener: (sessionId: string, reason: SessionEndReason) => void): () => void {
+    this.ended.add(listener);
+    return () => this.ended.delete(listener);
+  }
+
+  dispose(): void {
+    this.timer?.cancel();
+    this.timer = null;
+  }
+
+  private armIdle(): void {
+    if (this.holds > 0) return;
+    this.arm(this.timings.idleTimeoutMs, () => this.startCountdown());
+  }
+
+  private startCountdown(): void {
+    if (this.sessionId === null) return;
+    this.phase = 'countdown';
+    this.countdownEndsAt = this.clock.now() + this.timings.countdownMs;
+    this.arm(this.timings.countdownMs, () => this.end('idle'));
+    this.publish();
+  }
+
+  private toAttract(): void {
+    if (this.sessionId !== null) return;
+    this.phase = 'attract';
+    this.timer = null;
+    this.publish();
+  }
+
+  private arm(ms: number, fn: () => void): void {
+    this.timer?.cancel();
+    this.timer = this.clock.setTimer(ms, fn);
+  }
+
+  private publish(): void {
+    const state = this.state();
+    for (const l of [...this.changed]) l(state);
+  }
+}

@@ -1,0 +1,112 @@
+/**
+ * Taking a queue ticket (ARCHITECTURE.md §8.3 "done means confirmed"; protocols.md §2.7): a number is
+ * reserved in a transaction, printed, and only then issued. The printer's answer decides the outcome:
+ * confirmed → issued; refused before any byte → voided; a fault mid-job → voided (partial, staff alerted to
+ * a possible stub in the tray); silence after the bytes went out → uncertain (citizen told to check the
+ * tray, staff can list it). A repeated requestId gets the first outcome; a second tap while printing is
+ * refused as busy; nothing is ever issued twice.
+ */
+import type { CitizenService, ServiceAvailability } from '../../../common/availability';
+import { errorInfo, type ErrorCode } from '../../../common/errors';
+import type { Logger } from '../../../common/logger';
+import type { PrintDocument } from '../../../common/print-document';
+import type { IssuedTicketView, TakeTicketRequest, TakeTicketResult } from '../../../common/queue';
+import type { PrintResult, TicketPrinter } from '../../../drivers/devices/printer-types';
+
+/** What the issuer needs from the queue (main/host/queue/queue-service.ts). */
+export interface TicketQueue {
+  reserve(request: { businessId: string; requestId: string; sessionId: string }): ReserveOutcome;
+  markSent(ticketId: number): void;
+  settle(ticketId: number, outcome: 'issued' | 'voided' | 'uncertain', detail?: { errorCode?: string; partial?: boolean }): void;
+}
+
+export type ReserveOutcome =
+  | { kind: 'reserved'; ticket: { id: number; number: string; view: IssuedTicketView; document: PrintDocument } }
+  | { kind: 'existing'; result: TakeTicketResult | null }
+  | { kind: 'refused'; code: Extract<ErrorCode, 'businessUnknown' | 'businessClosed' | 'dailyCapReached'> };
+
+export interface TicketIssuerDeps {
+  queue: TicketQueue;
+  printer: () => TicketPrinter | undefined;
+  availability: { of(service: CitizenService): ServiceAvailability };
+  session: { current(): string; hold<T>(work: Promise<T>): Promise<T>; endAfter(ms: number, reason: 'done'): void };
+  ticketShownMs: number;
+  printTimeoutMs?: number;
+  onIssued?: () => void;
+  onUnsettled?: (kind: 'partial' | 'uncertain', number: string, code: ErrorCode) => void;
+  log: Logger;
+}
+
+export class TicketIssuer {
+  private readonly inFlight = new Map<string, Promise<TakeTicketResult>>();
+  private readonly sessionsPrinting = new Set<string>();
+
+  constructor(private readonly deps: TicketIssuerDeps) {}
+
+  take(request: TakeTicketRequest): Promise<TakeTicketResult> {
+    const pending = this.inFlight.get(request.requestId);
+    if (pending) return pending;
+    const sessionId = this.deps.session.current();
+    if (this.sessionsPrinting.has(sessionId)) {
+      return Promise.resolve({ outcome: 'refused', error: errorInfo('busy', 'a ticket is already being printed for this session') });
+    }
+    const work = this.issue(request, sessionId).finally(() => {
+      this.inFlight.delete(request.requestId);
+      this.sessionsPrinting.delete(sessionId);
+    });
+    this.inFlight.set(request.requestId, work);
+    this.sessionsPrinting.add(sessionId);
+    return this.deps.session.hold(work);
+  }
+
+  private async issue(request: TakeTicketRequest, sessionId: string): Promise<TakeTicketResult> {
+    const availability = this.deps.availability.of('takeTicket');
+    const printer = this.deps.printer();
+    if (!availability.available || !printer) {
+      return { outcome: 'refused', error: errorInfo(availability.reason ?? 'noDevice', 'the ticket printer cannot print now') };
+    }
+    const reserved = this.deps.queue.reserve({ businessId: request.businessId, requestId: request.requestId, sessionId });
+    if (reserved.kind === 'refused') return { outcome: 'refused', error: errorInfo(reserved.code) };
+    if (reserved.kind === 'existing') {
+      return reserved.result ?? { outcome: 'refused', error: errorInfo('busy', 'this request is still being printed') };
+    }
+    const { ticket } = reserved;
+    const log = this.deps.log.child(`ticket:${ticket.number}`);
+    let result: PrintResult;
+    try {
+      result = await printer.print(ticket.document, {
+        timeoutMs: this.deps.printTimeoutMs,
+        events: { onSending: () => this.deps.queue.markSent(ticket.id) },
+      });
+    } catch (err) {
+      log.error('print threw', { error: err });
+      result = { outcome: 'unknown', error: errorInfo('internal', 'the print job failed unexpectedly') };
+    }
+    return this.settle(ticket, result, log);
+  }
+
+  private settle(ticket: { id: number; number: string; view: IssuedTicketView }, result: PrintResult, log: Logger): TakeTicketResult {
+    switch (result.outcome) {
+      case 'confirmed':
+        this.deps.queue.settle(ticket.id, 'issued');
+        log.info('ticket issued', { businessId: ticket.view.businessId });
+        this.deps.session.endAfter(this.deps.ticketShownMs, 'done');
+        this.deps.onIssued?.();
+        return { outcome: 'issued', ticket: ticket.view };
+      case 'notPrinted':
+        this.deps.queue.settle(ticket.id, 'voided', { errorCode: result.error.code, partial: false });
+        log.warn('ticket voided before printing', { code: result.error.code });
+        return { outcome: 'voided', number: ticket.number, error: result.error, partial: false };
+      case 'incomplete':
+        this.deps.queue.settle(ticket.id, 'voided', { errorCode: result.error.code, partial: true });
+        log.warn('ticket voided mid-print', { code: result.error.code });
+        this.deps.onUnsettled?.('partial', ticket.number, result.error.code);
+        return { outcome: 'voided', number: ticket.number, error: result.error, partial: true };
+      case 'unknown':
+        this.deps.queue.settle(ticket.id, 'uncertain', { errorCode: result.error.code });
+        log.warn('ticket outcome uncertain', { code: result.error.code });
+        this.deps.onUnsettled?.('uncertain', ticket.number, result.error.code);
+        return { outcome: 'uncertain', number: ticket.number, error: errorInfo('printUncertain', result.error.detail) };
+    }
+  }
+}

@@ -1,0 +1,86 @@
+/**
+ * `npm start` (README): validates the configuration, then runs the kiosk in one of its shells
+ * (ARCHITECTURE.md §1, §8.9): Electron when its binary is present, otherwise the browser shell — the
+ * supervisor runs the host and Debian's Chromium opens the kiosk page in kiosk mode (or the URL is
+ * printed). `--headless` / KIOSK_HEADLESS=1 starts supervisor and host only. Each time the host is ready
+ * it prints one line: `kiosk ready: <kiosk url> sim: <sim url>`.
+ */
+import { spawn } from 'node:child_process';
+import { existsSync, mkdirSync } from 'node:fs';
+import { createRequire } from 'node:module';
+import { join, resolve } from 'node:path';
+import { fileURLToPath } from 'node:url';
+import { ConfigError } from './host/config/config-error';
+import { loadConfig } from './host/config/load-config';
+import type { HostReadyInfo } from './supervisor/host-ipc';
+import { startSupervisor, type Supervisor } from './supervisor/supervisor';
+import { findChromium, launchKioskBrowser } from './web/browser-launcher';
+
+const out = (line: string): void => void process.stdout.write(`${line}\n`);
+
+/** The Electron executable, when `npm install electron` could download it. */
+export function electronBinary(): string | null {
+  try {
+    const path = createRequire(import.meta.url)('electron') as unknown;
+    return typeof path === 'string' && existsSync(path) ? path : null;
+  } catch {
+    return null;
+  }
+}
+
+async function main(): Promise<void> {
+  const argv = process.argv.slice(2);
+  const headless = argv.includes('--headless') || process.env.KIOSK_HEADLESS === '1';
+  let config;
+  try {
+    config = loadConfig({ env: process.env, argv });
+  } catch (err) {
+    if (err instanceof ConfigError) {
+      process.stderr.write(`${err.message}\n`);
+      process.exit(78);
+    }
+    throw err;
+  }
+  const here = fileURLToPath(new URL('.', import.meta.url));
+  const dataDir = process.env.KIOSK_DATA_DIR ?? join(process.cwd(), '.data');
+  const env: NodeJS.ProcessEnv = { ...process.env, KIOSK_DATA_DIR: dataDir };
+  // The host child reads the same file: hand it over as KIOSK_CONFIG (absolute, the child's cwd may differ).
+  const configAt = argv.indexOf('--config');
+  if (configAt >= 0 && argv[configAt + 1]) env.KIOSK_CONFIG = resolve(argv[configAt + 1] as string);
+
+  const electron = headless || process.env.KIOSK_SHELL === 'browser' ? null : electronBinary();
+  if (electron) {
+    out(`shell: electron (${electron})`);
+    const child = spawn(electron, [join(here, 'electron-main.cjs'), ...argv], { stdio: 'inherit', env });
+    child.on('exit', (code) => process.exit(code ?? 0));
+    return;
+  }
+
+  const chromium = headless ? null : findChromium();
+  out(headless ? 'shell: none (headless)' : chromium ? `shell: browser (${chromium})` : 'shell: browser (no Chromium found: open the kiosk url below yourself)');
+  let browser: { stop(): void } | null = null;
+  const supervisor: Supervisor = await startSupervisor({
+    hostEntry: join(here, 'host.mjs'),
+    env,
+    ports: { kiosk: config.server.port, sim: config.mode === 'training' ? config.server.simPort : null },
+    onReady: (info: HostReadyInfo) => {
+      out(`kiosk ready: ${info.kioskUrl} sim: ${info.simUrl ?? 'off'}`);
+      if (chromium && !browser) {
+        mkdirSync(join(dataDir, 'browser-profile'), { recursive: true });
+        browser = launchKioskBrowser({ url: info.kioskUrl, profileDir: join(dataDir, 'browser-profile'), executable: chromium });
+      }
+    },
+  });
+  const stop = async (): Promise<void> => {
+    browser?.stop();
+    await supervisor.stop();
+    process.exit(0);
+  };
+  process.on('SIGINT', () => void stop());
+  process.on('SIGTERM', () => void stop());
+}
+
+main().catch((err: unknown) => {
+  process.stderr.write(`kiosk failed to start: ${err instanceof Error ? err.message : String(err)}\n`);
+  process.exit(1);
+});
