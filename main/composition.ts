@@ -30,6 +30,8 @@ import { BusinessBoard } from './host/tickets/business-board';
 import { QueueTicketAdapter } from './host/tickets/queue-adapter';
 import { TicketIssuer } from './host/tickets/ticket-issuer';
 
+const DEFAULT_MODEL = 'generic-escpos-80';
+
 export interface ComposeOptions {
   config: KioskConfig;
   dataDir: string;
@@ -51,14 +53,15 @@ export interface Kiosk {
   stop(): Promise<void>;
 }
 
-function buildTransport(id: string, entry: KioskConfig['devices'][string], deps: ComposeOptions, sims: SimRegistry | null): Transport {
+function buildTransport(id: string, entry: KioskConfig['devices'][string], deps: ComposeOptions, sims: SimRegistry | null, simPrinters: SimEscPosPrinter[]): Transport {
   const t = entry.transport;
   switch (t.kind) {
     case 'sim': {
       if (!sims) throw new Error(`devices.${id}: a simulated device needs training mode`);
       const pair = createMemoryPair(id);
-      const sim = new SimEscPosPrinter({ id, model: entry.model ?? 'generic-escpos-80', transport: pair.device, clock: deps.clock, lineTimeMs: deps.simLineTimeMs });
-      sims.add(sim, rolesOf(entry));
+      const sim = new SimEscPosPrinter({ id, model: entry.model ?? DEFAULT_MODEL, roles: rolesOf(entry), transport: pair.device, clock: deps.clock, lineTimeMs: deps.simLineTimeMs });
+      sims.add(sim);
+      simPrinters.push(sim);
       return pair.host;
     }
     case 'serial':
@@ -77,10 +80,11 @@ export function composeKiosk(options: ComposeOptions): Kiosk {
   const db = openQueueDb(join(options.dataDir, 'kiosk.sqlite'));
   const statistics = new SqliteStatisticsStore(db);
   const sims = config.mode === 'training' ? new SimRegistry() : null;
+  const simPrinters: SimEscPosPrinter[] = [];
 
   const managed: ManagedDevice[] = Object.entries(config.devices).map(([id, entry]) => {
-    const transport = buildTransport(id, entry, options, sims);
-    const device = new EscPosPrinter({ id, roles: rolesOf(entry), model: entry.model ?? 'generic-escpos-80', transport, clock, log: log.child(`device:${id}`), statistics });
+    const transport = buildTransport(id, entry, options, sims, simPrinters);
+    const device = new EscPosPrinter({ id, roles: rolesOf(entry), model: entry.model ?? DEFAULT_MODEL, transport, clock, log: log.child(`device:${id}`), statistics });
     return { device, transport: entry.transport.kind };
   });
   const devices = new DeviceManager(managed, clock, log.child('devices'));
@@ -128,7 +132,7 @@ export function composeKiosk(options: ComposeOptions): Kiosk {
     async start() {
       const recovered = queue.recoverAfterRestart();
       if (recovered.voided + recovered.uncertain > 0) log.warn('tickets settled after restart', recovered);
-      await sims?.startAll();
+      await Promise.all(simPrinters.map((sim) => sim.start()));
       await devices.start();
       availability.refresh();
       board.start();
@@ -138,7 +142,7 @@ export function composeKiosk(options: ComposeOptions): Kiosk {
       session.dispose();
       api.dispose();
       await devices.stop();
-      await sims?.stopAll();
+      await Promise.all(simPrinters.map((sim) => sim.stop()));
       db.close();
     },
   };

@@ -35,7 +35,8 @@ async function main(): Promise<void> {
   await kiosk.start();
 
   const staticDir = fileURLToPath(new URL('../renderer/', import.meta.url));
-  const web = createWebServer({ staticDir, token, api: kiosk.api, log: log.child('web') });
+  const webLog = log.child('web');
+  const web = createWebServer({ staticDir, token, api: kiosk.api, log: (level, msg, fields) => webLog[level](msg, fields as Record<string, unknown> | undefined) });
   const servers: Partial<Record<SocketName, HttpServer>> = { kiosk: web.server };
   if (kiosk.sims) {
     const control = createSimControlServer({ registry: kiosk.sims, clock: { now: () => clock.now(), set: (ms) => clock.set(ms), advance: (ms) => clock.advance(ms) } });

@@ -12,6 +12,7 @@ import { join, resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { ConfigError } from './host/config/config-error';
 import { loadConfig } from './host/config/load-config';
+import { createLogger } from './host/logging/logger';
 import type { HostReadyInfo } from './supervisor/host-ipc';
 import { startSupervisor, type Supervisor } from './supervisor/supervisor';
 import { findChromium, launchKioskBrowser } from './web/browser-launcher';
@@ -59,10 +60,12 @@ async function main(): Promise<void> {
   const chromium = headless ? null : findChromium();
   out(headless ? 'shell: none (headless)' : chromium ? `shell: browser (${chromium})` : 'shell: browser (no Chromium found: open the kiosk url below yourself)');
   let browser: { stop(): void } | null = null;
+  const log = createLogger({ level: config.logging.level }).child('supervisor');
   const supervisor: Supervisor = await startSupervisor({
     hostEntry: join(here, 'host.mjs'),
     env,
     ports: { kiosk: config.server.port, sim: config.mode === 'training' ? config.server.simPort : null },
+    log: (level, msg, fields) => log[level](msg, fields as Record<string, unknown> | undefined),
     onReady: (info: HostReadyInfo) => {
       out(`kiosk ready: ${info.kioskUrl} sim: ${info.simUrl ?? 'off'}`);
       if (chromium && !browser) {

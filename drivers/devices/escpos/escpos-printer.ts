@@ -203,6 +203,7 @@ export class EscPosPrinter implements TicketPrinter {
     try {
       for (const n of STATUS_QUERIES) {
         const reply = this.router.nextStatusByte(this.statusTimeoutMs, signal);
+        reply.catch(() => undefined); // observed below; a failed send must not leave it unhandled
         await this.send(realtimeStatusRequest(n));
         Object.assign(bits, interpretRealtimeStatus(n, await reply));
       }

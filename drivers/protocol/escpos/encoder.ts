@@ -1,0 +1,240 @@
+/**
+ * Host-side ESC/POS command builder (protocols.md §2.1–§2.7). Chainable; `build()` returns the bytes and the
+ * byte ranges that carry personal data, so frame dumps can mask them (ARCHITECTURE.md §8.7).
+ */
+import * as C from './constants';
+import { encodeGb18030 } from './gb18030';
+
+export class EscPosEncodeError extends Error {
+  override readonly name = 'EscPosEncodeError';
+}
+
+export type EscPosAlign = 'left' | 'center' | 'right';
+export type QrErrorCorrection = 'L' | 'M' | 'Q' | 'H';
+export type BarcodeHriPosition = 'none' | 'above' | 'below' | 'both';
+
+export interface QrOptions {
+  model?: 1 | 2;
+  /** Dots per module, 1–16 (protocols.md §2.2). */
+  moduleSize?: number;
+  ecLevel?: QrErrorCorrection;
+}
+
+export interface Code128Options {
+  heightDots?: number;
+  /** Module width in dots, 2–6 (protocols.md §2.1). */
+  moduleWidth?: number;
+  hri?: BarcodeHriPosition;
+  /**
+   * true (default, Epson style): send "{B" and escape "{" as "{{". false: send the data as is, for firmware
+   * that picks code sets itself (models.ts `code128CodeSetPrefix`).
+   */
+  codeSetPrefix?: boolean;
+}
+
+export interface RasterImage {
+  /** A multiple of 8. */
+  widthDots: number;
+  heightDots: number;
+  /** 1 bit per dot, MSB = leftmost, 1 = black, rows top to bottom; widthDots / 8 × heightDots bytes. */
+  bits: Uint8Array;
+}
+
+/** A byte range [start, end) of the built job. */
+export interface ByteRange {
+  start: number;
+  end: number;
+}
+
+export interface EscPosBuild {
+  bytes: Uint8Array;
+  personalRanges: ByteRange[];
+}
+
+const ALIGN_BYTE: Readonly<Record<EscPosAlign, number>> = { left: C.ALIGN_LEFT, center: C.ALIGN_CENTER, right: C.ALIGN_RIGHT };
+const QR_EC_BYTE: Readonly<Record<QrErrorCorrection, number>> = { L: C.QR_EC_L, M: C.QR_EC_M, Q: C.QR_EC_Q, H: C.QR_EC_H };
+const HRI_BYTE: Readonly<Record<BarcodeHriPosition, number>> = { none: 0, above: 1, below: 2, both: 3 };
+const CONTROL_CHAR = /[\u0000-\u001f\u007f]/u;
+const LONE_SURROGATE = /[\ud800-\udbff](?![\udc00-\udfff])|(?<![\ud800-\udbff])[\udc00-\udfff]/u;
+const PRINTABLE_ASCII = /^[\u0020-\u007e]*$/u;
+
+function fail(message: string): never {
+  throw new EscPosEncodeError(message);
+}
+
+function intIn(name: string, value: number, min: number, max: number): number {
+  if (!Number.isInteger(value) || value < min || value > max) fail(`${name} must be an integer ${min}–${max}, got ${value}`);
+  return value;
+}
+
+function oneOf<K extends string>(name: string, value: K, table: Readonly<Record<K, number>>): number {
+  const byte = Object.prototype.hasOwnProperty.call(table, value) ? table[value] : undefined;
+  if (byte === undefined) fail(`${name} must be one of ${Object.keys(table).join(', ')}, got ${String(value)}`);
+  return byte;
+}
+
+function utf8(text: string): Uint8Array {
+  return new TextEncoder().encode(text);
+}
+
+/** `GS ( k pL pH cn fn …` with pL/pH = the bytes after pH (protocols.md §2.2). */
+function gsParenK(fn: number, params: ArrayLike<number>): number[] {
+  const length = params.length + 2;
+  return [...C.GS_PAREN_K, length & 0xff, length >> 8, C.QR_CN, fn, ...Array.from(params)];
+}
+
+export class EscPosEncoder {
+  private readonly chunks: Uint8Array[] = [];
+  private readonly ranges: ByteRange[] = [];
+  private length = 0;
+
+  initialize(): this {
+    return this.push(C.INIT);
+  }
+
+  /** FS & / FS . (protocols.md §2.1). */
+  chineseMode(on: boolean): this {
+    return this.push(on ? C.CHINESE_MODE_ON : C.CHINESE_MODE_OFF);
+  }
+
+  align(a: EscPosAlign): this {
+    return this.push([...C.ALIGN, oneOf('align', a, ALIGN_BYTE)]);
+  }
+
+  bold(on: boolean): this {
+    return this.push([...C.BOLD, on ? 1 : 0]);
+  }
+
+  /** GS ! n: width and height multipliers 1–8 (protocols.md §2.1). */
+  size(width: number, height: number): this {
+    const w = intIn('size width', width, 1, 8);
+    const h = intIn('size height', height, 1, 8);
+    return this.push([...C.SIZE, ((w - 1) << 4) | (h - 1)]);
+  }
+
+  /**
+   * GB18030 text. Control characters are refused (they would smuggle commands into the job); use newline().
+   * `personal` records the text's byte range in `build().personalRanges`.
+   */
+  text(s: string, opts: { personal?: boolean } = {}): this {
+    if (CONTROL_CHAR.test(s)) fail('text must not contain control characters; use newline() or a command');
+    if (LONE_SURROGATE.test(s)) fail('text contains an unpaired UTF-16 surrogate');
+    const bytes = encodeGb18030(s);
+    if (opts.personal === true && bytes.length > 0) this.ranges.push({ start: this.length, end: this.length + bytes.length });
+    return this.push(bytes);
+  }
+
+  newline(): this {
+    return this.push([C.LF]);
+  }
+
+  line(s: string, opts: { personal?: boolean } = {}): this {
+    return this.text(s, opts).newline();
+  }
+
+  /** Model, module size, error correction, store, print (protocols.md §2.2). Data goes as UTF-8. */
+  qr(data: string, opts: QrOptions = {}): this {
+    const model = opts.model ?? 2;
+    if (model !== 1 && model !== 2) fail(`qr model must be 1 or 2, got ${String(model)}`);
+    const moduleSize = intIn('qr moduleSize', opts.moduleSize ?? 6, 1, 16);
+    const ec = oneOf('qr ecLevel', opts.ecLevel ?? 'M', QR_EC_BYTE);
+    const payload = utf8(data);
+    if (payload.length === 0) fail('qr data must not be empty');
+    if (payload.length > C.QR_MAX_DATA_BYTES) fail(`qr data is ${payload.length} bytes; at most ${C.QR_MAX_DATA_BYTES} fit`);
+    return this.push(gsParenK(C.QR_FN_MODEL, [model === 1 ? C.QR_MODEL_1 : C.QR_MODEL_2, 0x00]))
+      .push(gsParenK(C.QR_FN_MODULE_SIZE, [moduleSize]))
+      .push(gsParenK(C.QR_FN_ERROR_CORRECTION, [ec]))
+      .push(gsParenK(C.QR_FN_STORE, [C.QR_M, ...payload]))
+      .push(gsParenK(C.QR_FN_PRINT, [C.QR_M]));
+  }
+
+  /** GS h, GS w, GS H, then GS k 73 n (form B) with code set B (protocols.md §2.1). */
+  code128(data: string, opts: Code128Options = {}): this {
+    const height = intIn('code128 heightDots', opts.heightDots ?? 80, 1, 255);
+    const width = intIn('code128 moduleWidth', opts.moduleWidth ?? 2, 2, 6);
+    const hri = oneOf('code128 hri', opts.hri ?? 'below', HRI_BYTE);
+    if (data.length === 0) fail('code128 data must not be empty');
+    if (!PRINTABLE_ASCII.test(data)) fail('code128 data must be printable ASCII (20–7E)');
+    const prefixed = opts.codeSetPrefix ?? true;
+    const body = prefixed ? `{B${data.replaceAll('{', '{{')}` : data;
+    if (body.length > 255) fail(`code128 data is ${body.length} bytes after the code-set prefix; at most 255 fit`);
+    const bytes = Array.from(body, (ch) => ch.charCodeAt(0));
+    return this.push([...C.BARCODE_HEIGHT, height, ...C.BARCODE_WIDTH, width, ...C.BARCODE_HRI_POSITION, hri])
+      .push([...C.BARCODE_PRINT, C.BARCODE_CODE128, bytes.length, ...bytes]);
+  }
+
+  /** GS v 0 m xL xH yL yH d… (protocols.md §2.3). */
+  raster(image: RasterImage, mode: 0 | 1 | 2 | 3 = 0): this {
+    intIn('raster mode', mode, 0, 3);
+    const { widthDots, heightDots, bits } = image;
+    intIn('raster widthDots', widthDots, 8, 0xffff * 8);
+    if (widthDots % 8 !== 0) fail(`raster widthDots must be a multiple of 8, got ${widthDots}`);
+    intIn('raster heightDots', heightDots, 1, 0xffff);
+    const widthBytes = widthDots / 8;
+    if (bits.length !== widthBytes * heightDots) {
+      fail(`raster bits must be ${widthBytes * heightDots} bytes (${widthBytes} × ${heightDots}), got ${bits.length}`);
+    }
+    this.push([...C.RASTER, mode, widthBytes & 0xff, widthBytes >> 8, heightDots & 0xff, heightDots >> 8]);
+    return this.push(bits);
+  }
+
+  feedLines(n: number): this {
+    return this.push([...C.FEED_LINES, intIn('feedLines', n, 0, 255)]);
+  }
+
+  cut(kind: 'full' | 'partial'): this {
+    if (kind !== 'full' && kind !== 'partial') fail(`cut must be 'full' or 'partial', got ${String(kind)}`);
+    return this.push(kind === 'full' ? C.CUT_FULL : C.CUT_PARTIAL);
+  }
+
+  /** GS a n; 0 disables ASB (protocols.md §2.5). */
+  enableAsb(mask: number): this {
+    return this.push([...C.ASB_ENABLE, intIn('ASB mask', mask, 0, 255)]);
+  }
+
+  /** GS ( H fn 48: the printer answers 37 22 d1..d4 00 once everything before it is processed (§2.7). */
+  processIdRequest(id: string): this {
+    if (id.length !== C.PROCESS_ID_LENGTH || !PRINTABLE_ASCII.test(id)) {
+      fail(`process id must be exactly ${C.PROCESS_ID_LENGTH} printable ASCII characters, got ${JSON.stringify(id)}`);
+    }
+    const d = Array.from(id, (ch) => ch.charCodeAt(0));
+    return this.push([...C.GS_PAREN_H, C.PROCESS_ID_PARAM_LENGTH, 0x00, C.PROCESS_ID_FN, C.PROCESS_ID_M, ...d]);
+  }
+
+  /** GS r 1 (protocols.md §2.1, §2.7). */
+  transmitPaperStatus(): this {
+    return this.push([...C.TRANSMIT_STATUS, C.TRANSMIT_STATUS_PAPER]);
+  }
+
+  raw(bytes: ArrayLike<number>): this {
+    for (let i = 0; i < bytes.length; i++) intIn('raw byte', bytes[i]!, 0, 255);
+    return this.push(bytes);
+  }
+
+  build(): EscPosBuild {
+    const bytes = new Uint8Array(this.length);
+    let offset = 0;
+    for (const chunk of this.chunks) {
+      bytes.set(chunk, offset);
+      offset += chunk.length;
+    }
+    return { bytes, personalRanges: this.ranges.map((r) => ({ ...r })) };
+  }
+
+  private push(bytes: ArrayLike<number>): this {
+    const chunk = Uint8Array.from(bytes);
+    this.chunks.push(chunk);
+    this.length += chunk.length;
+    return this;
+  }
+}
+
+/** DLE EOT n, answered in real time with one byte (protocols.md §2.4). */
+export function realtimeStatusRequest(n: 1 | 2 | 3 | 4): Uint8Array {
+  return Uint8Array.of(...C.DLE_EOT, intIn('DLE EOT n', n, 1, 4));
+}
+
+/** DLE ENQ n: 1 = recover and resume, 2 = recover after clearing the buffers (protocols.md §2.1). */
+export function realtimeRecovery(n: 1 | 2): Uint8Array {
+  return Uint8Array.of(...C.DLE_ENQ, intIn('DLE ENQ n', n, 1, 2));
+}

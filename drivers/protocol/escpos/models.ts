@@ -1,0 +1,86 @@
+/**
+ * Per-model ESC/POS facts (protocols.md §2.6, §2.7): how a finished print is confirmed, which status the
+ * printer can report, and the quirks the encoder, driver and simulator must respect. [C] marks a fact not
+ * verified against the vendor manual; check it on the hardware before relying on it.
+ */
+import type { CutMeaning } from './command-types';
+
+export interface EscPosModel {
+  id: string;
+  displayName: string;
+  /** 576 dots for 80 mm paper, 384 for 58 mm (protocols.md §2.3). */
+  paperWidthDots: number;
+  /** Half-width columns per line at scale 1 (a Chinese character takes two). */
+  charsPerLine: number;
+  /** How a finished print is confirmed (§2.7): GS ( H process ID, or a GS r 1 reply after the data. */
+  completion: 'processId' | 'paperStatus';
+  /** Automatic Status Back, GS a (§2.5). */
+  asb: boolean;
+  /** The paper near-end sensor is fitted (DLE EOT 4 bits 2+3 read 0 without it, §2.4). */
+  nearEndSensor: boolean;
+  /** DLE EOT 1 bit 7 means "ticket not yet taken" (§2.4, §2.6). */
+  ticketTakenBit: boolean;
+  /** A presenter that holds the ticket at the bezel (§2.6). */
+  presenter: boolean;
+  /** Typical time per text line, for sizing job time-outs (§2.7). */
+  lineTimeMs: number;
+  /** CODE128 data starts with "{A"/"{B"/"{C" (Epson style); false: the firmware picks code sets itself. */
+  code128CodeSetPrefix: boolean;
+  /** What the older cut commands ESC i and ESC m do on this model (§2.1) [!]. */
+  legacyCut: { escI: CutMeaning; escM: CutMeaning };
+}
+
+const ROWS = {
+  'generic-escpos-80': {
+    id: 'generic-escpos-80',
+    displayName: '通用 ESC/POS 80 mm',
+    paperWidthDots: 576, // [C] 72 bytes at 203 dpi
+    charsPerLine: 48, // [C] 12×24 font on 576 dots
+    completion: 'processId', // [C] GS ( H from the Epson reference; confirm per printer
+    asb: true,
+    nearEndSensor: true,
+    ticketTakenBit: false,
+    presenter: false,
+    lineTimeMs: 25, // [C] ~30-dot line at 150 mm/s
+    code128CodeSetPrefix: true,
+    legacyCut: { escI: 'partial', escM: 'full' }, // [V] P6
+  },
+  'epson-tm-t88': {
+    id: 'epson-tm-t88',
+    displayName: 'Epson TM-T88',
+    paperWidthDots: 576, // [C]
+    charsPerLine: 48, // [C]
+    completion: 'processId', // [C] GS ( H fn 48
+    asb: true, // [C] §2.6
+    nearEndSensor: true, // [C] an option on the TM-T88; bits read 0 without it, so trusting them is safe
+    ticketTakenBit: false, // [V] Epson fixes DLE EOT 1 bit 7 at 0 (§2.4)
+    presenter: false,
+    lineTimeMs: 20, // [C] 150–300 mm/s depending on generation; the slowest is assumed
+    code128CodeSetPrefix: true, // [C]
+    legacyCut: { escI: 'partial', escM: 'full' }, // [C] as §2.1; Epson documents both as partial on newer models
+  },
+  'cashino-kp628e': {
+    id: 'cashino-kp628e',
+    displayName: '厦门 Cashino KP-628E 58 mm',
+    paperWidthDots: 384, // [V] P5: 48 mm printing width at 203 dpi
+    charsPerLine: 32, // [V] P5: 12×24 ANK font, 24×24 Chinese
+    completion: 'paperStatus', // [V] P5 lists GS r n and no GS ( H; GS r answering after the data is [C]
+    asb: false, // [V] P5 lists no GS a
+    nearEndSensor: true, // [V] P5: option "S"; [C] that the kiosk variant is ordered with it
+    ticketTakenBit: true, // [V] P5: DLE EOT 1 bit 7 = paper not torn away
+    presenter: false,
+    lineTimeMs: 60, // [C] P5: max 90 mm/s; a 30-dot line takes ~42 ms at full speed
+    code128CodeSetPrefix: false, // [V] P5: "without the user set character (includes starting character set)"
+    legacyCut: { escI: 'full', escM: 'partial' }, // [V] P5
+  },
+} satisfies Record<string, EscPosModel>;
+
+for (const row of Object.values(ROWS)) Object.freeze(Object.freeze(row).legacyCut);
+
+export const ESCPOS_MODELS: Readonly<Record<string, EscPosModel>> = Object.freeze(ROWS);
+
+export function escPosModel(id: string): EscPosModel {
+  const model = Object.prototype.hasOwnProperty.call(ESCPOS_MODELS, id) ? ESCPOS_MODELS[id] : undefined;
+  if (!model) throw new Error(`unknown ESC/POS model "${id}"; known: ${Object.keys(ESCPOS_MODELS).join(', ')}`);
+  return model;
+}

@@ -1,0 +1,138 @@
+/**
+ * Driver-side decoder of what an ESC/POS printer sends back. Replies are told apart by their first byte
+ * (protocols.md §2.5): (b & 93) == 12 is a DLE EOT reply, (b & 93) == 10 starts a 4-byte ASB block,
+ * 37 starts a "37 2x … 00" block (GS ( H process ID, §2.7), and a byte with bit 4 = 0 is a GS r reply when
+ * one was announced. Input may be split anywhere; a half reply waits for the rest.
+ */
+import * as C from './constants';
+import { interpretAsb, type AsbStatus } from './status-bits';
+
+export { interpretAsb, interpretPaperStatus, interpretRealtimeStatus } from './status-bits';
+export type { AsbStatus, EscPosStatusBits } from './status-bits';
+
+export type EscPosReply =
+  | { type: 'realtimeStatus'; byte: number }
+  | { type: 'asb'; bytes: Uint8Array; status: AsbStatus }
+  | { type: 'processId'; id: string }
+  | { type: 'paperStatus'; byte: number }
+  | { type: 'garbage'; bytes: Uint8Array };
+
+/** A header block longer than this without its NUL is garbage, so a lost NUL cannot grow memory. */
+export const MAX_BLOCK_REPLY_BYTES = 64;
+
+/** Second byte of a header block: Epson uses 37 2x (GS ( H) and P5 shows 37 36 (GS ( k fn 52) [C]. */
+const isBlockIdentifier = (b: number): boolean => b >= 0x20 && b <= 0x3f;
+const isPrintableAscii = (b: number): boolean => b >= 0x20 && b <= 0x7e;
+
+export interface EscPosReplyDecoderOptions {
+  /**
+   * The model reports "ticket not taken" in DLE EOT 1 bit 7 (models.ts `ticketTakenBit`, §2.6), so a DLE EOT
+   * reply may have bit 7 set: it is then recognised by (b & 13) == 12. Default false: (b & 93) == 12.
+   */
+  ticketTakenBit?: boolean;
+}
+
+export class EscPosReplyDecoder {
+  private readonly realtimeMask: number;
+  private partial: number[] = [];
+  private partialKind: 'asb' | 'block' | undefined;
+  private paperStatusExpected = 0;
+  private garbage: number[] = [];
+  private out: EscPosReply[] = [];
+
+  constructor(options: EscPosReplyDecoderOptions = {}) {
+    this.realtimeMask = options.ticketTakenBit === true ? C.STATUS_TAG_MASK & ~C.TICKET_NOT_TAKEN_BIT : C.STATUS_TAG_MASK;
+  }
+
+  /** The next bit-4-clear byte is the answer to a GS r 1 just sent; each announcement covers one reply. */
+  expectPaperStatus(): void {
+    this.paperStatusExpected++;
+  }
+
+  /** True while a reply has started but not finished (for an inter-byte timeout in the driver). */
+  get midReply(): boolean {
+    return this.partialKind !== undefined;
+  }
+
+  /** Drops any half reply and every announced GS r reply (after a reconnect or a recovery). */
+  reset(): void {
+    this.partial = [];
+    this.partialKind = undefined;
+    this.paperStatusExpected = 0;
+  }
+
+  push(chunk: Uint8Array): EscPosReply[] {
+    this.out = [];
+    for (const b of chunk) this.take(b);
+    this.flushGarbage();
+    return this.out;
+  }
+
+  private take(b: number): void {
+    if (this.partialKind === 'asb') return this.takeAsb(b);
+    if (this.partialKind === 'block') return this.takeBlock(b);
+    if (this.paperStatusExpected > 0 && (b & C.PAPER_STATUS_FIXED_ZERO) === 0) {
+      this.paperStatusExpected--;
+      return this.emit({ type: 'paperStatus', byte: b });
+    }
+    if ((b & this.realtimeMask) === C.REALTIME_STATUS_TAG) return this.emit({ type: 'realtimeStatus', byte: b });
+    if ((b & C.STATUS_TAG_MASK) === C.ASB_TAG) return this.start('asb', b);
+    if (b === C.BLOCK_REPLY_HEADER) return this.start('block', b);
+    this.garbage.push(b);
+  }
+
+  private takeAsb(b: number): void {
+    this.partial.push(b);
+    if (this.partial.length < C.ASB_LENGTH) return;
+    const bytes = Uint8Array.from(this.partial);
+    this.clearPartial();
+    this.emit({ type: 'asb', bytes, status: interpretAsb(bytes) });
+  }
+
+  private takeBlock(b: number): void {
+    if (this.partial.length === 1 && !isBlockIdentifier(b)) {
+      // A lone 37 was not a block header: report it and read b afresh.
+      this.garbage.push(...this.partial);
+      this.clearPartial();
+      return this.take(b);
+    }
+    this.partial.push(b);
+    if (b !== C.NUL) {
+      if (this.partial.length >= MAX_BLOCK_REPLY_BYTES) {
+        this.garbage.push(...this.partial);
+        this.clearPartial();
+      }
+      return;
+    }
+    const block = this.partial;
+    this.clearPartial();
+    const id = block.slice(2, -1);
+    if (block[1] === C.PROCESS_ID_REPLY_ID && id.length === C.PROCESS_ID_LENGTH && id.every(isPrintableAscii)) {
+      return this.emit({ type: 'processId', id: String.fromCharCode(...id) });
+    }
+    this.flushGarbage();
+    this.out.push({ type: 'garbage', bytes: Uint8Array.from(block) });
+  }
+
+  private start(kind: 'asb' | 'block', b: number): void {
+    this.flushGarbage();
+    this.partialKind = kind;
+    this.partial = [b];
+  }
+
+  private clearPartial(): void {
+    this.partial = [];
+    this.partialKind = undefined;
+  }
+
+  private emit(reply: EscPosReply): void {
+    this.flushGarbage();
+    this.out.push(reply);
+  }
+
+  private flushGarbage(): void {
+    if (this.garbage.length === 0) return;
+    this.out.push({ type: 'garbage', bytes: Uint8Array.from(this.garbage) });
+    this.garbage = [];
+  }
+}

@@ -1,0 +1,82 @@
+/**
+ * Joins the queue service and the ticket layout for the issuer: a reservation becomes the number, the
+ * citizen's view of it and the print document; a repeated request id answers with the first outcome.
+ */
+import { errorInfo, isErrorCode } from '../../../common/errors';
+import { formatLocalDateTime } from '../../../common/local-time';
+import type { IssuedTicketView, TakeTicketResult } from '../../../common/queue';
+import type { BusinessConfig, KioskConfig } from '../config/config-types';
+import type { QueueService } from '../queue/queue-service';
+import type { TicketRecord } from '../queue/queue-types';
+import { buildTicketDocument } from '../queue/ticket-document';
+import type { ReserveOutcome, TicketQueue } from './ticket-issuer';
+
+export class QueueTicketAdapter implements TicketQueue {
+  constructor(
+    private readonly queue: QueueService,
+    private readonly config: Pick<KioskConfig, 'hall' | 'queue'>,
+  ) {}
+
+  reserve(request: { businessId: string; requestId: string; sessionId: string }): ReserveOutcome {
+    const result = this.queue.reserve(request);
+    if (result.kind === 'refused') return { kind: 'refused', code: result.code };
+    if (result.kind === 'existing') return { kind: 'existing', result: this.replay(result.ticket) };
+    const { ticket } = result;
+    const business = this.business(ticket.businessId);
+    const view: IssuedTicketView = {
+      number: ticket.number,
+      businessId: ticket.businessId,
+      businessName: business.name,
+      zone: business.zone,
+      peopleAhead: ticket.peopleAhead,
+      estimatedWaitMinutes: ticket.estimatedWaitMinutes,
+      issuedAtLocal: formatLocalDateTime(ticket.reservedAt, this.config.hall.timeZone),
+    };
+    const document = buildTicketDocument({ ticket, business, hall: this.config.hall, issuedAtMs: ticket.reservedAt, jobId: `ticket-${ticket.id}` });
+    return { kind: 'reserved', ticket: { id: ticket.id, number: ticket.number, view, document } };
+  }
+
+  markSent(ticketId: number): void {
+    this.queue.markSent(ticketId);
+  }
+
+  settle(ticketId: number, outcome: 'issued' | 'voided' | 'uncertain', detail?: { errorCode?: string; partial?: boolean }): void {
+    this.queue.settle(ticketId, outcome, detail);
+  }
+
+  /** The outcome a finished request had; null while it is still printing. */
+  private replay(record: TicketRecord): TakeTicketResult | null {
+    const code = record.errorCode && isErrorCode(record.errorCode) ? record.errorCode : 'hardwareError';
+    switch (record.status) {
+      case 'reserved':
+      case 'printing':
+        return null;
+      case 'voided':
+        return { outcome: 'voided', number: record.number, error: errorInfo(code), partial: record.partial === true };
+      case 'uncertain':
+        return { outcome: 'uncertain', number: record.number, error: errorInfo('printUncertain') };
+      default: {
+        const business = this.business(record.businessId);
+        const waiting = this.queue.listBusinesses().find((b) => b.id === record.businessId);
+        return {
+          outcome: 'issued',
+          ticket: {
+            number: record.number,
+            businessId: record.businessId,
+            businessName: business.name,
+            zone: business.zone,
+            peopleAhead: Math.max(0, (waiting?.waiting ?? 1) - 1),
+            estimatedWaitMinutes: waiting?.estimatedWaitMinutes ?? 0,
+            issuedAtLocal: formatLocalDateTime(record.reservedAt, this.config.hall.timeZone),
+          },
+        };
+      }
+    }
+  }
+
+  private business(id: string): BusinessConfig {
+    const business = this.config.queue.businesses.find((b) => b.id === id);
+    if (!business) throw new Error(`business ${id} vanished from the configuration`);
+    return business;
+  }
+}

@@ -1,0 +1,172 @@
+/**
+ * Driver ↔ simulator over a memory pair, with every fault the simulator can produce (issue 9 §7, §12;
+ * ARCHITECTURE.md §5 "driver tests"). Assertions are on outcomes and error codes, and on what the simulated
+ * paper shows.
+ */
+import { afterEach, describe, expect, it } from 'vitest';
+import type { DeviceStatus } from '../../common/device';
+import type { PrintDocument } from '../../common/print-document';
+import { SimEscPosPrinter } from '../../devices-sim/escpos/sim-escpos-printer';
+import { EscPosPrinter } from '../../drivers/devices/escpos/escpos-printer';
+import { createMemoryPair } from '../../drivers/transport/memory-pair';
+import { AdjustableClock } from '../../main/host/clock/adjustable-clock';
+
+const TICKET: PrintDocument = {
+  jobId: 't',
+  cut: 'full',
+  blocks: [
+    { kind: 'text', text: '贵阳市政务服务中心', align: 'center' },
+    { kind: 'text', text: 'A007', align: 'center', scale: 3, bold: true },
+    { kind: 'text', text: '社保医保' },
+    { kind: 'text', text: '前面还有 3 人' },
+    { kind: 'text', text: '预计等待约 12 分钟' },
+    { kind: 'text', text: '办理地点：二楼 A 区' },
+    { kind: 'qr', data: 'HALLKIOSK:gy:2026-11-23:A007' },
+    { kind: 'rule' },
+  ],
+};
+
+const rigs: Array<{ printer: EscPosPrinter; sim: SimEscPosPrinter }> = [];
+afterEach(async () => {
+  for (const r of rigs.splice(0)) {
+    await r.printer.close().catch(() => undefined);
+    await r.sim.stop();
+  }
+});
+
+async function rig(model = 'generic-escpos-80', lineTimeMs = 2) {
+  const clock = new AdjustableClock();
+  const pair = createMemoryPair('p');
+  const sim = new SimEscPosPrinter({ id: 'p', model, transport: pair.device, clock, lineTimeMs });
+  await sim.start();
+  const printer = new EscPosPrinter({ id: 'p', roles: ['ticketPrinter'], model, transport: pair.host, clock, pollIntervalMs: 50, statusTimeoutMs: 150, jobPollMs: 20 });
+  await printer.open();
+  await printer.enable();
+  rigs.push({ printer, sim });
+  return { printer, sim, pair, clock };
+}
+
+describe('EscPosPrinter ↔ SimEscPosPrinter (memory pair)', () => {
+  it('a healthy print is confirmed by the process-ID reply and the paper shows the ticket', async () => {
+    const { printer, sim } = await rig();
+    expect(printer.status).toMatchObject({ device: 'online', printer: { paper: 'full', coverOpen: false, cutterError: false } });
+    let sending = 0;
+    expect(await printer.print(TICKET, { events: { onSending: () => sending++ } })).toEqual({ outcome: 'confirmed' });
+    expect(sending).toBe(1);
+    const [ticket] = sim.printed();
+    expect(ticket?.cut).toBe(true);
+    expect(ticket?.lines).toContain('A007');
+    expect(ticket?.lines).toContain('前面还有 3 人');
+    expect(ticket?.qr).toEqual(['HALLKIOSK:gy:2026-11-23:A007']);
+    expect(printer.statistics()).toMatchObject({ jobs: 1, cuts: 1 });
+  });
+
+  it('a model without process ID is confirmed by GS r 1 (cashino-kp628e)', async () => {
+    const { printer, sim } = await rig('cashino-kp628e');
+    expect(await printer.print(TICKET)).toEqual({ outcome: 'confirmed' });
+    expect(sim.printed()).toHaveLength(1);
+  });
+
+  it('paper out before the job → notPrinted(paperOut, staff), nothing on paper', async () => {
+    const { printer, sim } = await rig();
+    sim.setFaults({ paper: 'out' });
+    expect(await printer.print(TICKET)).toMatchObject({ outcome: 'notPrinted', error: { code: 'paperOut', actor: 'staff' } });
+    expect(sim.printed()).toEqual([]);
+    expect(printer.status).toMatchObject({ device: 'userError', printer: { paper: 'out' } });
+  });
+
+  it('paper low still prints and reports low', async () => {
+    const { printer, sim } = await rig();
+    sim.setFaults({ paper: 'low' });
+    expect(await printer.print(TICKET)).toEqual({ outcome: 'confirmed' });
+    expect(printer.status.printer?.paper).toBe('low');
+  });
+
+  it('paper out after 3 lines → incomplete; the rest is cleared and never prints after a refill', async () => {
+    const { printer, sim } = await rig();
+    sim.setFaults({ paper: 'out', afterLines: 3 });
+    expect(await printer.print(TICKET)).toMatchObject({ outcome: 'incomplete', error: { code: 'paperOut' } });
+    sim.setFaults({ paper: 'full' });
+    await expect.poll(() => printer.status.printer?.paper).toBe('full');
+    const printedNow = sim.printed();
+    expect(printedNow.every((t) => !t.cut)).toBe(true);
+    expect(printedNow.flatMap((t) => t.lines)).not.toContain('预计等待约 12 分钟');
+    expect(await printer.print(TICKET)).toEqual({ outcome: 'confirmed' });
+  });
+
+  it('cover open → notPrinted(coverOpen); a cutter error → notPrinted(cutterError, technician)', async () => {
+    const { printer, sim } = await rig();
+    sim.setFaults({ coverOpen: true });
+    expect(await printer.print(TICKET)).toMatchObject({ outcome: 'notPrinted', error: { code: 'coverOpen' } });
+    sim.clearFaults();
+    sim.setFaults({ cutterError: true });
+    expect(await printer.print(TICKET)).toMatchObject({ outcome: 'notPrinted', error: { code: 'cutterError', actor: 'technician' } });
+    expect(printer.status).toMatchObject({ device: 'hardwareError', printer: { cutterError: true } });
+  });
+
+  it('offline → notPrinted(offline)', async () => {
+    const { printer, sim } = await rig();
+    sim.setFaults({ offline: true });
+    expect(await printer.print(TICKET)).toMatchObject({ outcome: 'notPrinted', error: { code: 'offline' } });
+  });
+
+  it('unplugged → noDevice, refused; re-plugged and reopened → prints again', async () => {
+    const { printer, sim } = await rig();
+    sim.setFaults({ unplugged: true });
+    await expect.poll(() => printer.status.device).toBe('noDevice');
+    expect(await printer.print(TICKET)).toMatchObject({ outcome: 'notPrinted' });
+    sim.setFaults({ unplugged: false });
+    await printer.close();
+    await printer.open();
+    await printer.enable();
+    expect(printer.status.device).toBe('online');
+    expect(await printer.print(TICKET)).toEqual({ outcome: 'confirmed' });
+  });
+
+  it('the printer vanishes mid-ticket → unknown (the citizen must check the tray)', async () => {
+    const { printer, sim } = await rig('generic-escpos-80', 20);
+    const job = printer.print(TICKET, { events: { onSending: () => setTimeout(() => sim.setFaults({ unplugged: true }), 30) } });
+    expect(await job).toMatchObject({ outcome: 'unknown', error: { code: 'noDevice' } });
+  });
+
+  it('no reply → notPrinted(offline) before sending; going silent mid-job → unknown', async () => {
+    const { printer, sim } = await rig('generic-escpos-80', 20);
+    sim.setFaults({ noReply: true });
+    expect(await printer.print(TICKET)).toMatchObject({ outcome: 'notPrinted', error: { code: 'offline' } });
+    await expect.poll(() => printer.status.device).toBe('offline');
+    sim.clearFaults();
+    await expect.poll(() => printer.status.device).toBe('online');
+    const job = printer.print(TICKET, { events: { onSending: () => sim.setFaults({ noReply: true }) } });
+    expect(await job).toMatchObject({ outcome: 'unknown' });
+  });
+
+  it('garbage replies → notPrinted(garbledReply, technician) and a hardwareError status', async () => {
+    const { printer, sim } = await rig();
+    const states: DeviceStatus['device'][] = [];
+    printer.onStatusChanged((_d, s) => states.push(s.device));
+    sim.setFaults({ garbage: true });
+    expect(await printer.print(TICKET)).toMatchObject({ outcome: 'notPrinted', error: { code: 'garbledReply', actor: 'technician' } });
+    await expect.poll(() => printer.status.device).toBe('hardwareError');
+    sim.clearFaults();
+    await expect.poll(() => printer.status.device).toBe('online');
+    expect(states).toContain('hardwareError');
+  });
+
+  it('slow replies within the time-out still print; slower than the time-out → notPrinted', async () => {
+    const { printer, sim } = await rig();
+    sim.setFaults({ slowMs: 40 });
+    expect(await printer.print(TICKET)).toEqual({ outcome: 'confirmed' });
+    sim.setFaults({ slowMs: 400 });
+    expect(await printer.print(TICKET)).toMatchObject({ outcome: 'notPrinted', error: { code: 'offline' } });
+  });
+
+  it('health checks: internal, external, and an interactive test page', async () => {
+    const { printer, sim } = await rig();
+    expect(await printer.healthCheck('internal')).toMatchObject({ ok: true });
+    expect(await printer.healthCheck('external')).toMatchObject({ ok: true });
+    expect(await printer.healthCheck('interactive')).toMatchObject({ ok: true });
+    expect(sim.printed()[0]?.lines).toContain('打印机自检页');
+    sim.setFaults({ coverOpen: true });
+    expect(await printer.healthCheck('external')).toMatchObject({ ok: false, error: { code: 'coverOpen' } });
+  });
+});

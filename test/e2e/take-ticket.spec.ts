@@ -1,0 +1,138 @@
+/**
+ * End to end through the browser shell (issue 9 §12): the real launcher, supervisor and host, the built
+ * renderer in Debian's Chromium, the simulated ESC/POS printer behind the real driver. The simulator's
+ * control API triggers faults; assertions read both the screen and what the simulator printed.
+ */
+import type { Browser, Page } from 'playwright-core';
+import { afterAll, afterEach, beforeAll, beforeEach, describe, expect, it } from 'vitest';
+import { axeViolations, labelMismatches, smallTargets } from '../support/axe';
+import { hasChromium, kioskPage, launchBrowser, screenshot } from '../support/browser';
+import { startKiosk, type RunningKiosk } from '../support/kiosk-process';
+
+interface Printed {
+  seq: number;
+  lines: string[];
+  qr: string[];
+  cut: boolean;
+}
+
+if (!hasChromium) process.stderr.write('SKIPPED browser e2e: /usr/bin/chromium is missing (npm test installs it when run as root)\n');
+
+describe.skipIf(!hasChromium)('citizen takes a queue ticket (browser shell)', () => {
+  let kiosk: RunningKiosk;
+  let browser: Browser;
+  let page: Page;
+
+  beforeAll(async () => {
+    kiosk = await startKiosk({ env: { KIOSK_SIM_LINE_MS: '5' } });
+    browser = await launchBrowser();
+  }, 60_000);
+  afterAll(async () => {
+    await browser?.close();
+    await kiosk?.stop();
+  });
+  beforeEach(async () => {
+    await kiosk.sim('/sim/reset', { body: {} });
+    page = await kioskPage(browser, kiosk.kioskUrl);
+  });
+  afterEach(async (ctx) => {
+    if (ctx.task.result?.state === 'fail') await screenshot(page, `FAILED-${ctx.task.name.replace(/\W+/g, '-')}`);
+    await page.context().close();
+  });
+
+  const printed = async (): Promise<Printed[]> => (await kiosk.sim('/sim/devices/ticket-printer/printed')) as Printed[];
+
+  async function toHome(): Promise<void> {
+    await page.getByRole('button', { name: '点击开始' }).click();
+    await expect.poll(() => page.getByRole('button', { name: '取号', exact: true }).isVisible()).toBe(true);
+  }
+
+  async function chooseFirstOpenBusiness(): Promise<string> {
+    await page.getByRole('button', { name: '取号', exact: true }).click();
+    const open = page.locator('button[data-business-open="true"]').first();
+    await open.waitFor();
+    const prefix = (await open.getAttribute('data-business-prefix')) as string;
+    await open.click();
+    return prefix;
+  }
+
+  it('prints a real ticket, shows the number, and the printer output carries it', async () => {
+    await page.getByRole('button', { name: '点击开始' }).waitFor();
+    await toHome();
+    const prefix = await chooseFirstOpenBusiness();
+    await page.getByText('请取走您的号票').waitFor({ timeout: 15_000 });
+    const number = (await page.getByTestId('ticket-number').innerText()).trim();
+    expect(number).toMatch(new RegExp(`^${prefix}\\d{3}$`));
+    const tickets = await printed();
+    expect(tickets).toHaveLength(1);
+    expect(tickets[0]!.cut).toBe(true);
+    expect(tickets[0]!.lines.join('\n')).toContain(number);
+    expect(tickets[0]!.lines.join('\n')).toMatch(/前面还有/);
+    expect(tickets[0]!.qr[0]).toContain(number);
+    await page.getByRole('button', { name: '完成' }).click();
+    await expect.poll(() => page.getByRole('button', { name: '取号', exact: true }).isVisible()).toBe(true);
+  });
+
+  it('two tickets in a row get consecutive numbers', async () => {
+    await toHome();
+    const numbers: number[] = [];
+    for (let i = 0; i < 2; i++) {
+      await chooseFirstOpenBusiness();
+      await page.getByText('请取走您的号票').waitFor({ timeout: 15_000 });
+      numbers.push(Number((await page.getByTestId('ticket-number').innerText()).trim().slice(1)));
+      await page.getByRole('button', { name: '完成' }).click();
+      await toHome();
+    }
+    expect(numbers[1]).toBe((numbers[0] as number) + 1);
+  });
+
+  it('paper out → 取号 unavailable with the reason; paper back → available again by itself', async () => {
+    await toHome();
+    await kiosk.sim('/sim/devices/ticket-printer/faults', { body: { paper: 'out' } });
+    const takeTicket = page.getByRole('button', { name: '取号', exact: true });
+    await expect.poll(() => takeTicket.getAttribute('aria-disabled'), { timeout: 10_000 }).toBe('true');
+    await expect.poll(() => page.getByText('缺纸').first().isVisible()).toBe(true);
+    await page.getByText('请到一楼咨询台人工取号').waitFor();
+    await screenshot(page, 'home-unavailable-paper-out');
+    await kiosk.sim('/sim/devices/ticket-printer/faults', { body: { paper: 'full' } });
+    await expect.poll(() => takeTicket.getAttribute('aria-disabled'), { timeout: 10_000 }).not.toBe('true');
+  });
+
+  it('paper runs out a few lines into the ticket → not counted, the citizen is told', async () => {
+    await toHome();
+    await kiosk.sim('/sim/devices/ticket-printer/faults', { body: { paper: 'out', afterLines: 3 } });
+    await chooseFirstOpenBusiness();
+    await page.getByText('号票未能打印').waitFor({ timeout: 15_000 });
+    await page.getByText('不完整').first().waitFor();
+    await screenshot(page, 'outcome-voided-partial');
+    const tickets = await printed();
+    expect(tickets.every((t) => !t.cut)).toBe(true);
+    await kiosk.sim('/sim/devices/ticket-printer/faults', { method: 'DELETE' });
+  });
+
+  it('each screen passes axe (no serious/critical), names contain labels, targets ≥ 60 px; screenshots at 1080×1920', async () => {
+    const check = async (name: string): Promise<void> => {
+      await screenshot(page, name);
+      expect(await axeViolations(page), `${name}: axe`).toEqual([]);
+      expect(await labelMismatches(page), `${name}: names`).toEqual([]);
+      expect(await smallTargets(page), `${name}: targets`).toEqual([]);
+    };
+    await page.getByRole('button', { name: '点击开始' }).waitFor();
+    await check('attract');
+    await toHome();
+    await check('home');
+    await page.getByRole('button', { name: '取号', exact: true }).click();
+    await page.locator('button[data-business-open]').first().waitFor();
+    await check('choose-business');
+    await kiosk.sim('/sim/devices/ticket-printer/faults', { body: { slowMs: 1500 } });
+    await page.locator('button[data-business-open="true"]').first().click();
+    await page.getByText('正在打印号票').waitFor();
+    await check('printing');
+    await page.getByText('请取走您的号票').waitFor({ timeout: 20_000 });
+    await check('ticket');
+    await kiosk.sim('/sim/devices/ticket-printer/faults', { method: 'DELETE' });
+    await kiosk.sim('/sim/clock', { body: { advanceMs: 61_000 } });
+    await page.getByRole('dialog').waitFor({ timeout: 10_000 });
+    await check('countdown');
+  });
+});
