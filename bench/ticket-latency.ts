@@ -12,7 +12,7 @@ import { SILENT_LOGGER } from '../common/logger';
 import type { TicketPrinter } from '../drivers/devices/printer-types';
 import { composeKiosk } from '../main/composition';
 import { AdjustableClock } from '../main/host/clock/adjustable-clock';
-import { DEFAULT_CONFIG } from '../main/host/config/default-config';
+import { loadConfig } from '../main/host/config/load-config';
 import type { KioskConfig } from '../main/host/config/config-types';
 import { buildTicketDocument } from '../main/host/queue/ticket-document';
 import { summarize } from './stats';
@@ -21,7 +21,7 @@ const ALWAYS = ['00:00-24:00'];
 const HOURS = { mon: ALWAYS, tue: ALWAYS, wed: ALWAYS, thu: ALWAYS, fri: ALWAYS, sat: ALWAYS, sun: ALWAYS };
 
 export function benchConfig(): KioskConfig {
-  const base = structuredClone(DEFAULT_CONFIG);
+  const base = loadConfig({ env: {} });
   const business = (id: string, prefix: string) => ({ ...base.queue.businesses[0]!, id, prefix, dailyCap: 999, hours: HOURS, stopIssuingMinutesBeforeClose: 0, openOnHolidays: true });
   return { ...base, queue: { ...base.queue, businesses: [business('bench-a', 'A'), business('bench-b', 'B')], calendar: { holidays: [], workdays: [] } } };
 }
@@ -47,7 +47,7 @@ export async function ticketLatency(count: number): Promise<{ host: number[]; dr
     const driver: number[] = [];
     for (let i = 0; i < count; i++) {
       const document = buildTicketDocument({
-        ticket: { number: `A${String((i % 999) + 1).padStart(3, '0')}`, peopleAhead: 3, estimatedWaitMinutes: 12 } as never,
+        ticket: { number: `A${String((i % 999) + 1).padStart(3, '0')}`, day: '2026-11-23', peopleAhead: 3, estimatedWaitMinutes: 12 },
         business,
         hall: config.hall,
         issuedAtMs: clock.now(),

@@ -9,6 +9,8 @@ import type { Server as NetServer } from 'node:net';
 import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { createSimControlServer } from '../devices-sim/control-api';
+import { errorInfo } from '../common/errors';
+import type { ApiReply } from '../common/kiosk-api';
 import { composeKiosk, type Kiosk } from './composition';
 import { AdjustableClock } from './host/clock/adjustable-clock';
 import { ConfigError } from './host/config/config-error';
@@ -66,7 +68,13 @@ async function main(): Promise<void> {
         log.info('host ready', { mode: config.mode, kioskPort, simPort: simPort ?? null });
       });
     } else if (msg.type === 'api') {
-      void kiosk.api.handle(msg.request, { via: 'ipc', clientId: 'electron' }).then((reply) => send({ type: 'api-reply', reply }));
+      void kiosk.api
+        .handle(msg.request, { via: 'ipc', clientId: 'electron' })
+        .catch((err: unknown): ApiReply => {
+          log.error('api call failed', { channel: msg.request.channel, error: err });
+          return { kind: 'reply', id: msg.request.id, ok: false, error: errorInfo('internal') };
+        })
+        .then((reply) => send({ type: 'api-reply', reply }));
     } else if (msg.type === 'shutdown') {
       void shutdown();
     }

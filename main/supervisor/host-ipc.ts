@@ -7,7 +7,10 @@ import type { ApiPush, ApiReply, ApiRequest } from '../../common/kiosk-api';
 
 export type SocketName = 'kiosk' | 'sim';
 
-/** Supervisor → host. The `listen` message carries a net.Server handle as its second argument. */
+/**
+ * Supervisor → host. The `listen` message carries the socket as its second argument: a bound loopback TCP
+ * handle (see loopback-handle.ts), which the host passes to `httpServer.listen(handle)`.
+ */
 export type SupervisorToHost =
   | { type: 'listen'; socket: SocketName; port: number }
   | { type: 'api'; request: ApiRequest }

@@ -84,7 +84,7 @@ export class EscPosPrinter implements TicketPrinter {
     this.jobPollMs = options.jobPollMs ?? 250;
     this.counters = new DeviceCounters(options.id, options.statistics ?? new MemoryStatisticsStore());
     this.holder = new StatusHolder({ device: 'starting', printer: { paper: 'full', coverOpen: false, cutterError: false } });
-    this.router = new ReplyRouter(options.clock, (reply) => this.log.debug('stray reply', { type: reply.type }));
+    this.router = new ReplyRouter(options.clock, { ticketTakenBit: this.modelInfo.ticketTakenBit }, (reply) => this.log.debug('stray reply', { type: reply.type }));
     this.router.onAsb((bits) => this.applyBits(bits));
   }
 

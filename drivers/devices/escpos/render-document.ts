@@ -62,7 +62,7 @@ function renderBlock(enc: EscPosEncoder, block: PrintBlock, model: EscPosModel):
       return;
     case 'barcode':
       align(block.align);
-      enc.code128(block.data, { heightDots: block.heightDots ?? 80, hri: 'below' }).newline();
+      enc.code128(block.data, { heightDots: block.heightDots ?? 80, hri: 'below', codeSetPrefix: model.code128CodeSetPrefix }).newline();
       return;
     case 'image':
       align(block.align);

@@ -14,7 +14,7 @@ interface Waiter<T> {
 }
 
 export class ReplyRouter {
-  private readonly decoder = new EscPosReplyDecoder();
+  private readonly decoder: EscPosReplyDecoder;
   private statusWaiter: Waiter<number> | null = null;
   private completion: { tag: string | null; waiter: Waiter<void> } | null = null;
   private readonly asbListeners = new Set<(status: AsbStatus) => void>();
@@ -22,8 +22,12 @@ export class ReplyRouter {
 
   constructor(
     private readonly clock: Clock,
+    options: { ticketTakenBit: boolean },
     private readonly onStray?: (reply: EscPosReply) => void,
-  ) {}
+  ) {
+    // Kiosk printers that report "ticket not taken" in DLE EOT 1 bit 7 (protocols.md §2.6) need the wider tag rule.
+    this.decoder = new EscPosReplyDecoder({ ticketTakenBit: options.ticketTakenBit });
+  }
 
   push(chunk: Uint8Array): void {
     for (const reply of this.decoder.push(chunk)) this.route(reply);

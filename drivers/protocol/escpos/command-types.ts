@@ -60,7 +60,10 @@ export type EscPosCommand =
 export type EscPosCommandType = EscPosCommand['type'];
 
 export interface EscPosParserOptions {
-  /** Chinese mode at power-on. Chinese-market printers start in it (HCC POS80 manual) [C]; default true. */
+  /**
+   * Chinese mode at power-on. Chinese-market printers start in it (HCC POS80 manual) [C]; default true.
+   * ESC @ leaves it as it is: no source here says it resets FS &, and hosts set it after ESC @ anyway.
+   */
   chineseMode?: boolean;
   /** What ESC i / ESC m do on this model (models.ts `legacyCut`); default ESC i partial, ESC m full (§2.1). */
   legacyCut?: { escI: CutMeaning; escM: CutMeaning };

@@ -21,6 +21,7 @@ describe('host logger', () => {
     expect(lines).toHaveLength(1);
     expect(lines[0]).toMatchObject({ ns: 'device:reader-1', msg: 'card read for 5201**********1234', holder: { id: '5201**********123X' }, count: 1 });
     expect(JSON.stringify(lines)).not.toContain('19900101');
+    expect(JSON.stringify(lines).match(/"ns"/g)).toHaveLength(1);
   });
 
   it('drops levels below the configured one and says so through isEnabled', () => {

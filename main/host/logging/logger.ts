@@ -25,7 +25,11 @@ function maskValue(value: unknown, depth: number): unknown {
 }
 
 class PinoLogger implements Logger {
-  constructor(private readonly base: pino.Logger) {}
+  constructor(
+    private readonly root: pino.Logger,
+    private readonly base: pino.Logger,
+    private readonly namespace: string | null,
+  ) {}
   private write(level: LogLevel, msg: string, fields?: LogFields): void {
     if (!this.base.isLevelEnabled(level)) return;
     const masked = maskIdNumbersInText(msg);
@@ -48,8 +52,9 @@ class PinoLogger implements Logger {
     this.write('error', msg, fields);
   }
   child(namespace: string): Logger {
-    const parent = (this.base.bindings() as { ns?: string }).ns;
-    return new PinoLogger(this.base.child({ ns: parent ? `${parent}:${namespace}` : namespace }));
+    // Children hang off the root, so each line carries one `ns` binding, not one per generation.
+    const ns = this.namespace ? `${this.namespace}:${namespace}` : namespace;
+    return new PinoLogger(this.root, this.root.child({ ns }), ns);
   }
   isEnabled(level: LogLevel): boolean {
     return this.base.isLevelEnabled(level);
@@ -61,5 +66,5 @@ export function createLogger(options: LoggerOptions): Logger {
     { level: options.level, base: undefined, timestamp: pino.stdTimeFunctions.isoTime },
     options.destination ?? pino.destination({ fd: 2, sync: false }),
   );
-  return new PinoLogger(base);
+  return new PinoLogger(base, base, null);
 }

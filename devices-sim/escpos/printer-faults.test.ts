@@ -1,0 +1,76 @@
+import { describe, expect, it } from 'vitest';
+import { SimFaultError } from '../sim-device';
+import { PrinterFaultState, parsePrinterFaults } from './printer-faults';
+
+function refusal(body: unknown): SimFaultError {
+  try {
+    parsePrinterFaults(body);
+  } catch (err) {
+    if (err instanceof SimFaultError) return err;
+    throw err;
+  }
+  throw new Error(`accepted ${JSON.stringify(body)}`);
+}
+
+describe('parsePrinterFaults', () => {
+  it('takes every field in the status words', () => {
+    const all = { paper: 'low', coverOpen: true, cutterError: false, offline: true, unplugged: false, noReply: false, garbage: true, slowMs: 250, afterLines: 3 };
+    expect(parsePrinterFaults(all)).toEqual(all);
+    expect(parsePrinterFaults({ coverOpen: false })).toEqual({ coverOpen: false });
+  });
+
+  it.each([
+    [{ paper: 'jammed' }, 'paper', /paper must be "full", "low" or "out"/],
+    [{ paper: 1 }, 'paper', /paper must be/],
+    [{ coverOpen: 'yes' }, 'coverOpen', /coverOpen must be true or false/],
+    [{ slowMs: -1 }, 'slowMs', /slowMs must be a whole number/],
+    [{ slowMs: 1.5 }, 'slowMs', /slowMs/],
+    [{ paper: 'out', afterLines: 'x' }, 'afterLines', /afterLines must be a whole number/],
+    [{ afterLines: 3 }, 'afterLines', /give "paper" with it/],
+    [{ cardPresent: true }, 'cardPresent', /no fault "cardPresent"/],
+  ])('refuses %j naming %s', (body, field, message) => {
+    const err = refusal(body);
+    expect(err.field).toBe(field);
+    expect(err.message).toMatch(message);
+  });
+
+  it.each([[{}], [null], [[]], ['paper'], [42]])('refuses %j as a body', (body) => {
+    expect(refusal(body).message).toMatch(/JSON object|at least one fault/);
+  });
+});
+
+describe('PrinterFaultState', () => {
+  it('sets only what a partial names', () => {
+    const s = new PrinterFaultState();
+    s.apply({ coverOpen: true, slowMs: 10 });
+    s.apply({ paper: 'low' });
+    expect(s.current).toMatchObject({ coverOpen: true, slowMs: 10, paper: 'low', offline: false });
+  });
+
+  it('defers a paper change by afterLines, and an immediate change cancels the deferred one', () => {
+    const s = new PrinterFaultState();
+    s.apply({ paper: 'out', afterLines: 2 });
+    expect(s.current.paper).toBe('full');
+    expect(s.linePrinted()).toBe(false);
+    expect(s.pending).toEqual({ paper: 'out', linesLeft: 1 });
+    expect(s.linePrinted()).toBe(true);
+    expect(s.current.paper).toBe('out');
+    expect(s.linePrinted()).toBe(false);
+
+    s.apply({ paper: 'low', afterLines: 5 });
+    s.apply({ paper: 'full' });
+    expect(s.pending).toBeUndefined();
+    for (let i = 0; i < 6; i++) s.linePrinted();
+    expect(s.current.paper).toBe('full');
+  });
+
+  it('afterLines 0 applies at once; clear() heals everything', () => {
+    const s = new PrinterFaultState();
+    s.apply({ paper: 'out', afterLines: 0, garbage: true });
+    expect(s.current).toMatchObject({ paper: 'out', garbage: true });
+    s.apply({ paper: 'low', afterLines: 9 });
+    s.clear();
+    expect(s.current).toMatchObject({ paper: 'full', garbage: false });
+    expect(s.pending).toBeUndefined();
+  });
+});

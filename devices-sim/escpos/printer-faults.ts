@@ -1,0 +1,117 @@
+/**
+ * Printer faults in the status words (ARCHITECTURE.md §8.2, common/device.ts PrinterFaults): validated
+ * from a control-API body, set partially, and with `afterLines` a paper change that waits until that many
+ * more lines have printed, so paper can run out in the middle of a ticket (protocols.md §2.7).
+ */
+import type { PrinterFaults } from '../../common/device';
+import { SimFaultError } from '../sim-device';
+
+export type PaperSupply = NonNullable<PrinterFaults['paper']>;
+export type ActivePrinterFaults = Required<Omit<PrinterFaults, 'afterLines'>>;
+
+export const HEALTHY_PRINTER: Readonly<ActivePrinterFaults> = Object.freeze({
+  paper: 'full',
+  coverOpen: false,
+  cutterError: false,
+  offline: false,
+  unplugged: false,
+  noReply: false,
+  garbage: false,
+  slowMs: 0,
+});
+
+const PAPER_VALUES: readonly PaperSupply[] = ['full', 'low', 'out'];
+const BOOLEAN_FIELDS = ['coverOpen', 'cutterError', 'offline', 'unplugged', 'noReply', 'garbage'] as const;
+const FIELDS = ['paper', ...BOOLEAN_FIELDS, 'slowMs', 'afterLines'] as const;
+/** Upper bounds keep a typo from freezing a test for hours of clock time. */
+export const MAX_SLOW_MS = 600_000;
+export const MAX_AFTER_LINES = 1_000_000;
+
+function isPlainObject(value: unknown): value is Record<string, unknown> {
+  return typeof value === 'object' && value !== null && !Array.isArray(value);
+}
+
+function wholeNumber(field: string, value: unknown, max: number): number {
+  if (typeof value !== 'number' || !Number.isInteger(value) || value < 0 || value > max) {
+    throw new SimFaultError(`${field} must be a whole number from 0 to ${max}, got ${JSON.stringify(value)}`, field);
+  }
+  return value;
+}
+
+/** Reads a fault body; throws SimFaultError naming the first bad field. Nothing is applied here. */
+export function parsePrinterFaults(body: unknown): PrinterFaults {
+  if (!isPlainObject(body)) throw new SimFaultError('the body must be a JSON object of faults, e.g. {"paper":"out"}');
+  const keys = Object.keys(body);
+  if (keys.length === 0) throw new SimFaultError(`name at least one fault: ${FIELDS.join(', ')}`);
+  const faults: PrinterFaults = {};
+  for (const key of keys) {
+    const value = body[key];
+    if (key === 'paper') {
+      if (typeof value !== 'string' || !(PAPER_VALUES as readonly string[]).includes(value)) {
+        throw new SimFaultError(`paper must be "full", "low" or "out", got ${JSON.stringify(value)}`, 'paper');
+      }
+      faults.paper = value as PaperSupply;
+    } else if ((BOOLEAN_FIELDS as readonly string[]).includes(key)) {
+      if (typeof value !== 'boolean') throw new SimFaultError(`${key} must be true or false, got ${JSON.stringify(value)}`, key);
+      faults[key as (typeof BOOLEAN_FIELDS)[number]] = value;
+    } else if (key === 'slowMs') {
+      faults.slowMs = wholeNumber(key, value, MAX_SLOW_MS);
+    } else if (key === 'afterLines') {
+      faults.afterLines = wholeNumber(key, value, MAX_AFTER_LINES);
+    } else {
+      throw new SimFaultError(`this printer has no fault "${key}"; it takes ${FIELDS.join(', ')}`, key);
+    }
+  }
+  if (faults.afterLines !== undefined && faults.paper === undefined) {
+    throw new SimFaultError('afterLines defers a paper change: give "paper" with it', 'afterLines');
+  }
+  return faults;
+}
+
+export interface PendingPaper {
+  paper: PaperSupply;
+  linesLeft: number;
+}
+
+export class PrinterFaultState {
+  private active: ActivePrinterFaults = { ...HEALTHY_PRINTER };
+  private pendingPaper: PendingPaper | undefined;
+
+  get current(): Readonly<ActivePrinterFaults> {
+    return this.active;
+  }
+
+  get pending(): Readonly<PendingPaper> | undefined {
+    return this.pendingPaper;
+  }
+
+  /** Sets what `faults` names. A paper change with afterLines > 0 replaces any earlier deferred one. */
+  apply(faults: PrinterFaults): void {
+    const { afterLines, paper, ...rest } = faults;
+    for (const [key, value] of Object.entries(rest)) {
+      if (value !== undefined) (this.active as unknown as Record<string, unknown>)[key] = value;
+    }
+    if (paper === undefined) return;
+    if (afterLines !== undefined && afterLines > 0) this.pendingPaper = { paper, linesLeft: afterLines };
+    else {
+      this.pendingPaper = undefined;
+      this.active.paper = paper;
+    }
+  }
+
+  /** One line reached the paper; returns true when a deferred paper change took effect. */
+  linePrinted(): boolean {
+    const pending = this.pendingPaper;
+    if (!pending) return false;
+    pending.linesLeft--;
+    if (pending.linesLeft > 0) return false;
+    this.pendingPaper = undefined;
+    this.active.paper = pending.paper;
+    return true;
+  }
+
+  clear(): void {
+    this.active = { ...HEALTHY_PRINTER };
+    this.pendingPaper = undefined;
+  }
+}

@@ -1,0 +1,87 @@
+/**
+ * Everything the simulated printer says goes out through here, so the communication faults apply to every
+ * reply alike (ARCHITECTURE.md §4): `noReply` and `unplugged` swallow it, `garbage` replaces it with bytes
+ * that are no status at all, `slowMs` holds it back on the clock. Replies keep their order.
+ */
+import type { Clock, TimerHandle } from '../../common/clock';
+import type { Transport } from '../../drivers/transport/transport';
+import type { SeededRandom } from '../seeded-random';
+
+export interface ReplyFaults {
+  noReply: boolean;
+  unplugged: boolean;
+  garbage: boolean;
+  slowMs: number;
+}
+
+export type SimLog = (level: 'debug' | 'warn', msg: string, fields?: Record<string, unknown>) => void;
+
+/**
+ * A byte no ESC/POS reply starts with: bit 4 set (so not a GS r reply), and (b & 93) neither 12 (DLE EOT)
+ * nor 10 (ASB), and not 37 (a "37 2x … 00" block) — protocols.md §2.5 "telling the streams apart".
+ */
+export function garbageByte(random: SeededRandom): number {
+  let b = random.int(0, 255) | 0x10;
+  if ((b & 0x81) === 0) b |= 0x01;
+  return b === 0x37 ? 0xff : b;
+}
+
+export class ReplyChannel {
+  private writing: Promise<void> = Promise.resolve();
+  private lastDueMs = 0;
+  private readonly timers = new Set<TimerHandle>();
+
+  constructor(
+    private readonly transport: Transport,
+    private readonly clock: Clock,
+    private readonly random: SeededRandom,
+    private readonly faults: () => ReplyFaults,
+    private readonly log?: SimLog,
+  ) {}
+
+  /** Replies scheduled by slowMs and not sent yet. */
+  get delayed(): number {
+    return this.timers.size;
+  }
+
+  send(bytes: Uint8Array): void {
+    const f = this.faults();
+    if (f.noReply || f.unplugged) return;
+    const out = f.garbage ? Uint8Array.from({ length: this.random.int(1, 3) }, () => garbageByte(this.random)) : bytes;
+    const now = this.clock.now();
+    // Replies never overtake one another, even when slowMs shrinks in between.
+    if (this.timers.size === 0) this.lastDueMs = 0;
+    const due = Math.max(now + f.slowMs, this.lastDueMs);
+    this.lastDueMs = due;
+    if (due <= now) return this.write(out);
+    const timer = this.clock.setTimer(due - now, () => {
+      this.timers.delete(timer);
+      const later = this.faults();
+      if (!later.noReply && !later.unplugged) this.write(out);
+    });
+    this.timers.add(timer);
+  }
+
+  /** Drops replies still held back by slowMs (reset, stop). */
+  cancelDelayed(): void {
+    for (const t of this.timers) t.cancel();
+    this.timers.clear();
+    this.lastDueMs = 0;
+  }
+
+  /** Resolves once every reply handed over so far has been written (or failed). */
+  async flushed(): Promise<void> {
+    await this.writing;
+  }
+
+  private write(bytes: Uint8Array): void {
+    this.writing = this.writing.then(async () => {
+      if (!this.transport.isOpen) return;
+      try {
+        await this.transport.write(bytes);
+      } catch (err) {
+        this.log?.('warn', 'reply not written', { error: err instanceof Error ? err.message : String(err) });
+      }
+    });
+  }
+}

@@ -1,0 +1,291 @@
+/**
+ * A simulated ESC/POS ticket printer on the device end of a Transport (ARCHITECTURE.md §4, protocols.md §2,
+ * §7 item 2). Receive stage: DLE EOT / DLE ENQ / GS a act at once, ahead of the print buffer (§2.4, §2.5);
+ * everything else waits in the print buffer, which the print engine drains at a line rate, so a process-ID
+ * or GS r reply proves the data before it printed (§2.7) while DLE EOT can say "healthy" with the job still
+ * buffered. Faults use the status words (§8.2) and show in every status reply.
+ */
+import type { Clock, TimerHandle } from '../../common/clock';
+import type { DeviceRole, DeviceStatus, PrinterFaults } from '../../common/device';
+import { EscPosCommandParser, type EscPosCommand } from '../../drivers/protocol/escpos/command-parser';
+import { BLOCK_REPLY_HEADER, NUL, PROCESS_ID_LENGTH, PROCESS_ID_REPLY_ID, RECOVERY_CLEAR_BUFFERS, RECOVERY_RESUME, TRANSMIT_STATUS_PAPER } from '../../drivers/protocol/escpos/constants';
+import { escPosModel, type EscPosModel } from '../../drivers/protocol/escpos/models';
+import type { MemoryDeviceEnd } from '../../drivers/transport/memory-pair';
+import type { Transport } from '../../drivers/transport/transport';
+import { SeededRandom } from '../seeded-random';
+import type { SimDevice } from '../sim-device';
+import { PaperModel } from './paper-model';
+import { PrintEngine } from './print-engine';
+import type { PrintedTicket } from './printed-ticket';
+import { PrinterFaultState, parsePrinterFaults, type PaperSupply } from './printer-faults';
+import { ReplyChannel, type SimLog } from './reply-channel';
+import { asbBlock, asbChangeWanted, paperStatusByte, realtimeStatusByte, type PrinterCondition } from './status-bytes';
+import { printerDeviceStatus } from './printer-status';
+
+export interface SimEscPosPrinterOptions {
+  /** The configuration's device id (§8.1). */
+  id: string;
+  /** A models.ts id, e.g. "generic-escpos-80". */
+  model: string;
+  roles?: readonly DeviceRole[];
+  /** The device end: a memory pair's `device`, or a serial/TCP Transport in another process. */
+  transport: Transport;
+  clock: Clock;
+  /** Time per paper line; 0 drains at once (benchmarks). Default: the model's lineTimeMs. */
+  lineTimeMs?: number;
+  paper?: PaperSupply;
+  /** Faults to start with (the same words as the control API). */
+  faults?: PrinterFaults;
+  /** Seed of the `garbage` generator. */
+  seed?: number;
+  /**
+   * Models that sense the ticket in the mouth (ticketTakenBit, presenter): clock time after a cut until the
+   * citizen takes it; null waits for takeTicket(). Default 3000.
+   */
+  ticketTakenAfterMs?: number | null;
+  log?: SimLog;
+}
+
+export interface SimPrinterStatistics {
+  bytesReceived: number;
+  linesPrinted: number;
+  cuts: number;
+  statusRequests: number;
+  /** Commands waiting in the print buffer now. */
+  bufferedCommands: number;
+}
+
+const hasPlug = (t: Transport): t is MemoryDeviceEnd => typeof (t as Partial<MemoryDeviceEnd>).unplug === 'function';
+
+export class SimEscPosPrinter implements SimDevice {
+  readonly id: string;
+  readonly roles: readonly DeviceRole[];
+  readonly model: string;
+  private readonly spec: EscPosModel;
+  private readonly faults = new PrinterFaultState();
+  private readonly paper: PaperModel;
+  private readonly engine: PrintEngine;
+  private readonly replies: ReplyChannel;
+  private parser: EscPosCommandParser;
+  private readonly listeners = new Set<(status: DeviceStatus) => void>();
+  private stats = { bytesReceived: 0, linesPrinted: 0, cuts: 0, statusRequests: 0 };
+  private asbMask = 0;
+  private lastAsb: Uint8Array | undefined;
+  private lastStatusJson = '';
+  private mediaPresented = false;
+  private takeTimer: TimerHandle | undefined;
+  private unsubscribe: (() => void)[] = [];
+
+  constructor(private readonly options: SimEscPosPrinterOptions) {
+    this.id = options.id;
+    this.spec = escPosModel(options.model);
+    this.model = this.spec.id;
+    this.roles = [...(options.roles ?? ['ticketPrinter'])];
+    this.parser = this.newParser();
+    this.paper = new PaperModel({ clock: options.clock, charsPerLine: this.spec.charsPerLine });
+    this.replies = new ReplyChannel(options.transport, options.clock, new SeededRandom(options.seed ?? 1), () => this.faults.current, options.log);
+    this.engine = new PrintEngine(options.clock, options.lineTimeMs ?? this.spec.lineTimeMs, {
+      plan: (cmd) => this.paper.plan(cmd),
+      stopped: () => this.stopped(),
+      cutBlocked: () => this.faults.current.cutterError,
+      linePrinted: () => this.linePrinted(),
+      reached: (cmd) => this.reached(cmd),
+    });
+    if (options.paper) this.faults.apply({ paper: options.paper });
+    if (options.faults) this.faults.apply(parsePrinterFaults(options.faults));
+    this.lastStatusJson = JSON.stringify(this.status());
+  }
+
+  /** Opens the transport and starts listening. */
+  async start(): Promise<void> {
+    if (this.unsubscribe.length > 0) return;
+    const t = this.options.transport;
+    if (!t.isOpen) await t.open();
+    this.unsubscribe.push(
+      t.onData((chunk) => this.receive(chunk)),
+      t.onDisconnect((reason) => this.options.log?.('debug', 'link lost', { reason })),
+    );
+    if (this.faults.current.unplugged && hasPlug(t)) t.unplug();
+  }
+
+  async stop(): Promise<void> {
+    for (const u of this.unsubscribe.splice(0)) u();
+    this.engine.dispose();
+    this.replies.cancelDelayed();
+    this.takeTimer?.cancel();
+    await this.replies.flushed();
+    await this.options.transport.close();
+  }
+
+  status(): DeviceStatus {
+    return printerDeviceStatus(this.faults.current, this.spec.ticketTakenBit || this.spec.presenter ? this.mediaPresented : undefined);
+  }
+
+  onStatusChanged(listener: (status: DeviceStatus) => void): () => void {
+    this.listeners.add(listener);
+    return () => this.listeners.delete(listener);
+  }
+
+  setFaults(body: unknown): DeviceStatus {
+    const faults = parsePrinterFaults(body);
+    const wasUnplugged = this.faults.current.unplugged;
+    this.faults.apply(faults);
+    this.afterFaultChange(wasUnplugged);
+    return this.status();
+  }
+
+  clearFaults(): void {
+    const wasUnplugged = this.faults.current.unplugged;
+    this.faults.clear();
+    this.afterFaultChange(wasUnplugged);
+  }
+
+  printed(): PrintedTicket[] {
+    return this.paper.printed();
+  }
+
+  /** Healthy, buffer and paper emptied, counters zeroed. The host's ASB setting survives, like its link. */
+  reset(): void {
+    this.engine.clear();
+    this.replies.cancelDelayed();
+    this.paper.reset();
+    this.parser = this.newParser();
+    this.stats = { bytesReceived: 0, linesPrinted: 0, cuts: 0, statusRequests: 0 };
+    this.setMediaPresented(false);
+    const wasUnplugged = this.faults.current.unplugged;
+    this.faults.clear();
+    this.afterFaultChange(wasUnplugged);
+  }
+
+  /** The citizen tears the ticket off (models with ticketTakenBit or a presenter, protocols.md §2.6). */
+  takeTicket(): void {
+    this.setMediaPresented(false);
+    this.notify();
+  }
+
+  statistics(): SimPrinterStatistics {
+    return { ...this.stats, bufferedCommands: this.engine.buffered };
+  }
+
+  /** What DLE EOT, ASB and GS r report now. */
+  condition(): PrinterCondition {
+    const f = this.faults.current;
+    return {
+      offline: f.offline,
+      coverOpen: f.coverOpen,
+      paperEnd: f.paper === 'out',
+      paperNearEnd: f.paper === 'low' && this.spec.nearEndSensor,
+      cutterError: f.cutterError,
+      ticketNotTaken: this.spec.ticketTakenBit && this.mediaPresented,
+    };
+  }
+
+  private newParser(): EscPosCommandParser {
+    return new EscPosCommandParser({ legacyCut: this.spec.legacyCut });
+  }
+
+  private receive(chunk: Uint8Array): void {
+    const f = this.faults.current;
+    if (f.unplugged) return;
+    this.stats.bytesReceived += chunk.length;
+    // A hung firmware takes the bytes off the wire and does nothing with them.
+    if (f.noReply) return;
+    for (const cmd of this.parser.push(chunk)) this.take(cmd);
+    this.engine.pump();
+  }
+
+  /** The receive stage (protocols.md §2.4, §2.5): real-time commands now, the rest into the buffer. */
+  private take(cmd: EscPosCommand): void {
+    switch (cmd.type) {
+      case 'realtimeStatus':
+        this.stats.statusRequests++;
+        if (cmd.n >= 1 && cmd.n <= 4) this.replies.send(Uint8Array.of(realtimeStatusByte(cmd.n as 1 | 2 | 3 | 4, this.condition())));
+        return;
+      case 'realtimeRecovery':
+        if (cmd.n === RECOVERY_CLEAR_BUFFERS) this.clearBuffer();
+        else if (cmd.n === RECOVERY_RESUME) this.engine.pump();
+        return;
+      case 'asbEnable':
+        if (!this.spec.asb) return;
+        this.asbMask = cmd.mask;
+        this.lastAsb = undefined;
+        this.pushAsb();
+        return;
+      default:
+        this.engine.enqueue(cmd);
+    }
+  }
+
+  /** DLE ENQ 2: the buffer is dropped; a ticket already partly on paper is kept without its cut. */
+  private clearBuffer(): void {
+    this.engine.clear();
+    this.paper.abandon();
+    this.engine.pump();
+  }
+
+  private stopped(): boolean {
+    const f = this.faults.current;
+    return f.noReply || f.offline || f.coverOpen || f.paper === 'out';
+  }
+
+  private linePrinted(): void {
+    this.stats.linesPrinted++;
+    this.paper.notePaperLine();
+    if (this.faults.linePrinted()) this.notify();
+  }
+
+  /** The print engine got to `cmd`: everything before it is on paper. */
+  private reached(cmd: EscPosCommand): void {
+    const cut = this.paper.apply(cmd);
+    if (cmd.type === 'processId' && this.spec.completion === 'processId') {
+      // 37 22 d1..d4 00 (protocols.md §2.7)
+      this.replies.send(Uint8Array.of(BLOCK_REPLY_HEADER, PROCESS_ID_REPLY_ID, ...cmd.raw.subarray(cmd.raw.length - PROCESS_ID_LENGTH), NUL));
+    } else if (cmd.type === 'transmitStatus' && (cmd.n === TRANSMIT_STATUS_PAPER || cmd.n === 0x31)) {
+      this.replies.send(Uint8Array.of(paperStatusByte(this.condition())));
+    } else if (cut) {
+      this.stats.cuts++;
+      if (this.spec.ticketTakenBit || this.spec.presenter) {
+        this.setMediaPresented(true);
+        const after = this.options.ticketTakenAfterMs === undefined ? 3000 : this.options.ticketTakenAfterMs;
+        if (after !== null) this.takeTimer = this.options.clock.setTimer(after, () => this.takeTicket());
+      }
+      this.notify();
+    }
+  }
+
+  private setMediaPresented(on: boolean): void {
+    this.takeTimer?.cancel();
+    this.takeTimer = undefined;
+    this.mediaPresented = on;
+  }
+
+  private afterFaultChange(wasUnplugged: boolean): void {
+    const t = this.options.transport;
+    const unplugged = this.faults.current.unplugged;
+    if (unplugged !== wasUnplugged && hasPlug(t)) {
+      if (unplugged) t.unplug();
+      else t.replug();
+    }
+    this.engine.pump();
+    this.notify();
+  }
+
+  /** Tells status listeners and, if enabled, the host through ASB (§2.5) what changed. */
+  private notify(): void {
+    this.pushAsb();
+    const status = this.status();
+    const json = JSON.stringify(status);
+    if (json === this.lastStatusJson) return;
+    this.lastStatusJson = json;
+    for (const l of [...this.listeners]) l(status);
+  }
+
+  private pushAsb(): void {
+    const f = this.faults.current;
+    if (this.asbMask === 0 || f.noReply || f.unplugged) return;
+    const block = asbBlock(this.condition());
+    if (!asbChangeWanted(this.asbMask, this.lastAsb, block)) return;
+    this.lastAsb = block;
+    this.replies.send(block);
+  }
+}

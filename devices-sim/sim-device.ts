@@ -1,0 +1,38 @@
+/**
+ * What every simulated device shows the control API and the registry (ARCHITECTURE.md §4, §8.1, §8.2):
+ * the configuration's id and roles, its model, its status in the common vocabulary, faults set and cleared
+ * in the same words, and what it produced. Printers, ID readers and fingerprint modules all fit this.
+ */
+import type { DeviceRole, DeviceStatus } from '../common/device';
+import type { PrintedTicket } from './escpos/printed-ticket';
+
+/** Something a device produced for the tester to inspect (a ticket today; pages and scans later). */
+export type SimOutput = PrintedTicket;
+
+export interface SimDevice {
+  readonly id: string;
+  readonly roles: readonly DeviceRole[];
+  readonly model: string;
+  status(): DeviceStatus;
+  /**
+   * Sets the faults a request body names, leaving the rest as they are; returns the new status.
+   * Throws SimFaultError for an unknown field, a bad value or an empty body: nothing is changed then.
+   */
+  setFaults(body: unknown): DeviceStatus;
+  clearFaults(): void;
+  /** Oldest first. */
+  printed(): SimOutput[];
+  /** Healthy, empty buffers, nothing printed, counters at zero. */
+  reset(): void;
+}
+
+/** A fault request the device cannot take; `field` names the offending field when there is one. */
+export class SimFaultError extends Error {
+  override readonly name = 'SimFaultError';
+  constructor(
+    message: string,
+    readonly field?: string,
+  ) {
+    super(message);
+  }
+}

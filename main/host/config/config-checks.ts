@@ -1,0 +1,136 @@
+/**
+ * Rules a JSON Schema cannot say (ARCHITECTURE.md §8.1, §8.4, §8.5; domain.md "Queue tickets"). They run
+ * even when the schema found problems, on whatever parts have the right shape, so one pass lists every
+ * problem in the file.
+ */
+import { DEVICE_ROLES, type DeviceRole } from '../../../common/device';
+import { assertTimeZone } from '../../../common/local-time';
+import { type ConfigProblem, type PathSegment, formatPath } from './config-error';
+import { WEEKDAY_KEYS } from './config-types';
+import { isCalendarDate, parsePeriod } from './periods';
+
+type Obj = Record<string, unknown>;
+const isObj = (v: unknown): v is Obj => typeof v === 'object' && v !== null && !Array.isArray(v);
+const arr = (v: unknown): unknown[] => (Array.isArray(v) ? v : []);
+const PERIOD_SHAPE = /^\d{2}:\d{2}-\d{2}:\d{2}$/;
+const DATE_SHAPE = /^\d{4}-\d{2}-\d{2}$/;
+
+export function crossFieldProblems(data: unknown): ConfigProblem[] {
+  const problems: ConfigProblem[] = [];
+  const add = (path: PathSegment[], reason: string): void => void problems.push({ path: formatPath(path), reason });
+  if (!isObj(data)) {
+    problems.push({ path: '', reason: `the configuration must be a JSON object { … }` });
+    return problems;
+  }
+  checkTimeZone(data, add);
+  const queue = isObj(data.queue) ? data.queue : {};
+  checkBusinesses(arr(queue.businesses), add);
+  if (isObj(queue.calendar)) checkCalendar(queue.calendar, add);
+  if (isObj(data.devices)) checkDevices(data.devices, data.mode, add);
+  if (isObj(data.server)) {
+    const { port, simPort } = data.server;
+    if (typeof port === 'number' && port !== 0 && port === simPort) {
+      add(['server', 'simPort'], `must differ from server.port (both are ${port})`);
+    }
+  }
+  return problems;
+}
+
+type Add = (path: PathSegment[], reason: string) => void;
+
+function checkTimeZone(data: Obj, add: Add): void {
+  const hall = isObj(data.hall) ? data.hall : undefined;
+  const zone = hall?.timeZone;
+  if (typeof zone !== 'string' || zone === '') return;
+  try {
+    assertTimeZone(zone);
+  } catch {
+    add(['hall', 'timeZone'], `is not a time zone known here (got ${JSON.stringify(zone)}); use an IANA name such as "Asia/Shanghai"`);
+  }
+}
+
+function checkBusinesses(businesses: unknown[], add: Add): void {
+  const ids = new Map<string, number>();
+  const prefixes = new Map<string, number>();
+  businesses.forEach((b, i) => {
+    if (!isObj(b)) return;
+    if (typeof b.id === 'string') {
+      const first = ids.get(b.id);
+      if (first !== undefined) add(['queue', 'businesses', i, 'id'], `${JSON.stringify(b.id)} is already the id of queue.businesses[${first}]`);
+      else ids.set(b.id, i);
+    }
+    if (typeof b.prefix === 'string') {
+      const first = prefixes.get(b.prefix);
+      if (first !== undefined) add(['queue', 'businesses', i, 'prefix'], `${JSON.stringify(b.prefix)} is already the prefix of queue.businesses[${first}]`);
+      else prefixes.set(b.prefix, i);
+    }
+    if (isObj(b.hours)) checkHours(b.hours, b.stopIssuingMinutesBeforeClose, ['queue', 'businesses', i, 'hours'], add);
+  });
+}
+
+function checkHours(hours: Obj, stop: unknown, at: PathSegment[], add: Add): void {
+  const margin = typeof stop === 'number' && stop > 0 ? stop : 0;
+  for (const day of WEEKDAY_KEYS) {
+    let previousEnd = -1;
+    let previousText = '';
+    arr(hours[day]).forEach((text, j) => {
+      if (typeof text !== 'string' || !PERIOD_SHAPE.test(text)) return; // the schema reports the shape
+      const parsed = parsePeriod(text);
+      if (!parsed.ok) return add([...at, day, j], parsed.reason);
+      const { startMinute, endMinute } = parsed.period;
+      if (startMinute < previousEnd) {
+        add([...at, day, j], `must start after the previous period ${JSON.stringify(previousText)} ends, periods in time order (got ${JSON.stringify(text)})`);
+      }
+      if (margin >= endMinute - startMinute) {
+        add([...at, day, j], `is too short for stopIssuingMinutesBeforeClose (${margin}): no ticket could ever be issued in it (got ${JSON.stringify(text)})`);
+      }
+      previousEnd = endMinute;
+      previousText = text;
+    });
+  }
+}
+
+function checkCalendar(calendar: Obj, add: Add): void {
+  const holidays = new Map<string, number>();
+  arr(calendar.holidays).forEach((d, i) => {
+    if (typeof d !== 'string' || !DATE_SHAPE.test(d)) return;
+    if (!isCalendarDate(d)) return add(['queue', 'calendar', 'holidays', i], `is not a real date (got ${JSON.stringify(d)})`);
+    const first = holidays.get(d);
+    if (first !== undefined) add(['queue', 'calendar', 'holidays', i], `${d} is already listed as queue.calendar.holidays[${first}]`);
+    else holidays.set(d, i);
+  });
+  const workdays = new Map<string, number>();
+  arr(calendar.workdays).forEach((w, i) => {
+    if (!isObj(w) || typeof w.date !== 'string' || !DATE_SHAPE.test(w.date)) return;
+    const at: PathSegment[] = ['queue', 'calendar', 'workdays', i, 'date'];
+    if (!isCalendarDate(w.date)) return add(at, `is not a real date (got ${JSON.stringify(w.date)})`);
+    const first = workdays.get(w.date);
+    if (first !== undefined) add(at, `${w.date} is already listed as queue.calendar.workdays[${first}]`);
+    else workdays.set(w.date, i);
+    const holiday = holidays.get(w.date);
+    if (holiday !== undefined) add(at, `${w.date} cannot be both a make-up workday and a holiday (queue.calendar.holidays[${holiday}])`);
+  });
+}
+
+function checkDevices(devices: Obj, mode: unknown, add: Add): void {
+  const owner = new Map<DeviceRole, string>();
+  let unreadableRole = false;
+  for (const [id, entry] of Object.entries(devices)) {
+    if (!isObj(entry)) continue;
+    const listed: unknown[] = Array.isArray(entry.role) ? entry.role : [entry.role];
+    const roles = listed.filter((r): r is DeviceRole => (DEVICE_ROLES as readonly unknown[]).includes(r));
+    if (roles.length < listed.length) unreadableRole = true;
+    for (const role of new Set(roles)) {
+      const first = owner.get(role);
+      if (first !== undefined) add(['devices', id, 'role'], `${role} is already the role of device ${JSON.stringify(first)}; a role may have one device only`);
+      else owner.set(role, id);
+    }
+    if (mode === 'production' && isObj(entry.transport) && entry.transport.kind === 'sim') {
+      add(['devices', id, 'transport', 'kind'], 'a simulated device ("sim") is not allowed in production mode; give the real transport (serial, tcp, hid or usb)');
+    }
+  }
+  // With a role the schema could not read, the ticket printer may be the one misspelt: that error suffices.
+  if (!owner.has('ticketPrinter') && !unreadableRole) {
+    add(['devices'], 'no device has the role "ticketPrinter"; the kiosk cannot issue queue tickets without one');
+  }
+}

@@ -1,0 +1,208 @@
+/**
+ * JSON Schema (draft-07) of the configuration file. Validated with ajv and `useDefaults`, so every default
+ * documented in docs/configuration.md is filled in here and nowhere else. `additionalProperties: false`
+ * everywhere: a misspelt setting is an error, never silently ignored. Cross-field rules (unique prefixes,
+ * one device per role, production without simulators, …) live in config-checks.ts.
+ */
+import { CITIZEN_SERVICES } from '../../../common/availability';
+import { DEVICE_ROLES } from '../../../common/device';
+import { WEEKDAY_KEYS } from './config-types';
+
+/** Patterns used below, with the plain words a problem report uses for each (config-validate.ts). */
+export const PATTERNS = {
+  id: '^[A-Za-z0-9_-]{1,64}$',
+  prefix: '^[A-Z]$',
+  period: '^\\d{2}:\\d{2}-\\d{2}:\\d{2}$',
+  date: '^\\d{4}-\\d{2}-\\d{2}$',
+  url: '^https?://\\S+$',
+} as const;
+
+export const PATTERN_WORDS: Readonly<Record<string, string>> = {
+  [PATTERNS.id]: 'must be an id of 1-64 letters, digits, "-" or "_"',
+  [PATTERNS.prefix]: 'must be one capital letter A-Z',
+  [PATTERNS.period]: 'must be a period written HH:MM-HH:MM',
+  [PATTERNS.date]: 'must be a date written YYYY-MM-DD',
+  [PATTERNS.url]: 'must be an http:// or https:// address without spaces',
+};
+
+const LOG_LEVELS = ['trace', 'debug', 'info', 'warn', 'error'] as const;
+
+/** The `transport.kind` values, in the order of the `oneOf` branches below. */
+export const TRANSPORT_KINDS = ['sim', 'serial', 'tcp', 'hid', 'usb'] as const;
+
+const text = { type: 'string', minLength: 1 } as const;
+const id = { type: 'string', pattern: PATTERNS.id } as const;
+const date = { type: 'string', pattern: PATTERNS.date } as const;
+const port = { type: 'integer', minimum: 0, maximum: 65535 } as const;
+const word16 = { type: 'integer', minimum: 0, maximum: 0xffff } as const;
+
+const localText = {
+  type: 'object',
+  additionalProperties: false,
+  required: ['zh-CN'],
+  properties: { 'zh-CN': text, 'zh-TW': text, en: text },
+};
+
+const ms = (defaultMs: number, minimum: number) =>
+  ({ type: 'integer', minimum, maximum: 24 * 3600 * 1000, default: defaultMs }) as const;
+
+const hours = {
+  type: 'object',
+  additionalProperties: false,
+  properties: Object.fromEntries(
+    WEEKDAY_KEYS.map((day) => [day, { type: 'array', items: { type: 'string', pattern: PATTERNS.period } }]),
+  ),
+};
+
+/** protocols.md §2 printers on serial, TCP, HID or USB; `sim` attaches the in-process simulator (§8.5). */
+const transport = {
+  type: 'object',
+  required: ['kind'],
+  discriminator: { propertyName: 'kind' },
+  oneOf: [
+    { type: 'object', additionalProperties: false, required: ['kind'], properties: { kind: { const: 'sim' } } },
+    {
+      type: 'object',
+      additionalProperties: false,
+      required: ['kind', 'path', 'baudRate'],
+      properties: {
+        kind: { const: 'serial' },
+        path: text,
+        baudRate: { type: 'integer', minimum: 1200, maximum: 921600 },
+      },
+    },
+    {
+      type: 'object',
+      additionalProperties: false,
+      required: ['kind', 'host', 'port'],
+      properties: { kind: { const: 'tcp' }, host: text, port: { type: 'integer', minimum: 1, maximum: 65535 } },
+    },
+    {
+      type: 'object',
+      additionalProperties: false,
+      required: ['kind', 'vendorId', 'productId'],
+      properties: { kind: { const: 'hid' }, vendorId: word16, productId: word16 },
+    },
+    {
+      type: 'object',
+      additionalProperties: false,
+      required: ['kind', 'vendorId', 'productId'],
+      properties: { kind: { const: 'usb' }, vendorId: word16, productId: word16 },
+    },
+  ],
+};
+
+const role = {
+  type: ['string', 'array'],
+  if: { type: 'string' },
+  then: { enum: DEVICE_ROLES },
+  else: { type: 'array', minItems: 1, uniqueItems: true, items: { enum: DEVICE_ROLES } },
+};
+
+const device = {
+  type: 'object',
+  additionalProperties: false,
+  required: ['role', 'driver', 'transport'],
+  properties: { role, driver: { enum: ['escpos'] }, model: text, transport },
+};
+
+const business = {
+  type: 'object',
+  additionalProperties: false,
+  required: ['id', 'prefix', 'name', 'zone', 'dailyCap', 'counters', 'avgServiceMinutes', 'hours'],
+  properties: {
+    id,
+    prefix: { type: 'string', pattern: PATTERNS.prefix },
+    name: localText,
+    zone: localText,
+    dailyCap: { type: 'integer', minimum: 1, maximum: 999 },
+    counters: { type: 'integer', minimum: 1, maximum: 200 },
+    avgServiceMinutes: { type: 'number', exclusiveMinimum: 0, maximum: 600 },
+    hours,
+    stopIssuingMinutesBeforeClose: { type: 'integer', minimum: 0, maximum: 720, default: 0 },
+    openOnHolidays: { type: 'boolean', default: false },
+  },
+};
+
+export const KIOSK_CONFIG_SCHEMA = {
+  $id: 'https://hallkiosk.invalid/schema/kiosk-config.json',
+  type: 'object',
+  additionalProperties: false,
+  required: ['hall', 'devices', 'queue'],
+  properties: {
+    mode: { enum: ['training', 'production'], default: 'training' },
+    hall: {
+      type: 'object',
+      additionalProperties: false,
+      required: ['id', 'name', 'kioskName'],
+      properties: {
+        id,
+        name: localText,
+        kioskName: localText,
+        timeZone: { type: 'string', minLength: 1, default: 'Asia/Shanghai' },
+        alternatives: {
+          type: 'object',
+          additionalProperties: false,
+          properties: Object.fromEntries(CITIZEN_SERVICES.map((s) => [s, localText])),
+          default: {},
+        },
+        queueFollowUrl: { type: 'string', pattern: PATTERNS.url },
+      },
+    },
+    server: {
+      type: 'object',
+      additionalProperties: false,
+      properties: { port: { ...port, default: 8620 }, simPort: { ...port, default: 8621 } },
+      default: {},
+    },
+    session: {
+      type: 'object',
+      additionalProperties: false,
+      properties: {
+        idleTimeoutMs: ms(60_000, 5_000),
+        countdownMs: ms(10_000, 1_000),
+        attractAfterMs: ms(30_000, 1_000),
+        ticketShownMs: ms(20_000, 1_000),
+      },
+      default: {},
+    },
+    devices: {
+      type: 'object',
+      propertyNames: { pattern: PATTERNS.id },
+      additionalProperties: device,
+    },
+    queue: {
+      type: 'object',
+      additionalProperties: false,
+      required: ['businesses'],
+      properties: {
+        businesses: { type: 'array', minItems: 1, maxItems: 26, items: business },
+        calendar: {
+          type: 'object',
+          additionalProperties: false,
+          properties: {
+            holidays: { type: 'array', items: date, default: [] },
+            workdays: {
+              type: 'array',
+              items: {
+                type: 'object',
+                additionalProperties: false,
+                required: ['date', 'hoursOf'],
+                properties: { date, hoursOf: { enum: WEEKDAY_KEYS } },
+              },
+              default: [],
+            },
+          },
+          default: {},
+        },
+        recentWindow: { type: 'integer', minimum: 3, maximum: 500, default: 20 },
+      },
+    },
+    logging: {
+      type: 'object',
+      additionalProperties: false,
+      properties: { level: { enum: LOG_LEVELS, default: 'info' } },
+      default: {},
+    },
+  },
+} as const;

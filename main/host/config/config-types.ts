@@ -1,0 +1,117 @@
+/**
+ * The kiosk configuration file, as the host sees it after validation and defaults (ARCHITECTURE.md §8.1,
+ * §8.4, §8.5; domain.md "Queue tickets"). The field-by-field reference is docs/configuration.md; the JSON
+ * Schema that fills the defaults is config-schema.ts.
+ */
+import type { CitizenService } from '../../../common/availability';
+import type { DeviceRole, TransportConfig } from '../../../common/device';
+import type { KioskMode } from '../../../common/kiosk-api';
+import type { LogLevel } from '../../../common/logger';
+import type { LocalText } from '../../../common/queue';
+
+/** Weekday keys of `hours` and of a make-up workday's `hoursOf`, indexed like Date#getUTCDay (0 = Sunday). */
+export const WEEKDAY_KEYS = ['sun', 'mon', 'tue', 'wed', 'thu', 'fri', 'sat'] as const;
+export type WeekdayKey = (typeof WEEKDAY_KEYS)[number];
+
+/** Opening periods per weekday, "HH:MM-HH:MM" in hall time; "00:00-24:00" is a 24-hour service. */
+export type WeeklyHours = Partial<Record<WeekdayKey, string[]>>;
+
+export interface HallConfig {
+  id: string;
+  name: LocalText;
+  kioskName: LocalText;
+  /** IANA zone that decides days, hours and printed dates (§8.4). Default "Asia/Shanghai". */
+  timeZone: string;
+  /** Where to go instead when a citizen service is unavailable (§8.11). */
+  alternatives: Partial<Record<CitizenService, LocalText>>;
+  /** Ticket QR template with {hall}, {date} (YYYY-MM-DD) and {number}; absent: a compact HALLKIOSK: payload. */
+  queueFollowUrl?: string;
+}
+
+export interface ServerConfig {
+  /** Loopback port of the browser shell / API. Default 8620; 0 picks a free port. */
+  port: number;
+  /** Loopback port of the simulator control API (training mode only). Default 8621; 0 picks a free port. */
+  simPort: number;
+}
+
+export interface SessionConfig {
+  idleTimeoutMs: number;
+  countdownMs: number;
+  attractAfterMs: number;
+  ticketShownMs: number;
+}
+
+export type DeviceDriver = 'escpos';
+
+/** One entry of the device registry (§8.1); the key of `devices` is the device id used everywhere. */
+export interface DeviceEntryConfig {
+  role: DeviceRole | DeviceRole[];
+  driver: DeviceDriver;
+  model?: string;
+  transport: TransportConfig;
+}
+
+export interface BusinessConfig {
+  /** Stable id (letters, digits, - and _); the renderer asks for tickets by it. */
+  id: string;
+  /** One capital letter A-Z, unique in the hall: tickets are numbered A001…A999. */
+  prefix: string;
+  name: LocalText;
+  /** Where the citizen goes, printed on the ticket ("二楼 A 区 1-6 号窗口"). */
+  zone: LocalText;
+  /** Numbers handed out per day, 1…999 (voided numbers do not count). */
+  dailyCap: number;
+  /** Windows serving this business, ≥ 1; divides the wait estimate. */
+  counters: number;
+  /** Minutes per citizen, used for the estimate until 3 services have been timed today. */
+  avgServiceMinutes: number;
+  hours: WeeklyHours;
+  /** Issuing stops this many minutes before each period ends (default 0). */
+  stopIssuingMinutesBeforeClose: number;
+  /** Keep issuing on calendar holidays, with the weekday's hours (default false; 24-hour services set it). */
+  openOnHolidays: boolean;
+}
+
+/** A 调休 make-up working day: the hall works that date with the hours of weekday `hoursOf`. */
+export interface MakeUpWorkday {
+  date: string;
+  hoursOf: WeekdayKey;
+}
+
+export interface QueueCalendar {
+  /** Public holidays, "YYYY-MM-DD" in hall time: no business issues unless it is `openOnHolidays`. */
+  holidays: string[];
+  workdays: MakeUpWorkday[];
+}
+
+export interface QueueConfig {
+  businesses: BusinessConfig[];
+  calendar: QueueCalendar;
+  /** How many of today's most recent services form the wait average (default 20). */
+  recentWindow: number;
+}
+
+export interface LoggingConfig {
+  level: LogLevel;
+}
+
+export interface KioskConfig {
+  mode: KioskMode;
+  hall: HallConfig;
+  server: ServerConfig;
+  session: SessionConfig;
+  devices: Record<string, DeviceEntryConfig>;
+  queue: QueueConfig;
+  logging: LoggingConfig;
+}
+
+/** A device entry's roles as a list, whichever way the file wrote them. */
+export function rolesOf(entry: Pick<DeviceEntryConfig, 'role'>): DeviceRole[] {
+  return Array.isArray(entry.role) ? [...entry.role] : [entry.role];
+}
+
+/** The id of the device that serves `role`, if any (validation guarantees at most one). */
+export function deviceIdForRole(config: Pick<KioskConfig, 'devices'>, role: DeviceRole): string | undefined {
+  return Object.keys(config.devices).find((id) => rolesOf(config.devices[id]!).includes(role));
+}

@@ -1,0 +1,126 @@
+import { describe, expect, it } from 'vitest';
+import { problemLine } from './config-error';
+import { validateConfig } from './config-validate';
+import { DEFAULT_CONFIG_JSON } from './default-config';
+
+type Json = Record<string, any>;
+
+const fresh = (): Json => JSON.parse(DEFAULT_CONFIG_JSON) as Json;
+
+function problemsOf(raw: unknown): string[] {
+  const result = validateConfig(raw);
+  return result.ok ? [] : result.problems.map(problemLine);
+}
+
+const minimal = (): Json => ({
+  hall: { id: 'hall-1', name: { 'zh-CN': '大厅' }, kioskName: { 'zh-CN': '一号机' } },
+  devices: { p: { role: 'ticketPrinter', driver: 'escpos', transport: { kind: 'sim' } } },
+  queue: {
+    businesses: [
+      { id: 'b', prefix: 'B', name: { 'zh-CN': '业务' }, zone: { 'zh-CN': '一楼' }, dailyCap: 10, counters: 1, avgServiceMinutes: 5, hours: { mon: ['09:00-12:00'] } },
+    ],
+  },
+});
+
+describe('validateConfig', () => {
+  it('accepts the built-in default unchanged', () => {
+    const result = validateConfig(fresh());
+    expect(result.ok ? [] : result.problems).toEqual([]);
+  });
+
+  it('fills every documented default into a minimal file and leaves the input untouched', () => {
+    const raw = minimal();
+    const before = JSON.stringify(raw);
+    const result = validateConfig(raw);
+    if (!result.ok) throw new Error(result.problems.map(problemLine).join('\n'));
+    const c = result.config;
+    expect(c.mode).toBe('training');
+    expect(c.hall.timeZone).toBe('Asia/Shanghai');
+    expect(c.hall.alternatives).toEqual({});
+    expect(c.server).toEqual({ port: 8620, simPort: 8621 });
+    expect(c.session).toEqual({ idleTimeoutMs: 60000, countdownMs: 10000, attractAfterMs: 30000, ticketShownMs: 20000 });
+    expect(c.queue.calendar).toEqual({ holidays: [], workdays: [] });
+    expect(c.queue.recentWindow).toBe(20);
+    expect(c.queue.businesses[0]!.stopIssuingMinutesBeforeClose).toBe(0);
+    expect(c.queue.businesses[0]!.openOnHolidays).toBe(false);
+    expect(c.logging.level).toBe('info');
+    expect(JSON.stringify(raw)).toBe(before);
+  });
+
+  const cases: Array<[string, (c: Json) => void, string]> = [
+    ['a prefix of two lower-case letters', (c) => (c.queue.businesses[1].prefix = 'aa'), 'queue.businesses[1].prefix: must be one capital letter A-Z (got "aa")'],
+    ['a duplicate prefix', (c) => (c.queue.businesses[2].prefix = 'A'), 'queue.businesses[2].prefix: "A" is already the prefix of queue.businesses[0]'],
+    ['a duplicate business id', (c) => (c.queue.businesses[3].id = 'housing-fund'), 'queue.businesses[3].id: "housing-fund" is already the id of queue.businesses[1]'],
+    ['a misspelt setting', (c) => { c.hall.kioskname = c.hall.kioskName; delete c.hall.kioskName; }, 'hall.kioskname: is not a known setting; did you mean "kioskName"?'],
+    ['a missing required field', (c) => delete c.hall.id, 'hall.id: is missing'],
+    ['a cap above 999', (c) => (c.queue.businesses[0].dailyCap = 1000), 'queue.businesses[0].dailyCap: must be at most 999 (got 1000)'],
+    ['no counters', (c) => (c.queue.businesses[0].counters = 0), 'queue.businesses[0].counters: must be at least 1 (got 0)'],
+    ['a number written as text', (c) => (c.queue.businesses[0].counters = '6'), 'queue.businesses[0].counters: must be a whole number (got "6")'],
+    ['a period without leading zero', (c) => (c.queue.businesses[0].hours.mon[0] = '9:00-12:00'), 'queue.businesses[0].hours.mon[0]: must be a period written HH:MM-HH:MM (got "9:00-12:00")'],
+    ['a period ending before it starts', (c) => (c.queue.businesses[0].hours.tue[1] = '17:30-13:30'), 'queue.businesses[0].hours.tue[1]: must end after it starts (got "17:30-13:30")'],
+    ['a time that does not exist', (c) => (c.queue.businesses[0].hours.wed[1] = '13:30-25:00'), 'queue.businesses[0].hours.wed[1]: ends at a time that does not exist (got "13:30-25:00"); 24:00 is the latest'],
+    ['periods out of order', (c) => (c.queue.businesses[1].hours.thu = ['13:30-17:30', '09:00-12:00']), 'queue.businesses[1].hours.thu[1]: must start after the previous period "13:30-17:30" ends, periods in time order (got "09:00-12:00")'],
+    ['overlapping periods', (c) => (c.queue.businesses[1].hours.fri = ['09:00-12:00', '11:00-17:30']), 'queue.businesses[1].hours.fri[1]: must start after the previous period "09:00-12:00" ends, periods in time order (got "11:00-17:30")'],
+    ['an unknown weekday', (c) => (c.queue.businesses[2].hours.monday = []), 'queue.businesses[2].hours.monday: is not a known setting; did you mean "mon"?'],
+    ['a stop margin longer than a period', (c) => (c.queue.businesses[0].hours.sat = ['09:00-09:20']), 'queue.businesses[0].hours.sat[0]: is too short for stopIssuingMinutesBeforeClose (30): no ticket could ever be issued in it (got "09:00-09:20")'],
+    ['a holiday that is no date', (c) => c.queue.calendar.holidays.push('2026-02-30'), 'queue.calendar.holidays[8]: is not a real date (got "2026-02-30")'],
+    ['a holiday written another way', (c) => c.queue.calendar.holidays.push('2026/10/01'), 'queue.calendar.holidays[8]: must be a date written YYYY-MM-DD (got "2026/10/01")'],
+    ['a make-up day that is also a holiday', (c) => c.queue.calendar.workdays.push({ date: '2026-10-03', hoursOf: 'mon' }), 'queue.calendar.workdays[2].date: 2026-10-03 cannot be both a make-up workday and a holiday (queue.calendar.holidays[3])'],
+    ['a make-up day with an unknown weekday', (c) => (c.queue.calendar.workdays[0].hoursOf = 'monday'), 'queue.calendar.workdays[0].hoursOf: must be one of "sun", "mon", "tue", "wed", "thu", "fri", "sat" (got "monday")'],
+    ['an unknown time zone', (c) => (c.hall.timeZone = 'Asia/Beijing'), 'hall.timeZone: is not a time zone known here (got "Asia/Beijing"); use an IANA name such as "Asia/Shanghai"'],
+    ['an unknown mode', (c) => (c.mode = 'demo'), 'mode: must be one of "training", "production" (got "demo")'],
+    ['a port out of range', (c) => (c.server.port = 70000), 'server.port: must be at most 65535 (got 70000)'],
+    ['both ports the same', (c) => (c.server.simPort = 8620), 'server.simPort: must differ from server.port (both are 8620)'],
+    ['an unknown role', (c) => (c.devices['ticket-printer'].role = ['ticketPrinter', 'labelPrinter']), 'devices["ticket-printer"].role[1]: must be one of "ticketPrinter", "receiptPrinter", "documentPrinter", "idCardReader", "fingerprintReader", "faceCamera", "documentCamera", "barcodeScanner", "presenceSensor", "robotBase" (got "labelPrinter")'],
+    ['a role that is neither name nor list', (c) => (c.devices['ticket-printer'].role = 3), 'devices["ticket-printer"].role: must be a role name or a list of role names (got 3)'],
+    ['an unknown transport kind', (c) => (c.devices['ticket-printer'].transport = { kind: 'bluetooth' }), 'devices["ticket-printer"].transport.kind: must be one of "sim", "serial", "tcp", "hid", "usb" (got "bluetooth")'],
+    ['a serial port without speed', (c) => (c.devices['ticket-printer'].transport = { kind: 'serial', path: 'COM3' }), 'devices["ticket-printer"].transport.baudRate: is missing'],
+    ['a setting of another transport kind', (c) => (c.devices['ticket-printer'].transport = { kind: 'tcp', host: '10.0.0.5', port: 9100, baudRate: 9600 }), 'devices["ticket-printer"].transport.baudRate: is not a known setting'],
+    ['an unknown driver', (c) => (c.devices['ticket-printer'].driver = 'star'), 'devices["ticket-printer"].driver: must be one of "escpos" (got "star")'],
+    ['a device id with spaces', (c) => (c.devices['ticket printer'] = c.devices['ticket-printer']) && delete c.devices['ticket-printer'], 'devices["ticket printer"]: the name must be an id of 1-64 letters, digits, "-" or "_" (got "ticket printer")'],
+    ['no ticket printer', (c) => (c.devices['ticket-printer'].role = 'receiptPrinter'), 'devices: no device has the role "ticketPrinter"; the kiosk cannot issue queue tickets without one'],
+    ['a follow URL that is no address', (c) => (c.hall.queueFollowUrl = 'queue.example.cn/{number}'), 'hall.queueFollowUrl: must be an http:// or https:// address without spaces (got "queue.example.cn/{number}")'],
+    ['an empty Chinese name', (c) => (c.queue.businesses[0].name['zh-CN'] = ''), 'queue.businesses[0].name["zh-CN"]: must not be empty'],
+    ['no businesses', (c) => (c.queue.businesses = []), 'queue.businesses: must list at least 1 item'],
+  ];
+
+  it.each(cases)('names the field for %s', (_label, mutate, expected) => {
+    const config = fresh();
+    mutate(config);
+    expect(problemsOf(config)).toEqual([expected]);
+  });
+
+  it('refuses a role served by two devices', () => {
+    const config = fresh();
+    config.devices['receipt-printer'] = { role: 'receiptPrinter', driver: 'escpos', transport: { kind: 'tcp', host: '10.0.0.9', port: 9100 } };
+    expect(problemsOf(config)).toEqual([
+      'devices["receipt-printer"].role: receiptPrinter is already the role of device "ticket-printer"; a role may have one device only',
+    ]);
+  });
+
+  it('refuses a simulated device in production mode, and accepts the real transport', () => {
+    const config = fresh();
+    config.mode = 'production';
+    expect(problemsOf(config)).toEqual([
+      'devices["ticket-printer"].transport.kind: a simulated device ("sim") is not allowed in production mode; give the real transport (serial, tcp, hid or usb)',
+    ]);
+    config.devices['ticket-printer'].transport = { kind: 'serial', path: '/dev/ttyS0', baudRate: 115200 };
+    expect(problemsOf(config)).toEqual([]);
+  });
+
+  it('lists every problem of a file in one pass, schema and cross-field alike', () => {
+    const config = fresh();
+    config.queue.businesses[1].prefix = 'aa';
+    config.queue.businesses[2].prefix = 'A';
+    config.hall.timeZone = 'Mars/Olympus';
+    config.session.idleTimeoutMs = 100;
+    const problems = problemsOf(config);
+    expect(problems).toHaveLength(4);
+    expect(problems).toContain('session.idleTimeoutMs: must be at least 5000 (got 100)');
+  });
+
+  it('refuses something that is not an object', () => {
+    expect(problemsOf([1, 2])).toContain('the configuration must be a JSON object { … }');
+    expect(problemsOf(null)).toContain('the configuration must be a JSON object { … }');
+  });
+});

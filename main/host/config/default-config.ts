@@ -1,0 +1,137 @@
+/**
+ * The built-in configuration, used when neither `--config <file>` nor KIOSK_CONFIG names a file
+ * (docs/configuration.md has every field, its default and its meaning).
+ *
+ * - Training mode (ARCHITECTURE.md §8.5): one simulated 80 mm ESC/POS printer, id "ticket-printer", prints
+ *   both queue tickets and receipts; the 演示模式 banner shows and the simulator control API runs.
+ * - The hall: 贵阳市政务服务中心 24小时自助服务区, kiosk 自助终端 01, Asia/Shanghai.
+ * - Four businesses (domain.md "Queue tickets"): A 社保医保, B 公积金, C 不动产登记 on weekdays
+ *   09:00-12:00 and 13:30-17:30 (A also Saturday mornings), issuing stops 30 minutes before each period
+ *   closes; D 24小时自助综合服务 issues around the clock, holidays included.
+ * - The calendar holds the 2026 Mid-Autumn and National Day holidays as published by the State Council
+ *   (国务院办公厅关于2026年部分节假日安排的通知, 2025-11-04: 9月25日, 10月1日至7日 放假;
+ *   9月20日(周日)、10月10日(周六) 上班) as an example;
+ *   a hall replaces it with its own year.
+ * - When tickets cannot be printed, citizens are sent to 一楼咨询台 for a number by hand.
+ *
+ * Copy DEFAULT_CONFIG_JSON into a file and edit it to configure a real hall.
+ */
+export const DEFAULT_CONFIG_JSON = `{
+  "mode": "training",
+  "hall": {
+    "id": "gy-zwfw",
+    "name": {
+      "zh-CN": "贵阳市政务服务中心 24小时自助服务区",
+      "zh-TW": "貴陽市政務服務中心 24小時自助服務區",
+      "en": "Guiyang Government Service Center, 24-Hour Self-Service Area"
+    },
+    "kioskName": { "zh-CN": "自助终端 01", "zh-TW": "自助終端 01", "en": "Kiosk 01" },
+    "timeZone": "Asia/Shanghai",
+    "alternatives": {
+      "takeTicket": {
+        "zh-CN": "请到一楼咨询台人工取号",
+        "zh-TW": "請到一樓諮詢台人工取號",
+        "en": "Please ask at the first-floor information desk for a number"
+      }
+    }
+  },
+  "server": { "port": 8620, "simPort": 8621 },
+  "session": { "idleTimeoutMs": 60000, "countdownMs": 10000, "attractAfterMs": 30000, "ticketShownMs": 20000 },
+  "devices": {
+    "ticket-printer": {
+      "role": ["ticketPrinter", "receiptPrinter"],
+      "driver": "escpos",
+      "model": "generic-escpos-80",
+      "transport": { "kind": "sim" }
+    }
+  },
+  "queue": {
+    "businesses": [
+      {
+        "id": "social-insurance",
+        "prefix": "A",
+        "name": { "zh-CN": "社保医保", "zh-TW": "社保醫保", "en": "Social and Medical Insurance" },
+        "zone": { "zh-CN": "二楼 A 区 1-6 号窗口", "zh-TW": "二樓 A 區 1-6 號窗口", "en": "2F, Zone A, Windows 1-6" },
+        "dailyCap": 300,
+        "counters": 6,
+        "avgServiceMinutes": 8,
+        "hours": {
+          "mon": ["09:00-12:00", "13:30-17:30"],
+          "tue": ["09:00-12:00", "13:30-17:30"],
+          "wed": ["09:00-12:00", "13:30-17:30"],
+          "thu": ["09:00-12:00", "13:30-17:30"],
+          "fri": ["09:00-12:00", "13:30-17:30"],
+          "sat": ["09:00-12:00"]
+        },
+        "stopIssuingMinutesBeforeClose": 30
+      },
+      {
+        "id": "housing-fund",
+        "prefix": "B",
+        "name": { "zh-CN": "公积金", "zh-TW": "公積金", "en": "Housing Provident Fund" },
+        "zone": { "zh-CN": "二楼 B 区 7-10 号窗口", "zh-TW": "二樓 B 區 7-10 號窗口", "en": "2F, Zone B, Windows 7-10" },
+        "dailyCap": 200,
+        "counters": 4,
+        "avgServiceMinutes": 10,
+        "hours": {
+          "mon": ["09:00-12:00", "13:30-17:30"],
+          "tue": ["09:00-12:00", "13:30-17:30"],
+          "wed": ["09:00-12:00", "13:30-17:30"],
+          "thu": ["09:00-12:00", "13:30-17:30"],
+          "fri": ["09:00-12:00", "13:30-17:30"]
+        },
+        "stopIssuingMinutesBeforeClose": 30
+      },
+      {
+        "id": "real-estate",
+        "prefix": "C",
+        "name": { "zh-CN": "不动产登记", "zh-TW": "不動產登記", "en": "Real Estate Registration" },
+        "zone": { "zh-CN": "三楼 C 区 11-18 号窗口", "zh-TW": "三樓 C 區 11-18 號窗口", "en": "3F, Zone C, Windows 11-18" },
+        "dailyCap": 150,
+        "counters": 8,
+        "avgServiceMinutes": 15,
+        "hours": {
+          "mon": ["09:00-12:00", "13:30-17:30"],
+          "tue": ["09:00-12:00", "13:30-17:30"],
+          "wed": ["09:00-12:00", "13:30-17:30"],
+          "thu": ["09:00-12:00", "13:30-17:30"],
+          "fri": ["09:00-12:00", "13:30-17:30"]
+        },
+        "stopIssuingMinutesBeforeClose": 30
+      },
+      {
+        "id": "self-service",
+        "prefix": "D",
+        "name": { "zh-CN": "24小时自助综合服务", "zh-TW": "24小時自助綜合服務", "en": "24-Hour Self-Service Assistance" },
+        "zone": { "zh-CN": "一楼 24小时自助服务区", "zh-TW": "一樓 24小時自助服務區", "en": "1F, 24-Hour Self-Service Area" },
+        "dailyCap": 999,
+        "counters": 2,
+        "avgServiceMinutes": 5,
+        "hours": {
+          "mon": ["00:00-24:00"],
+          "tue": ["00:00-24:00"],
+          "wed": ["00:00-24:00"],
+          "thu": ["00:00-24:00"],
+          "fri": ["00:00-24:00"],
+          "sat": ["00:00-24:00"],
+          "sun": ["00:00-24:00"]
+        },
+        "stopIssuingMinutesBeforeClose": 0,
+        "openOnHolidays": true
+      }
+    ],
+    "calendar": {
+      "holidays": [
+        "2026-09-25",
+        "2026-10-01", "2026-10-02", "2026-10-03", "2026-10-04", "2026-10-05", "2026-10-06", "2026-10-07"
+      ],
+      "workdays": [
+        { "date": "2026-09-20", "hoursOf": "mon" },
+        { "date": "2026-10-10", "hoursOf": "fri" }
+      ]
+    },
+    "recentWindow": 20
+  },
+  "logging": { "level": "info" }
+}
+`;

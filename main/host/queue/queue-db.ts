@@ -1,0 +1,89 @@
+/**
+ * The queue's embedded database (better-sqlite3, synchronous): tickets and per-day counters that survive a
+ * crash (domain.md "a restart loses no tickets, prints nothing twice"; ARCHITECTURE.md §8.3). WAL with
+ * `synchronous = FULL`, so a reserved number is on disk before the first byte goes to the printer.
+ * Schema changes are numbered migrations recorded in `PRAGMA user_version`; other host services may keep
+ * their own tables in the same file (they create them themselves).
+ */
+import { mkdirSync } from 'node:fs';
+import { dirname } from 'node:path';
+import Database from 'better-sqlite3';
+
+export type QueueDb = Database.Database;
+
+/** How long a writer waits for another connection's lock before SQLITE_BUSY. */
+export const BUSY_TIMEOUT_MS = 5_000;
+
+export const TICKET_STATUSES = ['reserved', 'printing', 'issued', 'voided', 'uncertain', 'called', 'served', 'noShow'] as const;
+export const PRIORITY_REASONS = ['elderly', 'disability', 'military', 'appointment'] as const;
+
+const quoted = (values: readonly string[]): string => values.map((v) => `'${v}'`).join(', ');
+
+/** Migration n brings user_version from n to n + 1. Never edit a shipped one: append. */
+const MIGRATIONS: readonly string[] = [
+  `
+  CREATE TABLE counters (
+    business_id TEXT NOT NULL,
+    day TEXT NOT NULL,
+    last_seq INTEGER NOT NULL CHECK (last_seq BETWEEN 0 AND 999),
+    PRIMARY KEY (business_id, day)
+  );
+  CREATE TABLE tickets (
+    id INTEGER PRIMARY KEY,
+    request_id TEXT NOT NULL UNIQUE,
+    session_id TEXT,
+    business_id TEXT NOT NULL,
+    day TEXT NOT NULL,
+    seq INTEGER NOT NULL CHECK (seq BETWEEN 1 AND 999),
+    number TEXT NOT NULL,
+    priority INTEGER NOT NULL DEFAULT 0,
+    priority_reason TEXT CHECK (priority_reason IS NULL OR priority_reason IN (${quoted(PRIORITY_REASONS)})),
+    status TEXT NOT NULL CHECK (status IN (${quoted(TICKET_STATUSES)})),
+    partial INTEGER CHECK (partial IS NULL OR partial IN (0, 1)),
+    error_code TEXT,
+    reserved_at INTEGER NOT NULL,
+    sent_at INTEGER,
+    settled_at INTEGER,
+    called_at INTEGER,
+    served_at INTEGER,
+    UNIQUE (business_id, day, seq),
+    FOREIGN KEY (business_id, day) REFERENCES counters (business_id, day)
+  );
+  CREATE INDEX tickets_by_queue ON tickets (business_id, day, status, priority DESC, reserved_at, id);
+  CREATE INDEX tickets_by_status ON tickets (status, day);
+  `,
+];
+
+export const QUEUE_SCHEMA_VERSION = MIGRATIONS.length;
+
+/** Opens (creating if needed) the database file and brings its schema up to date. */
+export function openQueueDb(file: string): QueueDb {
+  if (file !== ':memory:') mkdirSync(dirname(file), { recursive: true });
+  const db = new Database(file);
+  try {
+    db.pragma('journal_mode = WAL');
+    db.pragma('synchronous = FULL');
+    db.pragma('foreign_keys = ON');
+    db.pragma(`busy_timeout = ${BUSY_TIMEOUT_MS}`);
+    migrate(db);
+    return db;
+  } catch (err) {
+    db.close();
+    throw err;
+  }
+}
+
+function migrate(db: QueueDb): void {
+  const version = db.pragma('user_version', { simple: true }) as number;
+  if (version > MIGRATIONS.length) {
+    throw new Error(
+      `queue database ${db.name} has schema version ${version}, newer than this software knows (${MIGRATIONS.length}); install the newer version or restore a backup`,
+    );
+  }
+  for (let v = version; v < MIGRATIONS.length; v++) {
+    db.transaction(() => {
+      db.exec(MIGRATIONS[v]!);
+      db.pragma(`user_version = ${v + 1}`);
+    }).immediate();
+  }
+}

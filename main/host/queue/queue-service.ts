@@ -1,0 +1,287 @@
+/**
+ * Queue tickets (domain.md "Queue tickets"; protocols.md §5; ARCHITECTURE.md §8.3, §8.4, §8.6). A number
+ * is reserved in one BEGIN IMMEDIATE transaction (hours, daily cap, counter, ticket row), marked printing
+ * before the first byte goes to the printer, and settled once: issued, voided or uncertain. Numbers are
+ * never reused — the per-day counter only goes up — and days are hall days: at 00:00 hall time numbering
+ * restarts at 001 whatever the machine's own time zone.
+ */
+import type { Clock } from '../../../common/clock';
+import { addDays, localDateKey } from '../../../common/local-time';
+import type { BusinessView } from '../../../common/queue';
+import type { BusinessConfig, KioskConfig } from '../config/config-types';
+import { businessWindow, nextOpenFrom } from './business-hours';
+import type { QueueDb } from './queue-db';
+import {
+  QueueStateError,
+  type ReserveRequest,
+  type ReserveResult,
+  type SettleDetail,
+  type SettleOutcome,
+  type TicketRecord,
+} from './queue-types';
+import { type TicketRow, ticketNumber, toTicketRecord } from './ticket-rows';
+import { estimateWaitMinutes } from './wait-estimate';
+
+/** The highest number a business can hand out in a day: three digits (A999). */
+export const MAX_SEQ = 999;
+
+export interface QueueServiceOptions {
+  db: QueueDb;
+  config: Pick<KioskConfig, 'hall' | 'queue'>;
+  clock: Clock;
+}
+
+type Count = { n: number };
+
+export class QueueService {
+  private readonly db: QueueDb;
+  private readonly config: QueueServiceOptions['config'];
+  private readonly clock: Clock;
+  private readonly sql;
+
+  constructor(options: QueueServiceOptions) {
+    this.db = options.db;
+    this.config = options.config;
+    this.clock = options.clock;
+    const db = this.db;
+    this.sql = {
+      byId: db.prepare<[number], TicketRow>('SELECT * FROM tickets WHERE id = ?'),
+      byRequest: db.prepare<[string], TicketRow>('SELECT * FROM tickets WHERE request_id = ?'),
+      handedOut: db.prepare<[string, string], Count>(
+        "SELECT COUNT(*) AS n FROM tickets WHERE business_id = ? AND day = ? AND status <> 'voided'",
+      ),
+      lastSeq: db.prepare<[string, string], { last_seq: number }>('SELECT last_seq FROM counters WHERE business_id = ? AND day = ?'),
+      bumpCounter: db.prepare<[string, string], { last_seq: number }>(
+        `INSERT INTO counters (business_id, day, last_seq) VALUES (?, ?, 1)
+         ON CONFLICT (business_id, day) DO UPDATE SET last_seq = last_seq + 1 RETURNING last_seq`,
+      ),
+      insert: db.prepare(
+        `INSERT INTO tickets (request_id, session_id, business_id, day, seq, number, priority, priority_reason, status, reserved_at)
+         VALUES (@requestId, @sessionId, @businessId, @day, @seq, @number, @priority, @priorityReason, 'reserved', @reservedAt)`,
+      ),
+      waiting: db.prepare<[string, string], Count>(
+        "SELECT COUNT(*) AS n FROM tickets WHERE business_id = ? AND day = ? AND status = 'issued'",
+      ),
+      ahead: db.prepare<{ businessId: string; day: string; id: number; priority: number; reservedAt: number }, Count>(
+        `SELECT COUNT(*) AS n FROM tickets WHERE business_id = @businessId AND day = @day AND status = 'issued' AND id <> @id
+           AND (priority > @priority OR (priority = @priority AND (reserved_at < @reservedAt OR (reserved_at = @reservedAt AND id < @id))))`,
+      ),
+      recentServed: db.prepare<[string, string, number], { ms: number }>(
+        `SELECT served_at - called_at AS ms FROM tickets
+          WHERE business_id = ? AND day = ? AND status = 'served' AND called_at IS NOT NULL AND served_at IS NOT NULL
+          ORDER BY served_at DESC, id DESC LIMIT ?`,
+      ),
+      next: db.prepare<[string, string], TicketRow>(
+        `SELECT * FROM tickets WHERE day = ? AND status = 'issued' AND business_id IN (SELECT value FROM json_each(?))
+          ORDER BY priority DESC, reserved_at, id LIMIT 1`,
+      ),
+      setStatus: db.prepare<{ to: string; now: number; id: number; from: string }>(
+        `UPDATE tickets SET status = @to,
+            sent_at = CASE WHEN @to = 'printing' THEN @now ELSE sent_at END,
+            called_at = CASE WHEN @to = 'called' THEN @now ELSE called_at END,
+            served_at = CASE WHEN @to IN ('served', 'noShow') THEN @now ELSE served_at END
+          WHERE id = @id AND status = @from`,
+      ),
+      settle: db.prepare(
+        `UPDATE tickets SET status = @outcome, settled_at = @now, error_code = @errorCode, partial = @partial
+          WHERE id = @id AND status IN ('reserved', 'printing')`,
+      ),
+      recoverReserved: db.prepare<[number]>(
+        "UPDATE tickets SET status = 'voided', settled_at = ?, error_code = 'internal', partial = 0 WHERE status = 'reserved'",
+      ),
+      recoverPrinting: db.prepare<[number]>(
+        "UPDATE tickets SET status = 'uncertain', settled_at = ?, error_code = 'printUncertain' WHERE status = 'printing'",
+      ),
+      uncertainAll: db.prepare<[], TicketRow>("SELECT * FROM tickets WHERE status = 'uncertain' ORDER BY reserved_at, id"),
+      uncertainOn: db.prepare<[string], TicketRow>(
+        "SELECT * FROM tickets WHERE status = 'uncertain' AND day = ? ORDER BY reserved_at, id",
+      ),
+    };
+  }
+
+  /** The businesses as the citizen's screen shows them now. */
+  listBusinesses(): BusinessView[] {
+    const now = this.clock.now();
+    const day = this.today(now);
+    return this.config.queue.businesses.map((b) => {
+      const window = businessWindow(b, this.config.queue.calendar, this.config.hall.timeZone, now);
+      const waiting = this.sql.waiting.get(b.id, day)!.n;
+      const view: BusinessView = {
+        id: b.id,
+        prefix: b.prefix,
+        name: b.name,
+        zone: b.zone,
+        open: window.open,
+        hoursToday: window.hoursToday,
+        waiting,
+        estimatedWaitMinutes: this.estimate(b, day, waiting),
+      };
+      if (window.open && this.capReached(b, day)) {
+        view.open = false;
+        view.closedReason = 'dailyCapReached';
+        const nextOpen = nextOpenFrom(b, this.config.queue.calendar, addDays(day, 1), 0);
+        if (nextOpen !== undefined) view.nextOpen = nextOpen;
+      } else if (!window.open) {
+        if (window.closedReason !== undefined) view.closedReason = window.closedReason;
+        if (window.nextOpen !== undefined) view.nextOpen = window.nextOpen;
+      }
+      return view;
+    });
+  }
+
+  /**
+   * Reserves the next number, or answers a repeated requestId with its ticket. Priority is set by the host
+   * from a verified reason only; the renderer cannot ask for it.
+   */
+  reserve(request: ReserveRequest): ReserveResult {
+    const priority = request.priority;
+    if (priority && !(Number.isInteger(priority.weight) && priority.weight >= 0 && priority.weight <= 1000)) {
+      throw new RangeError(`priority weight must be a whole number 0-1000 (got ${priority.weight})`);
+    }
+    const now = this.clock.now();
+    return this.db.transaction((): ReserveResult => {
+      const existing = this.sql.byRequest.get(request.requestId);
+      if (existing) {
+        if (existing.business_id !== request.businessId) {
+          throw new QueueStateError(`requestId ${request.requestId} was already used for business ${existing.business_id}`);
+        }
+        return { kind: 'existing', ticket: toTicketRecord(existing) };
+      }
+      const business = this.business(request.businessId);
+      if (!business) return { kind: 'refused', code: 'businessUnknown' };
+      const window = businessWindow(business, this.config.queue.calendar, this.config.hall.timeZone, now);
+      if (!window.open) return { kind: 'refused', code: 'businessClosed', closedReason: window.closedReason ?? 'afterHours' };
+      const day = this.today(now);
+      if (this.capReached(business, day)) return { kind: 'refused', code: 'dailyCapReached', closedReason: 'dailyCapReached' };
+
+      const seq = this.sql.bumpCounter.get(business.id, day)!.last_seq;
+      const number = ticketNumber(business.prefix, seq);
+      const weight = priority?.weight ?? 0;
+      const id = Number(
+        this.sql.insert.run({
+          requestId: request.requestId,
+          sessionId: request.sessionId,
+          businessId: business.id,
+          day,
+          seq,
+          number,
+          priority: weight,
+          priorityReason: priority?.reason ?? null,
+          reservedAt: now,
+        }).lastInsertRowid,
+      );
+      const peopleAhead = this.sql.ahead.get({ businessId: business.id, day, id, priority: weight, reservedAt: now })!.n;
+      return {
+        kind: 'reserved',
+        ticket: {
+          id,
+          number,
+          seq,
+          businessId: business.id,
+          day,
+          priority: weight,
+          peopleAhead,
+          estimatedWaitMinutes: this.estimate(business, day, peopleAhead),
+          reservedAt: now,
+        },
+      };
+    }).immediate();
+  }
+
+  /** reserved → printing, just before the first byte goes to the printer; again while printing is a no-op. */
+  markSent(ticketId: number): TicketRecord {
+    return this.move(ticketId, ['reserved', 'printing'], 'printing');
+  }
+
+  /** Settles a reserved or printing ticket, once: a settled ticket never changes its outcome. */
+  settle(ticketId: number, outcome: SettleOutcome, detail: SettleDetail = {}): TicketRecord {
+    const changed = this.sql.settle.run({
+      id: ticketId,
+      outcome,
+      now: this.clock.now(),
+      errorCode: detail.errorCode ?? null,
+      partial: detail.partial === undefined ? null : detail.partial ? 1 : 0,
+    }).changes;
+    const row = this.sql.byId.get(ticketId);
+    if (!row) throw new QueueStateError(`no ticket with id ${ticketId}`);
+    if (changed === 0) throw new QueueStateError(`ticket ${row.number} (${row.day}) is already ${row.status}; it cannot be settled as ${outcome}`);
+    return toTicketRecord(row);
+  }
+
+  /** At start-up: a reserved ticket never reached the printer (voided); a printing one may have (uncertain). */
+  recoverAfterRestart(): { voided: number; uncertain: number } {
+    const now = this.clock.now();
+    return this.db.transaction(() => ({
+      voided: this.sql.recoverReserved.run(now).changes,
+      uncertain: this.sql.recoverPrinting.run(now).changes,
+    })).immediate();
+  }
+
+  /** Tickets whose printing is uncertain, for staff to check (§8.3); all days unless `day` is given. */
+  listUncertain(day?: string): TicketRecord[] {
+    const rows = day === undefined ? this.sql.uncertainAll.all() : this.sql.uncertainOn.all(day);
+    return rows.map(toTicketRecord);
+  }
+
+  getTicket(ticketId: number): TicketRecord | undefined {
+    const row = this.sql.byId.get(ticketId);
+    return row ? toTicketRecord(row) : undefined;
+  }
+
+  /** The next issued ticket of today among `businessIds` (priority first, then the earliest), marked called. */
+  callNext(businessIds: readonly string[]): TicketRecord | null {
+    if (businessIds.length === 0) return null;
+    const now = this.clock.now();
+    return this.db.transaction(() => {
+      const row = this.sql.next.get(this.today(now), JSON.stringify(businessIds));
+      if (!row) return null;
+      this.sql.setStatus.run({ to: 'called', now, id: row.id, from: 'issued' });
+      return toTicketRecord(this.sql.byId.get(row.id)!);
+    }).immediate();
+  }
+
+  /** called → served; the called-to-served time feeds the wait estimate. */
+  markServed(ticketId: number): TicketRecord {
+    return this.move(ticketId, ['called'], 'served');
+  }
+
+  /** called → noShow (过号): the citizen did not come to the window. */
+  markNoShow(ticketId: number): TicketRecord {
+    return this.move(ticketId, ['called'], 'noShow');
+  }
+
+  private move(ticketId: number, from: readonly TicketRecord['status'][], to: TicketRecord['status']): TicketRecord {
+    const now = this.clock.now();
+    return this.db.transaction(() => {
+      const row = this.sql.byId.get(ticketId);
+      if (!row) throw new QueueStateError(`no ticket with id ${ticketId}`);
+      if (!from.includes(row.status)) throw new QueueStateError(`ticket ${row.number} (${row.day}) is ${row.status}; it cannot become ${to}`);
+      if (row.status !== to) this.sql.setStatus.run({ to, now, id: ticketId, from: row.status });
+      return toTicketRecord(this.sql.byId.get(ticketId)!);
+    }).immediate();
+  }
+
+  private business(id: string): BusinessConfig | undefined {
+    return this.config.queue.businesses.find((b) => b.id === id);
+  }
+
+  private today(now: number): string {
+    return localDateKey(now, this.config.hall.timeZone);
+  }
+
+  /** The cap counts every number handed out today that was not voided; 999 numbers are the hard limit. */
+  private capReached(business: BusinessConfig, day: string): boolean {
+    const lastSeq = this.sql.lastSeq.get(business.id, day)?.last_seq ?? 0;
+    return lastSeq >= MAX_SEQ || this.sql.handedOut.get(business.id, day)!.n >= business.dailyCap;
+  }
+
+  private estimate(business: BusinessConfig, day: string, peopleAhead: number): number {
+    const recent = this.sql.recentServed.all(business.id, day, this.config.queue.recentWindow).map((r) => r.ms);
+    return estimateWaitMinutes({
+      peopleAhead,
+      recentServiceMs: recent,
+      fallbackMinutes: business.avgServiceMinutes,
+      counters: business.counters,
+    });
+  }
+}

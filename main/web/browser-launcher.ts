@@ -1,0 +1,182 @@
+/**
+ * The browser shell's window (ARCHITECTURE.md §1, §8.9, §8.10): Debian's Chromium in kiosk mode on its own
+ * profile, opened at the URL the host reported ready (token in the fragment). If the browser exits while
+ * the kiosk runs (a crash, someone closing it), it is started again with back-off until stop().
+ */
+import { spawn, type ChildProcess, type SpawnOptions } from 'node:child_process';
+import { accessSync, constants } from 'node:fs';
+import { performance } from 'node:perf_hooks';
+import { DEFAULT_BACKOFF, RestartBackoff, type BackoffOptions } from '../supervisor/restart-backoff';
+import type { WebLog } from './api-connection';
+
+/** Where Debian, Ubuntu and Google package the browser, in order of preference. */
+export const CHROMIUM_CANDIDATES: readonly string[] = [
+  '/usr/bin/chromium',
+  '/usr/bin/chromium-browser',
+  '/usr/bin/google-chrome',
+  '/usr/bin/google-chrome-stable',
+  '/snap/bin/chromium',
+];
+
+/** Environment variables naming the browser explicitly; the first set to an executable file wins. */
+export const BROWSER_ENV_VARS = ['KIOSK_BROWSER', 'CHROME_PATH'] as const;
+
+function isExecutable(path: string): boolean {
+  try {
+    accessSync(path, constants.X_OK);
+    return true;
+  } catch {
+    return false;
+  }
+}
+
+/** The browser to launch, or null when none is installed. */
+export function findChromium(env: Record<string, string | undefined> = process.env, executable: (path: string) => boolean = isExecutable): string | null {
+  for (const name of BROWSER_ENV_VARS) {
+    const path = env[name];
+    if (path && executable(path)) return path;
+  }
+  return CHROMIUM_CANDIDATES.find((path) => executable(path)) ?? null;
+}
+
+export interface ChromiumArgsOptions {
+  url: string;
+  profileDir: string;
+  headless?: boolean;
+  /** Chromium refuses to run its sandbox as root; only then is it turned off. */
+  runningAsRoot: boolean;
+}
+
+/** The command line of a kiosk Chromium. */
+export function chromiumArgs({ url, profileDir, headless = false, runningAsRoot }: ChromiumArgsOptions): string[] {
+  return [
+    '--kiosk',
+    '--no-first-run',
+    '--no-default-browser-check',
+    '--disable-background-networking',
+    '--disable-component-update',
+    '--disable-sync',
+    '--disable-translate',
+    '--disable-features=Translate',
+    '--noerrdialogs',
+    // After a crash and restart, no "restore pages?" bubble over the citizen's screen.
+    '--disable-session-crashed-bubble',
+    '--disable-pinch',
+    '--overscroll-history-navigation=0',
+    // No keyring unlock prompt on a desktop session without a logged-in user.
+    '--password-store=basic',
+    ...(headless ? ['--headless'] : []),
+    ...(runningAsRoot ? ['--no-sandbox'] : []),
+    `--user-data-dir=${profileDir}`,
+    `--app=${url}`,
+  ];
+}
+
+export interface KioskBrowserOptions {
+  url: string;
+  profileDir: string;
+  executable: string;
+  headless?: boolean;
+  backoff?: BackoffOptions;
+  log?: WebLog;
+  /** Called each time the browser exits while the kiosk runs, before it is started again. */
+  onExit?: (info: { code: number | null; signal: string | null; restartInMs: number }) => void;
+  /** How long stop() waits after SIGTERM before SIGKILL (default 3 s). */
+  graceMs?: number;
+  /** The browser's environment (default: this process's). */
+  env?: Record<string, string | undefined>;
+  /** Show the browser's own stdout/stderr (default: discarded; Chromium is chatty). */
+  inheritOutput?: boolean;
+}
+
+export interface KioskBrowser {
+  /** The running browser process; replaced on each restart, null between them and after stop(). */
+  readonly child: ChildProcess | null;
+  readonly restarts: number;
+  /** Ends the browser (SIGTERM, then SIGKILL after the grace period) and stops restarting it. */
+  stop(): Promise<void>;
+}
+
+export function launchKioskBrowser(options: KioskBrowserOptions): KioskBrowser {
+  const log: WebLog = options.log ?? (() => undefined);
+  const backoff = new RestartBackoff(options.backoff ?? DEFAULT_BACKOFF);
+  const args = chromiumArgs({ url: options.url, profileDir: options.profileDir, headless: options.headless, runningAsRoot: process.getuid?.() === 0 });
+  const spawnOptions: SpawnOptions = {
+    env: options.env ?? process.env,
+    stdio: options.inheritOutput ? ['ignore', 'inherit', 'inherit'] : 'ignore',
+  };
+  let child: ChildProcess | null = null;
+  let restarts = 0;
+  let restartTimer: NodeJS.Timeout | null = null;
+  let stopping: Promise<void> | null = null;
+  let exited: Promise<void> = Promise.resolve();
+
+  function start(): void {
+    const startedAt = performance.now();
+    let proc: ChildProcess;
+    try {
+      proc = spawn(options.executable, args, spawnOptions);
+    } catch (err) {
+      log('error', 'browser: cannot start', { executable: options.executable, error: String(err) });
+      return scheduleRestart(null, null, 0);
+    }
+    child = proc;
+    let done = false;
+    let markExited = (): void => undefined;
+    exited = new Promise<void>((resolve) => (markExited = resolve));
+    const onGone = (code: number | null, signal: string | null): void => {
+      if (done) return;
+      done = true;
+      if (child === proc) child = null;
+      markExited();
+      if (stopping) return;
+      log('warn', 'browser: exited', { pid: proc.pid, code, signal });
+      scheduleRestart(code, signal, performance.now() - startedAt);
+    };
+    proc.on('exit', onGone);
+    proc.on('error', (err) => {
+      log('error', 'browser: process error', { executable: options.executable, error: err.message });
+      if (proc.pid === undefined) onGone(null, null); // it never started: no 'exit' follows
+    });
+    // The URL carries the token: log where the browser went, not the URL itself.
+    log('info', 'browser: started', { pid: proc.pid, executable: options.executable, profileDir: options.profileDir });
+  }
+
+  function scheduleRestart(code: number | null, signal: string | null, uptimeMs: number): void {
+    const restartInMs = backoff.next(uptimeMs);
+    if (options.onExit) {
+      try {
+        options.onExit({ code, signal, restartInMs });
+      } catch (err) {
+        log('error', 'browser: onExit callback threw', { error: String(err) });
+      }
+    }
+    restartTimer = setTimeout(() => {
+      restartTimer = null;
+      if (stopping) return;
+      restarts += 1;
+      start();
+    }, restartInMs);
+  }
+
+  async function stop(): Promise<void> {
+    if (restartTimer) clearTimeout(restartTimer);
+    const proc = child;
+    if (!proc) return;
+    proc.kill('SIGTERM');
+    const killer = setTimeout(() => proc.kill('SIGKILL'), options.graceMs ?? 3_000);
+    await exited;
+    clearTimeout(killer);
+  }
+
+  start();
+  return {
+    get child() {
+      return child;
+    },
+    get restarts() {
+      return restarts;
+    },
+    stop: () => (stopping ??= stop()),
+  };
+}
