@@ -6,10 +6,10 @@
  * it prints one line: `kiosk ready: <kiosk url> sim: <sim url>`.
  */
 import { spawn } from 'node:child_process';
-import { existsSync, mkdirSync } from 'node:fs';
-import { createRequire } from 'node:module';
+import { mkdirSync } from 'node:fs';
 import { join, resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
+import { electronBinary } from './electron-binary';
 import { ConfigError } from './host/config/config-error';
 import { loadConfig } from './host/config/load-config';
 import { createLogger } from './host/logging/logger';
@@ -18,16 +18,6 @@ import { startSupervisor, type Supervisor } from './supervisor/supervisor';
 import { findChromium, launchKioskBrowser } from './web/browser-launcher';
 
 const out = (line: string): void => void process.stdout.write(`${line}\n`);
-
-/** The Electron executable, when `npm install electron` could download it. */
-export function electronBinary(): string | null {
-  try {
-    const path = createRequire(import.meta.url)('electron') as unknown;
-    return typeof path === 'string' && existsSync(path) ? path : null;
-  } catch {
-    return null;
-  }
-}
 
 async function main(): Promise<void> {
   const argv = process.argv.slice(2);

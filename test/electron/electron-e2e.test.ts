@@ -6,28 +6,14 @@
  * The binary is found from node_modules/electron/path.txt and dist/ — not by require('electron'), which
  * tries to download the binary when it is missing.
  */
-import { existsSync, mkdtempSync, readFileSync, rmSync } from 'node:fs';
-import { createRequire } from 'node:module';
+import { existsSync, mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
-import { dirname, join } from 'node:path';
+import { join } from 'node:path';
 import { _electron, type ElectronApplication, type Page } from 'playwright-core';
 import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest';
 import { screenshot } from '../support/browser';
 import { ROOT } from '../support/kiosk-process';
-
-function electronBinary(): string | null {
-  try {
-    const dir = dirname(createRequire(import.meta.url).resolve('electron/package.json'));
-    const pathFile = join(dir, 'path.txt');
-    if (!existsSync(pathFile)) return null;
-    const relative = readFileSync(pathFile, 'utf8').trim();
-    const distDir = process.env.ELECTRON_OVERRIDE_DIST_PATH ?? join(dir, 'dist');
-    const binary = join(distDir, relative);
-    return existsSync(binary) ? binary : null;
-  } catch {
-    return null;
-  }
-}
+import { electronBinary } from '../../main/electron-binary';
 
 const binary = electronBinary();
 const hasElectron = binary !== null;

@@ -24,7 +24,7 @@ export class DeviceManager {
     devices: ManagedDevice[],
     private readonly clock: Clock,
     private readonly log: Logger,
-    private readonly backoff = { initialMs: 1000, maxMs: 30_000 },
+    private readonly backoff = { initialMs: 1000, maxMs: 10_000 },
   ) {
     for (const managed of devices) {
       this.byId.set(managed.device.id, managed);

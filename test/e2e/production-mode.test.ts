@@ -1,0 +1,52 @@
+/**
+ * Production mode (issue 9 §4): a `sim` transport is refused at start-up with a message naming the field;
+ * with a real (TCP) printer the control API never starts (`sim: off`), and tickets print through it.
+ */
+import { spawnSync } from 'node:child_process';
+import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { afterAll, describe, expect, it } from 'vitest';
+import { DEFAULT_CONFIG_JSON } from '../../main/host/config/default-config';
+import { ROOT, startKiosk, type RunningKiosk } from '../support/kiosk-process';
+import { startTcpSimPrinter, type TcpSimPrinter } from '../support/tcp-sim-printer';
+import { connectWs } from '../support/ws-client';
+
+const productionConfig = (devices: unknown): unknown => ({ ...JSON.parse(DEFAULT_CONFIG_JSON), mode: 'production', devices });
+
+let kiosk: RunningKiosk | undefined;
+let lan: TcpSimPrinter | undefined;
+afterAll(async () => {
+  await kiosk?.stop();
+  await lan?.close();
+});
+
+describe('production mode', () => {
+  it('refuses a simulated device at start-up, naming the field', () => {
+    const dir = mkdtempSync(join(tmpdir(), 'hallkiosk-prod-'));
+    const file = join(dir, 'config.json');
+    writeFileSync(file, JSON.stringify(productionConfig({ 'ticket-printer': { role: 'ticketPrinter', driver: 'escpos', transport: { kind: 'sim' } } })));
+    const run = spawnSync(process.execPath, [join(ROOT, 'dist/main/launcher.mjs'), '--headless', '--config', file], { env: { ...process.env, KIOSK_PORT: '0', KIOSK_SIM_PORT: '0', KIOSK_DATA_DIR: dir }, timeout: 20_000 });
+    rmSync(dir, { recursive: true, force: true });
+    expect(run.status).toBe(78);
+    expect(run.stderr.toString()).toMatch(/devices\["ticket-printer"\]\.transport\.kind: a simulated device/);
+    expect(run.stdout.toString()).not.toContain('kiosk ready');
+  });
+
+  it('runs with a network printer, no control API, and prints a confirmed ticket', async () => {
+    lan = await startTcpSimPrinter();
+    kiosk = await startKiosk({
+      config: productionConfig({ 'ticket-printer': { role: ['ticketPrinter', 'receiptPrinter'], driver: 'escpos', model: 'generic-escpos-80', transport: { kind: 'tcp', host: '127.0.0.1', port: lan.port } } }),
+    });
+    expect(kiosk.simUrl).toBe('off');
+    const client = await connectWs(kiosk.kioskUrl);
+    const snapshot = await client.call('kiosk:get-snapshot', {});
+    expect(snapshot.mode).toBe('production');
+    await expect.poll(async () => (await client.call('kiosk:get-snapshot', {})).availability[0]?.available, { timeout: 10_000 }).toBe(true);
+    const open = snapshot.businesses.find((b) => b.open)!;
+    const result = await client.call('queue:take-ticket', { businessId: open.id, requestId: 'prod-1' });
+    expect(result.outcome).toBe('issued');
+    expect(lan.current()?.printed()[0]?.cut).toBe(true);
+    client.close();
+  });
+});
