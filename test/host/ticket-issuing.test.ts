@@ -1,0 +1,101 @@
+/**
+ * "No print, no ticket" through the composed host (issue 9 §9, ARCHITECTURE.md §8.3): the real queue on
+ * SQLite, the real driver and the simulated printer, called the way both shells call the API.
+ */
+import { mkdtempSync, rmSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { afterEach, describe, expect, it } from 'vitest';
+import { SILENT_LOGGER } from '../../common/logger';
+import type { ApiChannel, ApiRequestOf, ApiResultOf } from '../../common/kiosk-api';
+import { composeKiosk, type Kiosk } from '../../main/composition';
+import { AdjustableClock } from '../../main/host/clock/adjustable-clock';
+import { loadConfig } from '../../main/host/config/load-config';
+
+const kiosks: Array<{ kiosk: Kiosk; dir: string }> = [];
+afterEach(async () => {
+  for (const k of kiosks.splice(0)) {
+    await k.kiosk.stop().catch(() => undefined);
+    rmSync(k.dir, { recursive: true, force: true });
+  }
+});
+
+// Monday 2026-11-23 10:00 in Shanghai: A (社保医保) is open.
+const MONDAY_10AM = Date.UTC(2026, 10, 23, 2, 0);
+
+async function host(dir = mkdtempSync(join(tmpdir(), 'hallkiosk-host-')), lineMs = 2) {
+  const clock = new AdjustableClock();
+  clock.set(MONDAY_10AM);
+  const kiosk = composeKiosk({ config: loadConfig({ env: {} }), dataDir: dir, clock, log: SILENT_LOGGER, simLineTimeMs: lineMs });
+  await kiosk.start();
+  kiosks.push({ kiosk, dir });
+  let id = 0;
+  const call = async <C extends ApiChannel>(channel: C, request: ApiRequestOf<C>): Promise<ApiResultOf<C>> => {
+    const reply = await kiosk.api.handle({ kind: 'request', id: ++id, channel, request }, { via: 'ipc', clientId: 'test' });
+    if (!reply.ok) throw Object.assign(new Error(reply.error.code), { info: reply.error });
+    return reply.result as ApiResultOf<C>;
+  };
+  const sim = kiosk.sims!.get('ticket-printer')!;
+  return { kiosk, call, sim, clock, dir };
+}
+
+describe('taking a ticket through the host', () => {
+  it('issues A001 then A002, each confirmed by the printer; the API refuses a priority field', async () => {
+    const { call, sim } = await host();
+    const a = await call('queue:take-ticket', { businessId: 'social-insurance', requestId: 'r1' });
+    const b = await call('queue:take-ticket', { businessId: 'social-insurance', requestId: 'r2' });
+    expect(a).toMatchObject({ outcome: 'issued', ticket: { number: 'A001', peopleAhead: 0 } });
+    expect(b).toMatchObject({ outcome: 'issued', ticket: { number: 'A002', peopleAhead: 1 } });
+    expect(sim.printed().map((t) => t.cut)).toEqual([true, true]);
+    await expect(call('queue:take-ticket', { businessId: 'social-insurance', requestId: 'r3', priority: 9 } as never)).rejects.toMatchObject({ info: { code: 'badRequest' } });
+  });
+
+  it('a double tap (same requestId) prints once; a second request while printing is refused as busy', async () => {
+    const { call, sim } = await host(undefined, 20);
+    const first = call('queue:take-ticket', { businessId: 'social-insurance', requestId: 'tap' });
+    const again = call('queue:take-ticket', { businessId: 'social-insurance', requestId: 'tap' });
+    const other = call('queue:take-ticket', { businessId: 'social-insurance', requestId: 'tap-2' });
+    const [r1, r2, r3] = await Promise.all([first, again, other]);
+    expect(r1).toEqual(r2);
+    expect(r3).toMatchObject({ outcome: 'refused', error: { code: 'busy' } });
+    expect(sim.printed()).toHaveLength(1);
+  });
+
+  it('paper out → refused with the reason, no number spent; unknown and closed businesses are refused', async () => {
+    const { call, kiosk, sim, clock } = await host();
+    sim.setFaults({ paper: 'out' });
+    await expect.poll(async () => (await call('kiosk:get-snapshot', {})).availability[0]).toMatchObject({ available: false, reason: 'paperOut', alternative: { 'zh-CN': '请到一楼咨询台人工取号' } });
+    expect(await call('queue:take-ticket', { businessId: 'social-insurance', requestId: 'p1' })).toMatchObject({ outcome: 'refused', error: { code: 'paperOut' } });
+    sim.clearFaults();
+    await expect.poll(async () => (await call('kiosk:get-snapshot', {})).availability[0]?.available).toBe(true);
+    expect(await call('queue:take-ticket', { businessId: 'nope', requestId: 'p2' })).toMatchObject({ outcome: 'refused', error: { code: 'businessUnknown' } });
+    clock.set(Date.UTC(2026, 10, 23, 14, 0)); // 22:00 local: A is closed, D (24 h) is open
+    expect(await call('queue:take-ticket', { businessId: 'social-insurance', requestId: 'p3' })).toMatchObject({ outcome: 'refused', error: { code: 'businessClosed' } });
+    expect(await call('queue:take-ticket', { businessId: 'self-service', requestId: 'p4' })).toMatchObject({ outcome: 'issued', ticket: { number: 'D001' } });
+    expect(kiosk.queue.listBusinesses().find((b) => b.id === 'social-insurance')).toMatchObject({ open: false, closedReason: 'afterHours' });
+  });
+
+  it('paper runs out mid-ticket → voided (partial), staff alerted; the next ticket gets a fresh number', async () => {
+    const { call, kiosk, sim } = await host();
+    sim.setFaults({ paper: 'out', afterLines: 4 });
+    const r = await call('queue:take-ticket', { businessId: 'social-insurance', requestId: 'm1' });
+    expect(r).toMatchObject({ outcome: 'voided', number: 'A001', partial: true, error: { code: 'paperOut' } });
+    expect(kiosk.alerts.active().map((a) => `${a.code}/${a.actor}`)).toEqual(expect.arrayContaining(['printIncomplete/staff', 'paperOut/staff']));
+    sim.setFaults({ paper: 'full' });
+    await expect.poll(async () => (await call('kiosk:get-snapshot', {})).availability[0]?.available).toBe(true);
+    expect(await call('queue:take-ticket', { businessId: 'social-insurance', requestId: 'm2' })).toMatchObject({ outcome: 'issued', ticket: { number: 'A002' } });
+  });
+
+  it('the printer vanishes after the bytes went out → uncertain, listed for staff; a restart reuses no number', async () => {
+    const first = await host(undefined, 20);
+    const job = first.call('queue:take-ticket', { businessId: 'social-insurance', requestId: 'u1' });
+    setTimeout(() => first.sim.setFaults({ unplugged: true }), 40);
+    expect(await job).toMatchObject({ outcome: 'uncertain', number: 'A001', error: { code: 'printUncertain' } });
+    expect(first.kiosk.queue.listUncertain().map((t) => t.number)).toEqual(['A001']);
+    await first.kiosk.stop();
+    kiosks.splice(0);
+    const second = await host(first.dir);
+    expect(await second.call('queue:take-ticket', { businessId: 'social-insurance', requestId: 'u2' })).toMatchObject({ outcome: 'issued', ticket: { number: 'A002' } });
+    expect(await second.call('queue:take-ticket', { businessId: 'social-insurance', requestId: 'u1' })).toMatchObject({ outcome: 'uncertain', number: 'A001' });
+  });
+});
