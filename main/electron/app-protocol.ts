@@ -9,33 +9,9 @@ import { protocol } from 'electron';
 import { SILENT_LOGGER, type Logger } from '../../common/logger';
 import { APP_SCHEME, isAppUrl } from './app-url';
 import { KIOSK_CSP } from './security';
+import { CONTENT_TYPES, FALLBACK_CONTENT_TYPE } from '../../common/renderer-serving';
 
-const MIME_TYPES: Readonly<Record<string, string>> = {
-  '.html': 'text/html; charset=utf-8',
-  '.js': 'text/javascript; charset=utf-8',
-  '.mjs': 'text/javascript; charset=utf-8',
-  '.css': 'text/css; charset=utf-8',
-  '.json': 'application/json; charset=utf-8',
-  '.map': 'application/json; charset=utf-8',
-  '.txt': 'text/plain; charset=utf-8',
-  '.svg': 'image/svg+xml',
-  '.png': 'image/png',
-  '.jpg': 'image/jpeg',
-  '.jpeg': 'image/jpeg',
-  '.gif': 'image/gif',
-  '.webp': 'image/webp',
-  '.ico': 'image/x-icon',
-  '.woff': 'font/woff',
-  '.woff2': 'font/woff2',
-  '.ttf': 'font/ttf',
-  '.otf': 'font/otf',
-  '.mp3': 'audio/mpeg',
-  '.ogg': 'audio/ogg',
-  '.wav': 'audio/wav',
-  '.webm': 'video/webm',
-  '.mp4': 'video/mp4',
-  '.wasm': 'application/wasm',
-};
+
 
 /** Must run before app 'ready' (Electron ignores a later registration). */
 export function registerAppScheme(): void {
@@ -91,7 +67,7 @@ export async function serveAppRequest(rootDir: string, request: Pick<Request, 'u
     return new Response(body, {
       status: 200,
       headers: {
-        'Content-Type': MIME_TYPES[extname(real).toLowerCase()] ?? 'application/octet-stream',
+        'Content-Type': CONTENT_TYPES[extname(real).toLowerCase()] ?? FALLBACK_CONTENT_TYPE,
         'Content-Security-Policy': KIOSK_CSP,
         'X-Content-Type-Options': 'nosniff',
         'Referrer-Policy': 'no-referrer',

@@ -7,23 +7,10 @@ import type { PermissionCheckHandlerHandlerDetails, Session, WebContents } from 
 import { SILENT_LOGGER, type Logger } from '../../common/logger';
 import { APP_ORIGIN, isAppUrl } from './app-url';
 import { blockedKey } from './input-guard';
+import { RENDERER_CSP } from '../../common/renderer-serving';
 
-/**
- * The renderer's meta CSP (renderer/index.html), sent as a header by app-protocol.ts with every page it serves;
- * as a header, frame-ancestors (ignored in a meta tag) holds too.
- */
-export const KIOSK_CSP = [
-  "default-src 'self'",
-  "script-src 'self'",
-  "style-src 'self'",
-  "connect-src 'self'",
-  "img-src 'self' data:",
-  "font-src 'self'",
-  "object-src 'none'",
-  "base-uri 'none'",
-  "form-action 'none'",
-  "frame-ancestors 'none'",
-].join('; ');
+/** The renderer's CSP (common/renderer-serving.ts), sent as a header by app-protocol.ts with every page. */
+export const KIOSK_CSP = RENDERER_CSP;
 
 type PermissionCheckHandler = NonNullable<Parameters<Session['setPermissionCheckHandler']>[0]>;
 export type PermissionName = Parameters<PermissionCheckHandler>[1];

@@ -3,19 +3,11 @@
  * bundle: no inline script or style, no third-party anything, the API only over our own WebSocket.
  */
 import type { ServerResponse } from 'node:http';
+import { RENDERER_CSP } from '../../common/renderer-serving';
 
-export const CONTENT_SECURITY_POLICY = [
-  "default-src 'self'",
-  "script-src 'self'",
-  "style-src 'self'",
-  "connect-src 'self'",
-  "img-src 'self' data:",
-  "font-src 'self'",
-  "object-src 'none'",
-  "base-uri 'none'",
-  "form-action 'none'",
-  "frame-ancestors 'none'",
-].join('; ');
+export const CONTENT_SECURITY_POLICY = RENDERER_CSP;
+
+
 
 export const SECURITY_HEADERS: Readonly<Record<string, string>> = {
   'Content-Security-Policy': CONTENT_SECURITY_POLICY,

@@ -8,39 +8,10 @@ import { createReadStream } from 'node:fs';
 import { realpath, stat } from 'node:fs/promises';
 import type { IncomingMessage, ServerResponse } from 'node:http';
 import { extname, join, sep } from 'node:path';
+import { CONTENT_TYPES, FALLBACK_CONTENT_TYPE } from '../../common/renderer-serving';
 
-/** Content types by extension; anything else is served as application/octet-stream (and nosniff). */
-export const CONTENT_TYPES: Readonly<Record<string, string>> = {
-  '.html': 'text/html; charset=utf-8',
-  '.js': 'text/javascript; charset=utf-8',
-  '.mjs': 'text/javascript; charset=utf-8',
-  '.css': 'text/css; charset=utf-8',
-  '.json': 'application/json; charset=utf-8',
-  '.map': 'application/json; charset=utf-8',
-  '.webmanifest': 'application/manifest+json; charset=utf-8',
-  '.txt': 'text/plain; charset=utf-8',
-  '.svg': 'image/svg+xml',
-  '.png': 'image/png',
-  '.jpg': 'image/jpeg',
-  '.jpeg': 'image/jpeg',
-  '.gif': 'image/gif',
-  '.webp': 'image/webp',
-  '.avif': 'image/avif',
-  '.ico': 'image/x-icon',
-  '.woff2': 'font/woff2',
-  '.woff': 'font/woff',
-  '.ttf': 'font/ttf',
-  '.otf': 'font/otf',
-  '.mp3': 'audio/mpeg',
-  '.ogg': 'audio/ogg',
-  '.wav': 'audio/wav',
-  '.mp4': 'video/mp4',
-  '.webm': 'video/webm',
-  '.wasm': 'application/wasm',
-  '.pdf': 'application/pdf',
-};
+export { CONTENT_TYPES };
 
-const FALLBACK_TYPE = 'application/octet-stream';
 
 export type StaticHandler = (req: IncomingMessage, res: ServerResponse) => Promise<void>;
 
@@ -93,7 +64,7 @@ export function createStaticHandler(staticDir: string): StaticHandler {
     } catch {
       return sendText(res, 404, 'Not found');
     }
-    const type = CONTENT_TYPES[extname(file).toLowerCase()] ?? FALLBACK_TYPE;
+    const type = CONTENT_TYPES[extname(file).toLowerCase()] ?? FALLBACK_CONTENT_TYPE;
     const isHtml = type.startsWith('text/html');
     const etag = `W/"${size.toString(16)}-${Math.floor(mtimeMs).toString(16)}"`;
     const headers: Record<string, string | number> = {

@@ -62,11 +62,18 @@ export async function startKiosk(options: StartOptions = {}): Promise<RunningKio
       };
       check();
     });
-  const line = await waitForReady(1);
-  const match = /^kiosk ready: (\S+) sim: (\S+)$/.exec(line);
-  if (!match) throw new Error(`unexpected ready line: ${line}`);
-  const [, kioskUrl, simUrl] = match as unknown as [string, string, string];
-  const simBase = new URL(simUrl).origin;
+  let kioskUrl: string;
+  let simUrl: string;
+  try {
+    const line = await waitForReady(1);
+    const match = /^kiosk ready: (\S+) sim: (\S+)$/.exec(line);
+    if (!match) throw new Error(`unexpected ready line: ${line}`);
+    [, kioskUrl, simUrl] = match as unknown as [string, string, string];
+  } catch (err) {
+    child.kill('SIGKILL');
+    throw err;
+  }
+  const simBase = simUrl === 'off' ? null : new URL(simUrl).origin;
   return {
     child,
     kioskUrl,
@@ -76,6 +83,7 @@ export async function startKiosk(options: StartOptions = {}): Promise<RunningKio
     output: () => out,
     waitForReady,
     async sim(path, init = {}) {
+      if (!simBase) throw new Error('the simulator control API is off (production mode)');
       const res = await fetch(`${simBase}${path}`, {
         method: init.method ?? (init.body === undefined ? 'GET' : 'POST'),
         headers: init.body === undefined ? {} : { 'content-type': 'application/json' },

@@ -43,7 +43,10 @@ export interface TcpSimPrinter {
 export async function startTcpSimPrinter(model = 'generic-escpos-80'): Promise<TcpSimPrinter> {
   let sim: SimEscPosPrinter | null = null;
   const clock = new AdjustableClock();
+  const sockets = new Set<Socket>();
   const server: Server = createServer((socket) => {
+    sockets.add(socket);
+    socket.on('close', () => sockets.delete(socket));
     sim = new SimEscPosPrinter({ id: 'lan-printer', model, transport: new AcceptedSocket(socket), clock, lineTimeMs: 1 });
     void sim.start();
   });
@@ -51,6 +54,10 @@ export async function startTcpSimPrinter(model = 'generic-escpos-80'): Promise<T
   return {
     port: (server.address() as { port: number }).port,
     current: () => sim,
-    close: () => new Promise((r) => server.close(() => r())),
+    close: () =>
+      new Promise((r) => {
+        for (const s of sockets) s.destroy();
+        server.close(() => r());
+      }),
   };
 }

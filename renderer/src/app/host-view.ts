@@ -1,0 +1,64 @@
+/**
+ * What the renderer knows of the host (ARCHITECTURE.md §1: the renderer is a view of host state): the last
+ * snapshot, kept current by pushed events and by the session states that replies carry. Messages arrive in
+ * order on one channel, so each is applied as it comes; events before the first snapshot are dropped (the
+ * snapshot that follows supersedes them).
+ */
+import type { KioskEvent, KioskSnapshot } from '../../../common/kiosk-api';
+import type { BusinessView } from '../../../common/queue';
+import type { SessionState } from '../../../common/session';
+
+/** Host clock at a moment of the renderer's monotonic clock; the host's "now" is extrapolated from it. */
+export interface ClockSync {
+  hostMs: number;
+  localMs: number;
+}
+
+export interface HostView {
+  snapshot: KioskSnapshot | null;
+  clock: ClockSync | null;
+}
+
+export type HostAction =
+  | { type: 'host/snapshot'; snapshot: KioskSnapshot; localMs: number }
+  | { type: 'host/event'; event: KioskEvent; localMs: number }
+  | { type: 'host/session'; session: SessionState }
+  | { type: 'host/businesses'; businesses: BusinessView[] };
+
+export const EMPTY_HOST_VIEW: HostView = { snapshot: null, clock: null };
+
+export function hostViewReducer(state: HostView, action: HostAction): HostView {
+  if (action.type === 'host/snapshot') {
+    return { snapshot: action.snapshot, clock: { hostMs: action.snapshot.nowMs, localMs: action.localMs } };
+  }
+  const snapshot = state.snapshot;
+  if (snapshot === null) return state;
+  switch (action.type) {
+    case 'host/session':
+      return { ...state, snapshot: { ...snapshot, session: action.session } };
+    case 'host/businesses':
+      return { ...state, snapshot: { ...snapshot, businesses: action.businesses } };
+    case 'host/event':
+      return applyEvent(state, snapshot, action.event, action.localMs);
+  }
+}
+
+function applyEvent(state: HostView, snapshot: KioskSnapshot, event: KioskEvent, localMs: number): HostView {
+  switch (event.type) {
+    case 'session:changed':
+      return { ...state, snapshot: { ...snapshot, session: event.session } };
+    case 'availability:changed':
+      return { ...state, snapshot: { ...snapshot, availability: event.availability } };
+    case 'queue:changed':
+      return { ...state, snapshot: { ...snapshot, businesses: event.businesses } };
+    case 'clock:changed':
+      return { ...state, clock: { hostMs: event.nowMs, localMs } };
+    case 'kiosk:resync':
+      return state; // handled by the loader: it fetches a fresh snapshot
+  }
+}
+
+/** The host's clock now, from the last sync and the renderer's monotonic clock. */
+export function hostNowMs(clock: ClockSync, localNowMs: number): number {
+  return clock.hostMs + (localNowMs - clock.localMs);
+}

@@ -1,0 +1,98 @@
+import type { ReactNode } from 'react';
+import { RETRYABLE_API_ERRORS, type FlowOutcome } from '../app/flow';
+import { useI18n } from '../i18n/i18n-context';
+import { errorMessageId, type MessageId } from '../i18n/translate';
+import { useFocusHeading } from './use-focus-heading';
+
+export interface OutcomeScreenProps {
+  outcome: FlowOutcome;
+  onHome(): void;
+  /** Back to the business list for a new ticket (a fresh request). */
+  onRetake(): void;
+  /** The same request again, after an API failure: the host answers a repeated id with its first outcome. */
+  onRetry(): void;
+}
+
+interface Wording {
+  title: MessageId;
+  lines: string[];
+  retake: boolean;
+  retry: boolean;
+}
+
+/** Every take-ticket result that is not a ticket, told honestly (ARCHITECTURE.md §8.3). */
+export function OutcomeScreen({ outcome, onHome, onRetake, onRetry }: OutcomeScreenProps) {
+  const { t } = useI18n();
+  const heading = useFocusHeading();
+  const reason = (code: Parameters<typeof errorMessageId>[0]): string => t('outcome.reason', { reason: t(errorMessageId(code)) });
+
+  let wording: Wording;
+  switch (outcome.outcome) {
+    case 'voided':
+      wording = {
+        title: 'outcome.voided.title',
+        lines: [
+          t('outcome.voided.body'),
+          ...(outcome.number ? [t('outcome.voided.number', { number: outcome.number })] : []),
+          ...(outcome.partial ? [t('outcome.voided.partial')] : []),
+          reason(outcome.error.code),
+        ],
+        retake: true,
+        retry: false,
+      };
+      break;
+    case 'uncertain':
+      wording = {
+        title: 'outcome.uncertain.title',
+        lines: [t('outcome.uncertain.body', { number: outcome.number })],
+        retake: false,
+        retry: false,
+      };
+      break;
+    case 'refused':
+      wording = { title: 'outcome.refused.title', lines: [t(errorMessageId(outcome.error.code))], retake: true, retry: false };
+      break;
+    case 'apiError': {
+      const retry = RETRYABLE_API_ERRORS.has(outcome.error.code);
+      wording = {
+        title: 'outcome.apiError.title',
+        lines: [t(errorMessageId(outcome.error.code)), ...(retry ? [t('outcome.apiError.retryNote')] : [])],
+        retake: false,
+        retry,
+      };
+      break;
+    }
+  }
+
+  const buttons: ReactNode[] = [];
+  if (wording.retry) buttons.push(<Action key="retry" primary label={t('action.retry')} onClick={onRetry} />);
+  if (wording.retake) buttons.push(<Action key="retake" primary label={t('action.retakeTicket')} onClick={onRetake} />);
+  buttons.push(<Action key="home" primary={buttons.length === 0} label={t('action.home')} onClick={onHome} />);
+
+  return (
+    <main className={`screen screen--outcome screen--outcome-${outcome.outcome}`}>
+      <h1 ref={heading} tabIndex={-1} className="screen__title">
+        <span aria-hidden="true" className="outcome__icon">
+          !
+        </span>{' '}
+        {t(wording.title)}
+      </h1>
+      <div className="outcome__message" role="alert">
+        {wording.lines.map((line) => (
+          <p key={line} className="screen__lead">
+            {line}
+          </p>
+        ))}
+      </div>
+      <div className="screen__actions">{buttons}</div>
+    </main>
+  );
+}
+
+function Action({ label, primary, onClick }: { label: string; primary: boolean; onClick(): void }) {
+  return (
+    <button type="button" className={`button button--large ${primary ? 'button--primary' : 'button--secondary'}`} onClick={onClick}>
+      {label}
+    </button>
+  );
+}

@@ -1,0 +1,148 @@
+/**
+ * An in-memory KioskApi for renderer tests (ARCHITECTURE.md §5): records every call, lets a test push host
+ * events and script results, and plays a minimal host session (activity starts or continues one, end closes
+ * it) so flows run end to end. It decides nothing else: availability, businesses and take-ticket outcomes
+ * are whatever the test sets.
+ */
+import { errorInfo } from '../../../common/errors';
+import {
+  KioskApiError,
+  type ApiChannel,
+  type ApiRequestOf,
+  type ApiResultOf,
+  type KioskApi,
+  type KioskEvent,
+  type KioskSnapshot,
+} from '../../../common/kiosk-api';
+import type { TakeTicketRequest, TakeTicketResult } from '../../../common/queue';
+import type { SessionState } from '../../../common/session';
+import { makeSnapshot } from './fixtures';
+
+export interface FakeCall {
+  channel: ApiChannel;
+  request: unknown;
+}
+
+type Handler<C extends ApiChannel> = (request: ApiRequestOf<C>) => ApiResultOf<C> | Promise<ApiResultOf<C>>;
+type Handlers = { [C in ApiChannel]?: Handler<C> };
+
+export interface Deferred<T> {
+  promise: Promise<T>;
+  resolve(value: T): void;
+  reject(error: unknown): void;
+}
+
+export function deferred<T>(): Deferred<T> {
+  let resolve!: (value: T) => void;
+  let reject!: (error: unknown) => void;
+  const promise = new Promise<T>((res, rej) => {
+    resolve = res;
+    reject = rej;
+  });
+  return { promise, resolve, reject };
+}
+
+export class FakeKioskApi implements KioskApi {
+  /** The host state the fake serves; events pushed through `push` update it too. */
+  snapshot: KioskSnapshot;
+  readonly calls: FakeCall[] = [];
+  private readonly listeners = new Set<(event: KioskEvent) => void>();
+  private readonly handlers: Handlers = {};
+  private readonly takeTicketQueue: (TakeTicketResult | Promise<TakeTicketResult>)[] = [];
+  private sessionCounter = 0;
+
+  constructor(snapshot: KioskSnapshot = makeSnapshot()) {
+    this.snapshot = structuredClone(snapshot);
+  }
+
+  call<C extends ApiChannel>(channel: C, request: ApiRequestOf<C>): Promise<ApiResultOf<C>> {
+    this.calls.push({ channel, request: structuredClone(request) });
+    const handler = this.handlers[channel] ?? this.defaultHandler(channel);
+    return Promise.resolve().then(() => handler(request));
+  }
+
+  onEvent(listener: (event: KioskEvent) => void): () => void {
+    this.listeners.add(listener);
+    return () => {
+      this.listeners.delete(listener);
+    };
+  }
+
+  get listenerCount(): number {
+    return this.listeners.size;
+  }
+
+  /** Requests sent on one channel, in order. */
+  requestsTo<C extends ApiChannel>(channel: C): ApiRequestOf<C>[] {
+    return this.calls.filter((c) => c.channel === channel).map((c) => c.request as ApiRequestOf<C>);
+  }
+
+  /** Replaces the default behaviour of one channel. */
+  handle<C extends ApiChannel>(channel: C, handler: Handler<C>): void {
+    (this.handlers as Record<ApiChannel, unknown>)[channel] = handler;
+  }
+
+  /** Makes every call on `channel` fail with this error code. */
+  fail(channel: ApiChannel, code: Parameters<typeof errorInfo>[0]): void {
+    this.handle(channel, () => {
+      throw new KioskApiError(errorInfo(code));
+    });
+  }
+
+  /** The answers to the next take-ticket calls, in order (a promise lets the test decide when it settles). */
+  scriptTakeTicket(...results: (TakeTicketResult | Promise<TakeTicketResult>)[]): void {
+    this.takeTicketQueue.push(...results);
+  }
+
+  /** Delivers a host event (and keeps the served snapshot consistent with it). */
+  push(event: KioskEvent): void {
+    switch (event.type) {
+      case 'session:changed':
+        this.snapshot.session = event.session;
+        break;
+      case 'availability:changed':
+        this.snapshot.availability = event.availability;
+        break;
+      case 'queue:changed':
+        this.snapshot.businesses = event.businesses;
+        break;
+      case 'clock:changed':
+        this.snapshot.nowMs = event.nowMs;
+        break;
+      case 'kiosk:resync':
+        break;
+    }
+    for (const listener of [...this.listeners]) listener(event);
+  }
+
+  /** Sets the session as the host would and pushes `session:changed`. */
+  setSession(session: Partial<SessionState>): void {
+    this.push({ type: 'session:changed', session: { ...this.snapshot.session, ...session } });
+  }
+
+  private defaultHandler<C extends ApiChannel>(channel: C): Handler<C> {
+    const handlers: { [C in ApiChannel]: Handler<C> } = {
+      'kiosk:get-snapshot': () => structuredClone(this.snapshot),
+      'queue:list-businesses': () => structuredClone(this.snapshot.businesses),
+      'session:activity': () => {
+        const s = this.snapshot.session;
+        if (s.phase === 'attract' || s.phase === 'home') {
+          this.setSession({ phase: 'active', sessionId: `S${++this.sessionCounter}`, countdownEndsAt: null });
+        } else if (s.phase === 'countdown') {
+          this.setSession({ phase: 'active', countdownEndsAt: null });
+        }
+        return structuredClone(this.snapshot.session);
+      },
+      'session:end': () => {
+        this.setSession({ phase: 'home', sessionId: null, countdownEndsAt: null });
+        return structuredClone(this.snapshot.session);
+      },
+      'queue:take-ticket': (request: TakeTicketRequest) => {
+        const next = this.takeTicketQueue.shift();
+        if (next === undefined) throw new KioskApiError(errorInfo('internal', `fake: no scripted take-ticket result for ${request.requestId}`));
+        return next;
+      },
+    };
+    return handlers[channel];
+  }
+}

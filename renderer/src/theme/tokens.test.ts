@@ -1,0 +1,96 @@
+import { readdirSync, readFileSync } from 'node:fs';
+import { describe, expect, it } from 'vitest';
+
+const dir = new URL('./', import.meta.url);
+const read = (name: string): string => readFileSync(new URL(name, dir), 'utf8');
+const tokensCss = read('tokens.css');
+const componentFiles = readdirSync(dir).filter((f) => f.endsWith('.css') && f !== 'tokens.css');
+
+const tokens = new Map<string, string>();
+for (const m of tokensCss.matchAll(/(--[\w-]+)\s*:\s*([^;]+);/g)) tokens.set(m[1] as string, (m[2] as string).trim());
+
+function px(name: string): number {
+  const value = tokens.get(name);
+  const m = value ? /^(\d+(?:\.\d+)?)px$/.exec(value) : null;
+  if (!m) throw new Error(`${name} is not a px value: ${value}`);
+  return Number(m[1]);
+}
+
+/** WCAG 2.x relative luminance and contrast ratio. */
+function luminance(hex: string): number {
+  const m = /^#([0-9a-f]{6})$/i.exec(hex);
+  if (!m) throw new Error(`not a #rrggbb colour: ${hex}`);
+  const channel = (i: number): number => {
+    const c = parseInt((m[1] as string).slice(i, i + 2), 16) / 255;
+    return c <= 0.03928 ? c / 12.92 : ((c + 0.055) / 1.055) ** 2.4;
+  };
+  return 0.2126 * channel(0) + 0.7152 * channel(2) + 0.0722 * channel(4);
+}
+
+function contrast(fg: string, bg: string): number {
+  const [a, b] = [luminance(tokens.get(fg) ?? fg), luminance(tokens.get(bg) ?? bg)].sort((x, y) => y - x) as [number, number];
+  return (a + 0.05) / (b + 0.05);
+}
+
+/** Every text colour on every background it is used on (see the component CSS). */
+const TEXT_PAIRS: [string, string][] = [
+  ['--color-text', '--color-bg'],
+  ['--color-text', '--color-surface'],
+  ['--color-text-muted', '--color-bg'],
+  ['--color-text-muted', '--color-surface'],
+  ['--color-on-primary', '--color-primary'],
+  ['--color-on-primary', '--color-primary-pressed'],
+  ['--color-on-secondary', '--color-secondary-bg'],
+  ['--color-text', '--color-secondary-bg'],
+  ['--color-on-disabled', '--color-disabled-bg'],
+  ['--color-on-disabled', '--color-disabled-hatch'],
+  ['--color-on-disabled', '--color-surface'],
+  ['--color-on-danger', '--color-danger'],
+  ['--color-on-danger-bg', '--color-danger-bg'],
+  ['--color-on-warning-bg', '--color-warning-bg'],
+  ['--color-on-demo', '--color-demo-bg'],
+  ['--color-on-demo', '--color-demo-stripe'],
+  ['--color-ticket-number', '--color-surface'],
+  ['--color-text', '--color-surface'],
+];
+
+describe('design tokens', () => {
+  it('every text/background pair reaches 4.5:1', () => {
+    for (const [fg, bg] of TEXT_PAIRS) expect(contrast(fg, bg), `${fg} on ${bg}`).toBeGreaterThanOrEqual(4.5);
+  });
+
+  it('borders and the focus ring stand out from what they sit on (3:1, WCAG 1.4.11)', () => {
+    expect(contrast('--color-border', '--color-surface')).toBeGreaterThanOrEqual(3);
+    expect(contrast('--color-border', '--color-bg')).toBeGreaterThanOrEqual(3);
+    expect(contrast('--color-focus-inner', '--color-focus')).toBeGreaterThanOrEqual(3);
+  });
+
+  it('no text is smaller than 30px and line spacing is at least 1.3 (elder-friendly guidance)', () => {
+    const sizes = [...tokens.keys()].filter((k) => k.startsWith('--font-size-'));
+    expect(sizes.length).toBeGreaterThan(4);
+    for (const k of sizes) expect(px(k), k).toBeGreaterThanOrEqual(30);
+    expect(Number(tokens.get('--line-height-body'))).toBeGreaterThanOrEqual(1.3);
+    expect(Number(tokens.get('--line-height-tight'))).toBeGreaterThanOrEqual(1.3);
+  });
+
+  it('touch targets: minimum 60px, ordinary buttons well above it', () => {
+    expect(px('--touch-min')).toBeGreaterThanOrEqual(60);
+    for (const k of ['--button-height', '--button-height-large', '--service-button-height', '--business-button-min-height']) {
+      expect(px(k), k).toBeGreaterThanOrEqual(96);
+    }
+  });
+
+  it('component CSS uses only declared tokens, and no literal colours or font sizes', () => {
+    for (const file of componentFiles) {
+      const css = read(file);
+      for (const m of css.matchAll(/var\((--[\w-]+)/g)) expect(tokens.has(m[1] as string), `${file}: ${m[1]}`).toBe(true);
+      expect(css.match(/#[0-9a-f]{3,8}\b|rgba?\(/gi), file).toBeNull();
+      for (const m of css.matchAll(/font-size:\s*([^;]+);/g)) expect(m[1], `${file}: font-size`).toMatch(/^var\(--font-size-/);
+    }
+  });
+
+  it('motion stops for people who asked for less', () => {
+    const css = componentFiles.map(read).join('\n');
+    expect(css).toMatch(/@media \(prefers-reduced-motion: reduce\)\s*\{[^}]*animation:\s*none/);
+  });
+});
