@@ -11,7 +11,8 @@ import { createWebServer } from './web-server';
 
 const FAKE_BROWSER = fileURLToPath(new URL('./test-fixtures/fake-browser.mjs', import.meta.url));
 const tmp = mkdtempSync(join(tmpdir(), 'hallkiosk-browser-'));
-afterAll(() => rmSync(tmp, { recursive: true, force: true }));
+// Chromium's helper processes may still be writing into the profile for a moment after it exits.
+afterAll(() => rmSync(tmp, { recursive: true, force: true, maxRetries: 20, retryDelay: 100 }));
 
 const browsers: KioskBrowser[] = [];
 const cleanups: (() => Promise<void>)[] = [];

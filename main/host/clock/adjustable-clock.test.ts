@@ -30,6 +30,24 @@ describe('AdjustableClock', () => {
     expect(fired).toEqual(['hour', 'two hours']);
   });
 
+  it('fires timers set by timers when they fall due within one advance, each at its own due time', () => {
+    let wall = 0;
+    const clock = new AdjustableClock(() => wall);
+    const seen: Array<[string, number]> = [];
+    clock.setTimer(60_000, () => {
+      seen.push(['idle', clock.now()]);
+      clock.setTimer(10_000, () => {
+        seen.push(['countdown over', clock.now()]);
+        clock.setTimer(30_000, () => seen.push(['attract', clock.now()]));
+      });
+    });
+    clock.advance(120_000);
+    expect(seen).toEqual([['idle', 60_000], ['countdown over', 70_000], ['attract', 100_000]]);
+    expect(clock.now()).toBe(120_000);
+    wall += 5;
+    expect(clock.now()).toBe(120_005);
+  });
+
   it('fires a short timer on real time', async () => {
     const clock = new AdjustableClock();
     await new Promise<void>((resolve) => clock.setTimer(5, resolve));

@@ -41,16 +41,37 @@ export class AdjustableClock implements Clock {
     return () => this.jumpListeners.delete(listener);
   }
 
-  /** Training mode only: make the kiosk believe it is `epochMs` now. */
+  /** Training mode only: make the kiosk believe it is `epochMs` now (forward: as if the time had passed). */
   set(epochMs: number): void {
-    this.offsetMs = epochMs - this.wallNow();
+    const delta = epochMs - this.now();
+    if (delta >= 0) return this.advance(delta);
+    this.offsetMs += delta;
     this.replanAll();
   }
 
-  /** Training mode only: skip ahead by `ms`. */
+  /**
+   * Training mode only: skip ahead by `ms` as if that time had passed. Timers falling due on the way fire in
+   * order, each seeing its own due time as now(), and timers they set fire too when they fall due before the
+   * target: idle 60 s → 10 s countdown → home → attract all happen within one advance of 2 minutes.
+   */
   advance(ms: number): void {
-    this.offsetMs += ms;
+    const target = this.now() + Math.max(0, ms);
+    for (;;) {
+      const next = [...this.pending].filter((t) => t.due <= target).sort((a, b) => a.due - b.due)[0];
+      if (!next) break;
+      if (next.due > this.now()) this.offsetMs += next.due - this.now();
+      this.fire(next);
+    }
+    this.offsetMs += Math.max(0, target - this.now());
     this.replanAll();
+  }
+
+  private fire(timer: Pending): void {
+    if (timer.handle) clearTimeout(timer.handle);
+    timer.handle = null;
+    timer.done = true;
+    this.pending.delete(timer);
+    timer.fn();
   }
 
   private plan(timer: Pending): void {
@@ -72,12 +93,7 @@ export class AdjustableClock implements Clock {
   private replanAll(): void {
     const due = [...this.pending].filter((t) => t.due <= this.now()).sort((a, b) => a.due - b.due);
     for (const t of this.pending) if (!due.includes(t)) this.plan(t);
-    for (const t of due) {
-      if (t.handle) clearTimeout(t.handle);
-      t.done = true;
-      this.pending.delete(t);
-      t.fn();
-    }
+    for (const t of due) this.fire(t);
     for (const l of [...this.jumpListeners]) l();
   }
 }
