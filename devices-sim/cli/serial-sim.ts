@@ -12,12 +12,13 @@ import { SerialTransport } from '../../drivers/transport/serial-transport';
 import { createSimControlServer, listenOnLoopback } from '../control-api';
 import { SimEscPosPrinter } from '../escpos/sim-escpos-printer';
 import { SimRegistry } from '../sim-registry';
-import { RealTimeClock } from './real-time-clock';
+// The CLI is a composition root of its own (like main/composition.ts), so it may take the host's clock.
+import { AdjustableClock } from '../../main/host/clock/adjustable-clock';
 import { parseSerialSimArgs } from './serial-sim-args';
 
 async function main(): Promise<void> {
   const args = parseSerialSimArgs(process.argv.slice(2));
-  const clock = new RealTimeClock();
+  const clock = new AdjustableClock();
   const printer = new SimEscPosPrinter({
     id: args.id,
     model: args.model,
