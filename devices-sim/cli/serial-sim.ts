@@ -37,7 +37,6 @@ async function main(): Promise<void> {
     if (stopping) return;
     stopping = true;
     void Promise.allSettled([control.close(), printer.stop()]).then(() => {
-      clock.dispose();
       process.exit(0);
     });
   };
