@@ -1,4 +1,4 @@
-import { mkdirSync, mkdtempSync, rmSync, writeFileSync } from 'node:fs';
+import { mkdirSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import net from 'node:net';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
@@ -21,24 +21,30 @@ afterEach(async () => {
   for (const cleanup of cleanups.splice(0)) await cleanup();
 });
 
+/** Runs (a zombie, exited but not yet reaped by its new parent, does not count). */
 function isAlive(pid: number): boolean {
   try {
     process.kill(pid, 0);
-    return true;
   } catch {
     return false;
+  }
+  try {
+    const stat = readFileSync(`/proc/${pid}/stat`, 'latin1');
+    return stat.slice(stat.lastIndexOf(')') + 2)[0] !== 'Z';
+  } catch {
+    return process.platform !== 'linux';
   }
 }
 
 /** Collects the fake browser's start reports, to await one by one. */
 async function reportServer() {
-  const items: { pid: number; args: string[] }[] = [];
-  const waiters: ((r: { pid: number; args: string[] }) => void)[] = [];
+  const items: { pid: number; helperPid?: number; args: string[] }[] = [];
+  const waiters: ((r: { pid: number; helperPid?: number; args: string[] }) => void)[] = [];
   const server = net.createServer((socket) => {
     let text = '';
     socket.on('data', (chunk) => (text += String(chunk)));
     socket.on('end', () => {
-      const report = JSON.parse(text) as { pid: number; args: string[] };
+      const report = JSON.parse(text) as { pid: number; helperPid?: number; args: string[] };
       const waiter = waiters.shift();
       if (waiter) waiter(report);
       else items.push(report);
@@ -48,7 +54,7 @@ async function reportServer() {
   cleanups.push(() => new Promise((resolve) => server.close(() => resolve())));
   return {
     port: (server.address() as net.AddressInfo).port,
-    next: () => (items.length > 0 ? Promise.resolve(items.shift() as { pid: number; args: string[] }) : new Promise<{ pid: number; args: string[] }>((r) => waiters.push(r))),
+    next: () => (items.length > 0 ? Promise.resolve(items.shift() as { pid: number; helperPid?: number; args: string[] }) : new Promise<{ pid: number; helperPid?: number; args: string[] }>((r) => waiters.push(r))),
   };
 }
 
@@ -148,6 +154,24 @@ describe('launchKioskBrowser', () => {
     await browser.stop();
     expect(isAlive(pid)).toBe(false);
     expect(exits).toEqual([]);
+  });
+
+  it.skipIf(process.platform === 'win32')('stop() also ends the helper processes the browser started', async () => {
+    const { browser, reports } = await launch({ graceMs: 100 }, { FAKE_BROWSER_HELPER: '1' });
+    const { pid, helperPid } = await reports.next();
+    expect(isAlive(helperPid as number)).toBe(true);
+    await browser.stop();
+    expect(isAlive(pid)).toBe(false);
+    expect(isAlive(helperPid as number)).toBe(false);
+  });
+
+  it.skipIf(process.platform === 'win32')('after a crash, the helpers left behind are gone before the browser starts again', async () => {
+    const { reports } = await launch({}, { FAKE_BROWSER_HELPER: '1' });
+    const first = await reports.next();
+    process.kill(first.pid, 'SIGKILL');
+    const second = await reports.next();
+    expect(isAlive(first.helperPid as number)).toBe(false);
+    expect(isAlive(second.helperPid as number)).toBe(true);
   });
 
   it('keeps trying, with back-off, when the executable does not exist', async () => {

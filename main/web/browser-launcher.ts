@@ -8,6 +8,10 @@ import { accessSync, constants } from 'node:fs';
 import { performance } from 'node:perf_hooks';
 import { DEFAULT_BACKOFF, RestartBackoff, type BackoffOptions } from '../supervisor/restart-backoff';
 import type { WebLog } from './api-connection';
+import { reapGroup, signalGroup } from './process-group';
+
+/** POSIX only: the browser leads its own process group, so its helpers end with it (see process-group.ts). */
+const OWN_GROUP = process.platform !== 'win32';
 
 /** Where Debian, Ubuntu and Google package the browser, in order of preference. */
 export const CHROMIUM_CANDIDATES: readonly string[] = [
@@ -93,7 +97,7 @@ export interface KioskBrowser {
   /** The running browser process; replaced on each restart, null between them and after stop(). */
   readonly child: ChildProcess | null;
   readonly restarts: number;
-  /** Ends the browser (SIGTERM, then SIGKILL after the grace period) and stops restarting it. */
+  /** Ends the browser and its helpers (SIGTERM, then SIGKILL after the grace period) and stops restarting it. */
   stop(): Promise<void>;
 }
 
@@ -104,6 +108,15 @@ export function launchKioskBrowser(options: KioskBrowserOptions): KioskBrowser {
   const spawnOptions: SpawnOptions = {
     env: options.env ?? process.env,
     stdio: options.inheritOutput ? ['ignore', 'inherit', 'inherit'] : 'ignore',
+    detached: OWN_GROUP,
+  };
+  const signalBrowser = (proc: ChildProcess, sig: NodeJS.Signals): void => {
+    if (!(OWN_GROUP && proc.pid !== undefined && signalGroup(proc.pid, sig))) proc.kill(sig);
+  };
+  /** Waits for the helpers a browser left behind, so none holds the profile when the next one starts. */
+  const reapHelpers = async (proc: ChildProcess): Promise<void> => {
+    if (!OWN_GROUP || proc.pid === undefined) return;
+    if (!(await reapGroup(proc.pid))) log('warn', 'browser: helper processes outlived the browser', { pgid: proc.pid });
   };
   let child: ChildProcess | null = null;
   let restarts = 0;
@@ -128,10 +141,12 @@ export function launchKioskBrowser(options: KioskBrowserOptions): KioskBrowser {
       if (done) return;
       done = true;
       if (child === proc) child = null;
-      markExited();
-      if (stopping) return;
-      log('warn', 'browser: exited', { pid: proc.pid, code, signal });
-      scheduleRestart(code, signal, performance.now() - startedAt);
+      if (!stopping) log('warn', 'browser: exited', { pid: proc.pid, code, signal });
+      const uptimeMs = performance.now() - startedAt;
+      void reapHelpers(proc).then(() => {
+        markExited();
+        if (!stopping) scheduleRestart(code, signal, uptimeMs);
+      });
     };
     proc.on('exit', onGone);
     proc.on('error', (err) => {
@@ -162,10 +177,12 @@ export function launchKioskBrowser(options: KioskBrowserOptions): KioskBrowser {
   async function stop(): Promise<void> {
     if (restartTimer) clearTimeout(restartTimer);
     const proc = child;
-    if (!proc) return;
-    proc.kill('SIGTERM');
-    const killer = setTimeout(() => proc.kill('SIGKILL'), options.graceMs ?? 3_000);
-    await exited;
+    let killer: NodeJS.Timeout | undefined;
+    if (proc) {
+      signalBrowser(proc, 'SIGTERM');
+      killer = setTimeout(() => signalBrowser(proc, 'SIGKILL'), options.graceMs ?? 3_000);
+    }
+    await exited; // the browser and every helper it left are gone
     clearTimeout(killer);
   }
 
