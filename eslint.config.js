@@ -1,8 +1,9 @@
 // Layering (ARCHITECTURE.md §2) enforced by restricted import paths, plus the house rules of §6 and §8.4.
+import { builtinModules } from 'node:module';
 import tseslint from 'typescript-eslint';
 
 const ELECTRON = { regex: '^electron$', message: 'Only main/electron may import electron (ARCHITECTURE.md §2).' };
-const NODE = { regex: '^(node:|(fs|net|http|https|child_process|os|path|crypto|events|stream|timers|worker_threads)$)', message: 'No Node built-ins in this layer (ARCHITECTURE.md §2).' };
+const NODE = { regex: `^(node:|(${builtinModules.filter((m) => !m.startsWith('_')).map((m) => m.replace(/[/]/g, '\\/')).join('|')})$)`, message: 'No Node built-ins in this layer (ARCHITECTURE.md §2).' };
 const RENDERER = { regex: '(^|/)renderer(/|$)', message: 'Nothing imports the renderer (ARCHITECTURE.md §2).' };
 const MAIN = { regex: '(^|/)main(/|$)', message: 'This layer may not import main/ (ARCHITECTURE.md §2).' };
 const SIM = { regex: '(^|/)devices-sim(/|$)', message: 'Only tests and main/composition may reach the simulator (ARCHITECTURE.md §2).' };
@@ -49,7 +50,12 @@ export default tseslint.config(
     },
   },
   {
-    files: ['drivers/transport/**/*.ts', 'drivers/devices/**/*.ts'],
+    files: ['drivers/transport/**/*.ts'],
+    ignores: ['**/*.test.ts', '**/*.contract.ts'],
+    rules: { 'no-restricted-imports': restrict(ELECTRON, MAIN, RENDERER, SIM, { ...DEVICES, message: 'Transports carry bytes; they do not know devices (ARCHITECTURE.md §2).' }), 'no-restricted-syntax': wallClock },
+  },
+  {
+    files: ['drivers/devices/**/*.ts'],
     ignores: ['**/*.test.ts', '**/*.contract.ts'],
     rules: { 'no-restricted-imports': restrict(ELECTRON, MAIN, RENDERER, SIM), 'no-restricted-syntax': wallClock },
   },

@@ -2,7 +2,7 @@ import { defineConfig } from 'vitest/config';
 
 export default defineConfig({
   test: {
-    include: ['{common,drivers,devices-sim,main,renderer,test}/**/*.{test,spec}.{ts,tsx}'],
+    include: ['{common,drivers,devices-sim,main,renderer,test,bench}/**/*.{test,spec}.{ts,tsx}'],
     exclude: ['node_modules/**', 'dist/**'],
     environment: 'node',
     testTimeout: 30_000,

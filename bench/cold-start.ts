@@ -10,27 +10,33 @@ import { performance } from 'node:perf_hooks';
 
 const ROOT = join(import.meta.dirname, '..');
 
+/**
+ * Milliseconds from spawn until `marker` appears on stdout (or until exit, with no marker). Resolves only when
+ * the output pipes close, i.e. every process that held them (npm, launcher, supervisor, host) has exited, so
+ * the next run starts on a quiet machine and the data folder is no longer written.
+ */
 function timeUntil(cmd: string, args: string[], env: NodeJS.ProcessEnv, marker: RegExp | null): Promise<number> {
   return new Promise((resolve, reject) => {
     const t0 = performance.now();
     const child = spawn(cmd, args, { cwd: ROOT, env, stdio: ['ignore', 'pipe', 'pipe'], detached: true });
     let out = '';
-    const done = (ms: number): void => {
-      try {
-        process.kill(-(child.pid as number), 'SIGTERM');
-      } catch {
-        /* already gone */
-      }
-      resolve(ms);
-    };
+    let readyMs: number | null = null;
     child.stdout.on('data', (d: Buffer) => {
       out += d.toString();
-      if (marker && marker.test(out)) done(performance.now() - t0);
+      if (marker && readyMs === null && marker.test(out)) {
+        readyMs = performance.now() - t0;
+        try {
+          process.kill(-(child.pid as number), 'SIGTERM');
+        } catch {
+          /* already gone */
+        }
+      }
     });
     child.stderr.on('data', (d: Buffer) => (out += d.toString()));
-    child.on('exit', (code) => {
+    child.on('close', (code) => {
       if (!marker) resolve(performance.now() - t0);
-      else if (!marker.test(out)) reject(new Error(`exited ${code} before ready:\n${out}`));
+      else if (readyMs !== null) resolve(readyMs);
+      else reject(new Error(`exited ${code} before ready:\n${out}`));
     });
   });
 }

@@ -101,16 +101,37 @@ describe.skipIf(!hasChromium)('citizen takes a queue ticket (browser shell)', ()
     await expect.poll(() => takeTicket.getAttribute('aria-disabled'), { timeout: 10_000 }).not.toBe('true');
   });
 
+  /** Takes one ticket through the screens; returns its number and the people ahead printed on it. */
+  async function takeOneTicket(): Promise<{ number: string; ahead: number }> {
+    await chooseFirstOpenBusiness();
+    await page.getByText('请取走您的号票').waitFor({ timeout: 15_000 });
+    const number = (await page.getByTestId('ticket-number').innerText()).trim();
+    const ticket = (await printed()).find((t) => t.cut && t.lines.some((l) => l.includes(number)));
+    const ahead = /前面还有\s*(\d+)\s*人/.exec(ticket?.lines.join('\n') ?? '');
+    expect(ahead, `ticket ${number} printed with people ahead`).not.toBeNull();
+    await page.getByRole('button', { name: '完成' }).click();
+    await toHome();
+    return { number, ahead: Number(ahead![1]) };
+  }
+
   it('paper runs out a few lines into the ticket → not counted, the citizen is told', async () => {
     await toHome();
+    const before = await takeOneTicket();
     await kiosk.sim('/sim/devices/ticket-printer/faults', { body: { paper: 'out', afterLines: 3 } });
     await chooseFirstOpenBusiness();
     await page.getByText('号票未能打印').waitFor({ timeout: 15_000 });
     await page.getByText('不完整').first().waitFor();
     await screenshot(page, 'outcome-voided-partial');
-    const tickets = await printed();
-    expect(tickets.every((t) => !t.cut)).toBe(true);
+    const partial = (await printed()).filter((t) => !t.cut);
+    expect(partial, 'the torn-off start of a ticket is on the paper, uncut').toHaveLength(1);
+    expect(partial[0]!.lines.length).toBeGreaterThan(0);
     await kiosk.sim('/sim/devices/ticket-printer/faults', { method: 'DELETE' });
+    await page.getByRole('button', { name: '返回首页' }).click();
+    await toHome();
+    const after = await takeOneTicket();
+    // Only the first ticket waits ahead of this one: the incomplete one was never counted.
+    expect(after.ahead).toBe(before.ahead + 1);
+    expect(after.number).not.toBe(before.number);
   });
 
   it('each screen passes axe (no serious/critical), names contain labels, targets ≥ 60 px; screenshots at 1080×1920', async () => {

@@ -41,13 +41,18 @@ export async function startKiosk(options: StartOptions = {}): Promise<RunningKio
   let out = '';
   const readyLines: string[] = [];
   const waiters: Array<() => void> = [];
-  const onData = (d: Buffer): void => {
-    out += d.toString();
-    for (const line of d.toString().split('\n')) if (line.startsWith('kiosk ready: ')) readyLines.push(line);
+  let partialLine = ''; // stdout arrives in chunks that may split a line anywhere
+  const onData = (d: string): void => {
+    out += d;
+    const lines = (partialLine + d).split('\n');
+    partialLine = lines.pop() as string;
+    for (const line of lines) if (line.startsWith('kiosk ready: ')) readyLines.push(line);
     for (const w of waiters.splice(0)) w();
   };
+  child.stdout.setEncoding('utf8'); // a chunk may also split a multi-byte character
+  child.stderr.setEncoding('utf8');
   child.stdout.on('data', onData);
-  child.stderr.on('data', (d: Buffer) => (out += d.toString()));
+  child.stderr.on('data', (d: string) => (out += d));
   const waitForReady = (count: number, timeoutMs = 20_000): Promise<string> =>
     new Promise((resolve, reject) => {
       const timer = setTimeout(() => reject(new Error(`no kiosk ready #${count} within ${timeoutMs} ms; output:\n${out}`)), timeoutMs);
