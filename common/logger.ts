@@ -1,6 +1,7 @@
 /**
  * The logging contract every layer writes to (ARCHITECTURE.md §6, §8.8). The host provides the real
- * implementation (namespaced, levelled, masking built in); libraries take a Logger and default to silence.
+ * implementation (namespaced, levelled, masking built in: common/mask.ts `maskForLog`, applied to the message
+ * and every field); libraries take a Logger and default to silence.
  */
 export type LogLevel = 'trace' | 'debug' | 'info' | 'warn' | 'error';
 

@@ -1,28 +1,38 @@
 import { StrictMode } from 'react';
 import { createRoot } from 'react-dom/client';
-import { connectKioskApi, NoKioskApiError } from './api/connect-kiosk-api';
-import { App } from './app/App';
-import { I18nProvider } from './i18n/I18nProvider';
+import { maskForLog } from '../../common/mask';
+import { connectKioskApi, modeHint, NoKioskApiError } from './api/connect-kiosk-api';
+import { KioskRoot, StandaloneScreen } from './app/KioskRoot';
+import { reportProblem } from './app/report-problem';
 import { DEFAULT_LANGUAGE } from './i18n/translate';
 import { OutOfServiceScreen } from './screens/OutOfServiceScreen';
 import './theme/index.css';
 
 const container = document.getElementById('root');
 if (!container) throw new Error('index.html has no #root');
-const root = createRoot(container);
+// React's own error reports go through the masked reporter too, never raw to the console (§8.7).
+const reactError = (what: string) => (error: unknown) => reportProblem(what, { error: maskForLog(error) });
+const root = createRoot(container, {
+  onCaughtError: reactError('react: caught error'),
+  onUncaughtError: reactError('react: uncaught error'),
+  onRecoverableError: reactError('react: recoverable error'),
+});
+const mode = modeHint(window.location);
 
 try {
-  const api = connectKioskApi();
+  const api = connectKioskApi(window, (level, msg, fields) => {
+    if (level === 'warn' || level === 'error') reportProblem(msg, fields);
+  });
   root.render(
     <StrictMode>
-      <App api={api} />
+      <KioskRoot api={api} modeHint={mode} />
     </StrictMode>,
   );
 } catch (err) {
-  if (!(err instanceof NoKioskApiError)) throw err;
+  if (!(err instanceof NoKioskApiError)) reportProblem('renderer start-up failed', { error: maskForLog(err) });
   root.render(
-    <I18nProvider language={DEFAULT_LANGUAGE}>
+    <StandaloneScreen mode={mode} language={DEFAULT_LANGUAGE}>
       <OutOfServiceScreen />
-    </I18nProvider>,
+    </StandaloneScreen>,
   );
 }

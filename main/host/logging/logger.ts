@@ -1,27 +1,18 @@
 /**
  * The host's logger (ARCHITECTURE.md §6, §8.8): pino underneath, one namespace per component
  * ("queue", "device:ticket-printer"), levels, and masking built in: every ID-like number in a message or a
- * string field is masked before it is written, whoever forgot to.
+ * field is masked before it is written, whoever forgot to: strings and keys at any depth, Error messages,
+ * stacks and causes, integers long enough to be an ID, and anything nested too deep to walk is replaced by
+ * a placeholder rather than written raw (common/mask.ts `maskForLog`).
  */
 import pino from 'pino';
-import { maskIdNumbersInText } from '../../../common/mask';
+import { maskForLog, maskIdNumbersInText } from '../../../common/mask';
 import type { LogFields, LogLevel, Logger } from '../../../common/logger';
 
 export interface LoggerOptions {
   level: LogLevel | 'silent';
   /** A pino destination; defaults to stderr so stdout stays free for the "kiosk ready" line. */
   destination?: pino.DestinationStream;
-}
-
-function maskValue(value: unknown, depth: number): unknown {
-  if (typeof value === 'string') return maskIdNumbersInText(value);
-  if (depth > 4 || value === null || typeof value !== 'object') return value;
-  if (value instanceof Error) return { name: value.name, message: maskIdNumbersInText(value.message), stack: value.stack && maskIdNumbersInText(value.stack) };
-  if (Array.isArray(value)) return value.map((v) => maskValue(v, depth + 1));
-  if (value instanceof Uint8Array) return `<${value.length} bytes>`;
-  const out: Record<string, unknown> = {};
-  for (const [k, v] of Object.entries(value)) out[k] = maskValue(v, depth + 1);
-  return out;
 }
 
 class PinoLogger implements Logger {
@@ -32,8 +23,8 @@ class PinoLogger implements Logger {
   ) {}
   private write(level: LogLevel, msg: string, fields?: LogFields): void {
     if (!this.base.isLevelEnabled(level)) return;
-    const masked = maskIdNumbersInText(msg);
-    if (fields) this.base[level](maskValue(fields, 0) as object, masked);
+    const masked = maskIdNumbersInText(String(msg));
+    if (fields) this.base[level](maskForLog(fields) as object, masked);
     else this.base[level](masked);
   }
   trace(msg: string, fields?: LogFields): void {
@@ -53,7 +44,7 @@ class PinoLogger implements Logger {
   }
   child(namespace: string): Logger {
     // Children hang off the root, so each line carries one `ns` binding, not one per generation.
-    const ns = this.namespace ? `${this.namespace}:${namespace}` : namespace;
+    const ns = maskIdNumbersInText(this.namespace ? `${this.namespace}:${namespace}` : namespace);
     return new PinoLogger(this.root, this.root.child({ ns }), ns);
   }
   isEnabled(level: LogLevel): boolean {

@@ -2,7 +2,7 @@ import { describe, expect, it } from 'vitest';
 import { errorInfo } from '../../../common/errors';
 import { KioskApiError, type KioskApi } from '../../../common/kiosk-api';
 import { backoffDelayMs } from './backoff';
-import { connectKioskApi, NoKioskApiError } from './connect-kiosk-api';
+import { connectKioskApi, modeHint, NoKioskApiError } from './connect-kiosk-api';
 import { toErrorInfo } from './error-info';
 import { newRequestId } from './request-id';
 
@@ -54,9 +54,29 @@ describe('toErrorInfo', () => {
 });
 
 describe('connectKioskApi', () => {
-  it("uses Electron's window.kiosk when the preload provided one", () => {
-    const kiosk: KioskApi = { call: () => Promise.reject(new Error('unused')), onEvent: () => () => {} };
-    expect(connectKioskApi({ kiosk, location: { protocol: 'file:', host: '', hash: '' } })).toBe(kiosk);
+  it("uses Electron's window.kiosk when the preload provided one, checking what it pushes", async () => {
+    let push: (event: unknown) => void = () => {};
+    const kiosk: KioskApi = {
+      call: (channel) => Promise.resolve(`via bridge: ${channel}` as never),
+      onEvent: (listener) => {
+        push = listener as (event: unknown) => void;
+        return () => {};
+      },
+    };
+    const api = connectKioskApi({ kiosk, location: { protocol: 'file:', host: '', hash: '' } });
+    await expect(api.call('kiosk:get-snapshot', {})).resolves.toBe('via bridge: kiosk:get-snapshot');
+    const seen: unknown[] = [];
+    api.onEvent((e) => seen.push(e));
+    push({ type: 'session:changed', session: 'broken' });
+    push({ type: 'clock:changed', nowMs: 1 });
+    expect(seen).toEqual([{ type: 'clock:changed', nowMs: 1 }]);
+  });
+
+  it('reads a mode hint from the page fragment, and nothing else counts as one', () => {
+    expect(modeHint({ hash: '#token=abc&mode=training' })).toBe('training');
+    expect(modeHint({ hash: '#mode=production&token=abc' })).toBe('production');
+    expect(modeHint({ hash: '#token=abc&mode=demo' })).toBeNull();
+    expect(modeHint({ hash: '' })).toBeNull();
   });
 
   it('refuses to guess when there is neither a bridge nor a token', () => {

@@ -3,7 +3,7 @@ import { WebSocket as NodeWebSocket, WebSocketServer } from 'ws';
 import type { AddressInfo } from 'node:net';
 import { errorInfo } from '../../../common/errors';
 import { KioskApiError, type ApiRequest, type KioskEvent } from '../../../common/kiosk-api';
-import { apiSocketUrl, createWsKioskApi, type Timers, type WebSocketLike, type WsKioskApi } from './ws-kiosk-api';
+import { apiSocketUrl, createWsKioskApi, type ApiLog, type Timers, type WebSocketLike, type WsKioskApi } from './ws-kiosk-api';
 
 class FakeSocket implements WebSocketLike {
   readyState = 0;
@@ -60,7 +60,7 @@ class ManualTimers implements Timers {
   }
 }
 
-function rig() {
+function rig(log?: ApiLog) {
   const sockets: FakeSocket[] = [];
   const timers = new ManualTimers();
   const events: KioskEvent[] = [];
@@ -75,6 +75,7 @@ function rig() {
     random: () => 1, // jitter at its maximum: delays are exactly initial × 2^attempt, capped
     backoff: { initialMs: 500, maxMs: 4_000, factor: 2 },
     stableAfterMs: 5_000,
+    ...(log ? { log } : {}),
   });
   api.onEvent((e) => events.push(e));
   const current = (): FakeSocket => sockets[sockets.length - 1] as FakeSocket;
@@ -134,6 +135,28 @@ describe('WebSocket KioskApi', () => {
     off();
     current().receive({ kind: 'event', event: { type: 'clock:changed', nowMs: 6 } });
     expect(seen).toEqual([{ type: 'clock:changed', nowMs: 5 }]);
+  });
+
+  it('drops and reports malformed pushes, and never lets a host send kiosk:resync', () => {
+    const reports: unknown[][] = [];
+    const { current, events } = rig((...args) => reports.push(args));
+    current().open();
+    current().receive({ kind: 'event', event: { type: 'session:changed', session: { phase: 'gone', holder: '520102199001011234' } } });
+    current().receive({ kind: 'event', event: { type: 'availability:changed', availability: 'all good' } });
+    current().receive({ kind: 'event', event: { type: 'queue:changed' } });
+    current().receive({ kind: 'event', event: { type: 'clock:changed', nowMs: '5' } });
+    current().receive({ kind: 'event', event: { type: 'kiosk:resync' } });
+    current().receive({ kind: 'event', event: null });
+    expect(events).toEqual([{ type: 'kiosk:resync' }]); // only the one the client made on open
+    const malformed = reports.filter(([level]) => level === 'warn');
+    expect(malformed.map(([, msg, fields]) => [msg, (fields as { type: string }).type])).toEqual([
+      ['malformed api push dropped', 'session:changed'],
+      ['malformed api push dropped', 'availability:changed'],
+      ['malformed api push dropped', 'queue:changed'],
+      ['malformed api push dropped', 'clock:changed'],
+      ['malformed api push dropped', '(not shown)'],
+    ]);
+    expect(JSON.stringify(reports)).not.toContain('19900101');
   });
 
   it('times out take-ticket after 30 s and other calls after 10 s; a late reply changes nothing', async () => {

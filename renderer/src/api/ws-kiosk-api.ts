@@ -2,7 +2,8 @@
  * The KioskApi over the browser shell's loopback WebSocket (ARCHITECTURE.md §8.10): JSON ApiRequest /
  * ApiReply / ApiPush messages from common/kiosk-api.ts. Nothing is queued or replayed across a disconnect:
  * pending calls fail with `offline`, calls made while disconnected fail at once, and every (re)connect emits
- * a synthetic `kiosk:resync` so the app fetches a fresh snapshot.
+ * a synthetic `kiosk:resync` so the app fetches a fresh snapshot. Pushed events are shape-checked
+ * (push-validate.ts): a malformed one is dropped and logged, never handed to the app.
  */
 import { errorInfo, type KioskErrorInfo } from '../../../common/errors';
 import {
@@ -16,6 +17,7 @@ import {
 } from '../../../common/kiosk-api';
 import { backoffDelayMs, DEFAULT_BACKOFF, type BackoffOptions } from './backoff';
 import { parseErrorInfo } from './error-info';
+import { checkPush } from './push-validate';
 
 /** WebSocket readyState OPEN (WHATWG WebSockets). */
 const WS_OPEN = 1;
@@ -71,8 +73,6 @@ interface Pending {
   reject(error: KioskApiError): void;
   timer: unknown;
 }
-
-const KNOWN_EVENTS: ReadonlySet<string> = new Set(['session:changed', 'availability:changed', 'queue:changed', 'clock:changed']);
 
 function isRecord(value: unknown): value is Record<string, unknown> {
   return typeof value === 'object' && value !== null && !Array.isArray(value);
@@ -208,8 +208,9 @@ class WsKioskApiClient implements WsKioskApi {
         const info: KioskErrorInfo = parseErrorInfo(message.error) ?? errorInfo('internal', 'malformed error reply');
         this.settle(message.id, (p) => p.reject(new KioskApiError(info)));
       }
-    } else if (message.kind === 'event' && isRecord(message.event) && typeof message.event.type === 'string') {
-      if (KNOWN_EVENTS.has(message.event.type)) this.emit(message.event as KioskEvent);
+    } else if (message.kind === 'event') {
+      const checked = checkPush(message.event, this.options.log);
+      if (checked) this.emit(checked);
     }
   }
 
@@ -253,7 +254,7 @@ export function createWsKioskApi(options: WsKioskApiOptions): WsKioskApi {
 }
 
 /** A `name=value` of the URL fragment, percent-decoded (a `+` stays a plus: tokens may be base64). */
-function fragmentParam(hash: string, name: string): string | null {
+export function fragmentParam(hash: string, name: string): string | null {
   for (const part of hash.replace(/^#/, '').split('&')) {
     const eq = part.indexOf('=');
     if (eq < 0 || part.slice(0, eq) !== name) continue;

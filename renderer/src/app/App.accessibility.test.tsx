@@ -1,11 +1,15 @@
 // @vitest-environment jsdom
-import { act, cleanup, fireEvent, screen } from '@testing-library/react';
+import { act, cleanup, fireEvent, render, screen } from '@testing-library/react';
 import { afterEach, describe, expect, it } from 'vitest';
 import { errorInfo } from '../../../common/errors';
 import type { KioskSnapshot } from '../../../common/kiosk-api';
 import type { TakeTicketResult } from '../../../common/queue';
 import { HOST_NOW_MS, makeSession, makeSnapshot, makeTicket, TAKE_TICKET_PAPER_OUT } from '../test-support/fixtures';
+import { OutOfServiceScreen } from '../screens/OutOfServiceScreen';
+import { ServiceInterruptedScreen } from '../screens/ServiceInterruptedScreen';
+import { FakeKioskApi } from '../test-support/fake-kiosk-api';
 import { renderApp } from '../test-support/render-app';
+import { KioskRoot, StandaloneScreen } from './KioskRoot';
 
 afterEach(cleanup);
 
@@ -85,6 +89,20 @@ describe('accessible names equal visible labels on every screen', () => {
     expect(document.getElementById(dialog.getAttribute('aria-describedby') ?? '')?.textContent).toBe('20 秒后将返回首页');
     expect(document.querySelector('.app__content')?.hasAttribute('inert')).toBe(true);
     expectHonestButtons();
+  });
+
+  it('connecting, interruption and out-of-service screens: no controls, and they announce themselves', () => {
+    const pending = new FakeKioskApi();
+    pending.handle('kiosk:get-snapshot', () => new Promise(() => {}));
+    render(<KioskRoot api={pending} modeHint="training" />);
+    expect(expectHonestButtons()).toBe(0);
+    expect(screen.getAllByRole('status').map((s) => s.textContent)).toContain('正在连接服务，请稍候');
+    for (const body of [<ServiceInterruptedScreen key="i" />, <OutOfServiceScreen key="o" />]) {
+      cleanup();
+      render(<StandaloneScreen mode="training" language="zh-CN">{body}</StandaloneScreen>);
+      expect(expectHonestButtons()).toBe(0);
+      expect(screen.getAllByRole('heading', { level: 1 })).toHaveLength(1);
+    }
   });
 
   it('the printing screen announces itself politely', async () => {

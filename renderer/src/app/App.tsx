@@ -1,5 +1,5 @@
 import { useCallback, useEffect, useMemo, useReducer } from 'react';
-import type { KioskApi } from '../../../common/kiosk-api';
+import type { KioskApi, KioskMode, Language } from '../../../common/kiosk-api';
 import { newRequestId as defaultNewRequestId } from '../api/request-id';
 import { CountdownOverlay } from '../components/CountdownOverlay';
 import { DemoBanner } from '../components/DemoBanner';
@@ -24,6 +24,13 @@ export interface AppProps {
   /** The renderer's monotonic clock, for extrapolating host time and throttling; tests pass their own. */
   monotonicNow?: () => number;
   newRequestId?: () => string;
+  /**
+   * The mode known before this App's first snapshot (a shell's hint, or the last snapshot before a remount
+   * by the error boundary), so the 演示模式 banner is on the connecting screen too (§8.5).
+   */
+  knownMode?: KioskMode | null;
+  /** Told the mode and language on screen whenever they change, so the root can keep them across a remount. */
+  onShown?: (shown: { mode: KioskMode | null; language: Language }) => void;
 }
 
 const performanceNow = (): number => performance.now();
@@ -32,7 +39,7 @@ const performanceNow = (): number => performance.now();
  * The citizen UI: a view of host state (ARCHITECTURE.md §1, §8.6). The host's session phase picks attract or
  * the flow; the flow is local and cleared whenever the host ends the session.
  */
-export function App({ api, monotonicNow = performanceNow, newRequestId = defaultNewRequestId }: AppProps) {
+export function App({ api, monotonicNow = performanceNow, newRequestId = defaultNewRequestId, knownMode = null, onShown }: AppProps) {
   const [state, dispatch] = useReducer(appReducer, INITIAL_APP_STATE);
   const { snapshot, clock } = state.host;
   const { screen, language } = state.flow;
@@ -65,6 +72,9 @@ export function App({ api, monotonicNow = performanceNow, newRequestId = default
   const goHome = useCallback(() => dispatch({ type: 'flow/home' }), []);
   const showBusinesses = useCallback(() => dispatch({ type: 'flow/businesses' }), []);
   const forceActivity = useCallback(() => reportActivity(true), [reportActivity]);
+
+  const mode = snapshot?.mode ?? knownMode;
+  useEffect(() => onShown?.({ mode, language }), [onShown, mode, language]);
 
   const phase = snapshot?.session.phase;
   const takeTicket = snapshot?.availability.find((a) => a.service === 'takeTicket');
@@ -121,7 +131,7 @@ export function App({ api, monotonicNow = performanceNow, newRequestId = default
     <I18nProvider language={language}>
       <HostTimeContext value={hostTime}>
         <div className={`app app--${phase ?? 'connecting'}`}>
-          {snapshot?.mode === 'training' && <DemoBanner />}
+          {mode === 'training' && <DemoBanner />}
           <div className="app__content" inert={countdownEndsAt !== null}>
             {content}
           </div>

@@ -6,6 +6,8 @@ export const en: Catalog = {
   'app.connecting': 'Connecting, please wait',
   'app.unavailable.title': 'This kiosk is out of service',
   'app.unavailable.body': 'Please use another kiosk or go to a service counter. We apologise for the inconvenience.',
+  'app.interrupted.title': 'Service briefly interrupted, please wait',
+  'app.interrupted.body': 'The kiosk is recovering by itself and will be ready again shortly. For help, please ask a member of staff.',
   'demo.banner': 'Demo mode: for training only, no real services',
 
   'attract.service24h': '24-hour self-service',

@@ -7,6 +7,8 @@ export const zhCN = {
   'app.connecting': '正在连接服务，请稍候',
   'app.unavailable.title': '本机暂时无法使用',
   'app.unavailable.body': '请使用其他自助机或到服务窗口办理，给您带来不便，敬请谅解。',
+  'app.interrupted.title': '服务暂时中断，请稍候',
+  'app.interrupted.body': '本机正在自动恢复，稍后即可继续使用。如需帮助，请联系现场工作人员。',
   'demo.banner': '演示模式：仅供培训演示，不办理真实业务',
 
   'attract.service24h': '24小时自助服务',

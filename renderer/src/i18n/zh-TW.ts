@@ -6,6 +6,8 @@ export const zhTW: Catalog = {
   'app.connecting': '正在連線服務，請稍候',
   'app.unavailable.title': '本機暫時無法使用',
   'app.unavailable.body': '請使用其他自助機或到服務窗口辦理，造成您的不便，敬請見諒。',
+  'app.interrupted.title': '服務暫時中斷，請稍候',
+  'app.interrupted.body': '本機正在自動恢復，稍後即可繼續使用。如需協助，請洽現場工作人員。',
   'demo.banner': '示範模式：僅供培訓示範，不辦理真實業務',
 
   'attract.service24h': '24小時自助服務',

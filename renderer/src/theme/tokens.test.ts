@@ -75,7 +75,7 @@ describe('design tokens', () => {
 
   it('touch targets: minimum 60px, ordinary buttons well above it', () => {
     expect(px('--touch-min')).toBeGreaterThanOrEqual(60);
-    for (const k of ['--button-height', '--button-height-large', '--service-button-height', '--business-button-min-height']) {
+    for (const k of ['--button-height', '--button-height-large', '--button-height-hero', '--service-button-height', '--business-button-min-height']) {
       expect(px(k), k).toBeGreaterThanOrEqual(96);
     }
   });
@@ -86,6 +86,24 @@ describe('design tokens', () => {
       for (const m of css.matchAll(/var\((--[\w-]+)/g)) expect(tokens.has(m[1] as string), `${file}: ${m[1]}`).toBe(true);
       expect(css.match(/#[0-9a-f]{3,8}\b|rgba?\(/gi), file).toBeNull();
       for (const m of css.matchAll(/font-size:\s*([^;]+);/g)) expect(m[1], `${file}: font-size`).toMatch(/^var\(--font-size-/);
+    }
+  });
+
+  it('sizes live in tokens.css only: no raw px (nor any other absolute length) in component CSS', () => {
+    // No exceptions: 0 needs no unit, and hairlines use --border-width like every other border.
+    for (const file of componentFiles) {
+      const css = read(file).replace(/\/\*[\s\S]*?\*\//g, '');
+      expect(css.match(/(?<![\w-])\d*\.?\d+(?:px|pt|pc|cm|mm|in|q)\b/gi), file).toBeNull();
+      // Component CSS uses tokens; it does not (re)define them, or a value would escape this file's checks.
+      expect(css.match(/(?:^|[{;])\s*--[\w-]+\s*:/g), file).toBeNull();
+    }
+  });
+
+  it('controls take their size from touch tokens (ARCHITECTURE.md §8.12)', () => {
+    const css = componentFiles.map(read).join('\n');
+    for (const m of css.matchAll(/(?:min-)?(?:height|width)\s*:\s*var\((--[\w-]+)\)/g)) {
+      const token = m[1] as string;
+      if (/button|touch/.test(token)) expect(px(token), token).toBeGreaterThanOrEqual(px('--touch-min'));
     }
   });
 

@@ -1,0 +1,194 @@
+/**
+ * Shape checks for events the host pushes (ARCHITECTURE.md §8.10). common/api-validate.ts checks what the
+ * renderer sends; nothing there checks pushes, so the renderer checks what it receives before any of it
+ * reaches state: a malformed push is dropped and reported, never rendered. Results are fresh objects holding
+ * only the contract's fields. A `detail` names the field and what was expected, never the value it held
+ * (values may be personal data).
+ */
+import type { ServiceAvailability } from '../../../common/availability';
+import { CITIZEN_SERVICES } from '../../../common/availability';
+import type { Checked } from '../../../common/api-validate';
+import { DEVICE_ROLES, type DeviceRole } from '../../../common/device';
+import { isErrorCode } from '../../../common/errors';
+import type { KioskApi, KioskEvent } from '../../../common/kiosk-api';
+import type { BusinessView, ClosedReason, LocalText } from '../../../common/queue';
+import type { SessionPhase, SessionState } from '../../../common/session';
+
+/** Thrown inside the checks and turned into `{ ok: false, detail }` at the top. */
+class ShapeError extends Error {}
+
+type Rec = Record<string, unknown>;
+
+function record(value: unknown, path: string): Rec {
+  if (typeof value !== 'object' || value === null || Array.isArray(value)) throw new ShapeError(`${path} must be an object`);
+  return value as Rec;
+}
+
+function array(value: unknown, path: string): unknown[] {
+  if (!Array.isArray(value)) throw new ShapeError(`${path} must be an array`);
+  return value;
+}
+
+function str(value: unknown, path: string): string {
+  if (typeof value !== 'string') throw new ShapeError(`${path} must be a string`);
+  return value;
+}
+
+function num(value: unknown, path: string, integer = false): number {
+  if (typeof value !== 'number' || !Number.isFinite(value) || (integer && !Number.isSafeInteger(value))) {
+    throw new ShapeError(`${path} must be a finite ${integer ? 'integer' : 'number'}`);
+  }
+  return value;
+}
+
+function count(value: unknown, path: string): number {
+  const n = num(value, path, true);
+  if (n < 0) throw new ShapeError(`${path} must not be negative`);
+  return n;
+}
+
+function oneOf<T extends string>(value: unknown, allowed: readonly T[], path: string): T {
+  if (typeof value !== 'string' || !(allowed as readonly string[]).includes(value)) {
+    throw new ShapeError(`${path} must be one of ${allowed.join(', ')}`);
+  }
+  return value as T;
+}
+
+function optional<T>(value: unknown, check: (v: unknown) => T): T | undefined {
+  return value === undefined ? undefined : check(value);
+}
+
+function localText(value: unknown, path: string): LocalText {
+  const v = record(value, path);
+  const out: LocalText = { 'zh-CN': str(v['zh-CN'], `${path}.zh-CN`) };
+  const tw = optional(v['zh-TW'], (x) => str(x, `${path}.zh-TW`));
+  const en = optional(v.en, (x) => str(x, `${path}.en`));
+  if (tw !== undefined) out['zh-TW'] = tw;
+  if (en !== undefined) out.en = en;
+  return out;
+}
+
+const PHASES: readonly SessionPhase[] = ['attract', 'home', 'active', 'countdown'];
+const CLOSED_REASONS: readonly ClosedReason[] = ['holiday', 'notServiceDay', 'beforeHours', 'afterHours', 'stoppedIssuing', 'dailyCapReached'];
+
+export function parseSessionState(value: unknown, path = 'session'): SessionState {
+  const v = record(value, path);
+  const sessionId = v.sessionId === null ? null : str(v.sessionId, `${path}.sessionId`);
+  const countdownEndsAt = v.countdownEndsAt === null ? null : num(v.countdownEndsAt, `${path}.countdownEndsAt`);
+  return {
+    phase: oneOf(v.phase, PHASES, `${path}.phase`),
+    sessionId,
+    countdownEndsAt,
+    idleTimeoutMs: count(v.idleTimeoutMs, `${path}.idleTimeoutMs`),
+    countdownMs: count(v.countdownMs, `${path}.countdownMs`),
+  };
+}
+
+export function parseAvailability(value: unknown, path = 'availability'): ServiceAvailability[] {
+  return array(value, path).map((item, i) => {
+    const p = `${path}[${i}]`;
+    const v = record(item, p);
+    if (typeof v.available !== 'boolean') throw new ShapeError(`${p}.available must be a boolean`);
+    const out: ServiceAvailability = { service: oneOf(v.service, CITIZEN_SERVICES, `${p}.service`), available: v.available };
+    if (v.reason !== undefined) {
+      if (!isErrorCode(v.reason)) throw new ShapeError(`${p}.reason must be an error code`);
+      out.reason = v.reason;
+    }
+    const role = optional(v.role, (x) => oneOf<DeviceRole>(x, DEVICE_ROLES, `${p}.role`));
+    const alternative = optional(v.alternative, (x) => localText(x, `${p}.alternative`));
+    if (role !== undefined) out.role = role;
+    if (alternative !== undefined) out.alternative = alternative;
+    return out;
+  });
+}
+
+export function parseBusinesses(value: unknown, path = 'businesses'): BusinessView[] {
+  return array(value, path).map((item, i) => {
+    const p = `${path}[${i}]`;
+    const v = record(item, p);
+    if (typeof v.open !== 'boolean') throw new ShapeError(`${p}.open must be a boolean`);
+    const out: BusinessView = {
+      id: str(v.id, `${p}.id`),
+      prefix: str(v.prefix, `${p}.prefix`),
+      name: localText(v.name, `${p}.name`),
+      zone: localText(v.zone, `${p}.zone`),
+      open: v.open,
+      hoursToday: array(v.hoursToday, `${p}.hoursToday`).map((h, j) => str(h, `${p}.hoursToday[${j}]`)),
+      waiting: count(v.waiting, `${p}.waiting`),
+      estimatedWaitMinutes: count(v.estimatedWaitMinutes, `${p}.estimatedWaitMinutes`),
+    };
+    const closedReason = optional(v.closedReason, (x) => oneOf(x, CLOSED_REASONS, `${p}.closedReason`));
+    const nextOpen = optional(v.nextOpen, (x) => str(x, `${p}.nextOpen`));
+    if (closedReason !== undefined) out.closedReason = closedReason;
+    if (nextOpen !== undefined) out.nextOpen = nextOpen;
+    return out;
+  });
+}
+
+/** The host-pushed event types; `kiosk:resync` is made by the client bridge, never accepted from the wire. */
+export const HOST_EVENT_TYPES = ['session:changed', 'availability:changed', 'queue:changed', 'clock:changed'] as const;
+export type HostEventType = (typeof HOST_EVENT_TYPES)[number];
+
+export function isHostEventType(value: unknown): value is HostEventType {
+  return typeof value === 'string' && (HOST_EVENT_TYPES as readonly string[]).includes(value);
+}
+
+function parseKnownEvent(type: HostEventType, v: Rec): KioskEvent {
+  switch (type) {
+    case 'session:changed':
+      return { type, session: parseSessionState(v.session) };
+    case 'availability:changed':
+      return { type, availability: parseAvailability(v.availability) };
+    case 'queue:changed':
+      return { type, businesses: parseBusinesses(v.businesses) };
+    case 'clock:changed':
+      return { type, nowMs: num(v.nowMs, 'nowMs') };
+  }
+}
+
+/**
+ * One pushed event, checked. `unknown: true` marks a type this renderer does not know (a newer host, or a
+ * `kiosk:resync` that only the bridge may make): not an error to crash on, but nothing to apply either.
+ */
+export function parseHostEvent(raw: unknown): Checked<KioskEvent> & { unknown?: true } {
+  try {
+    const v = record(raw, 'event');
+    if (!isHostEventType(v.type)) return { ok: false, detail: 'unknown event type', unknown: true };
+    return { ok: true, value: parseKnownEvent(v.type, v) };
+  } catch (err) {
+    if (err instanceof ShapeError) return { ok: false, detail: err.message };
+    throw err;
+  }
+}
+
+/** Where a dropped push is reported (the bridges' log option; see ws-kiosk-api.ts `ApiLog`). */
+export type PushLog = (level: 'debug' | 'warn', msg: string, fields?: Record<string, unknown>) => void;
+
+const SAFE_TYPE = /^[a-z]{1,32}:[a-z-]{1,32}$/;
+
+/** The event to apply, or null after reporting why it was dropped. */
+export function checkPush(raw: unknown, log?: PushLog): KioskEvent | null {
+  const checked = parseHostEvent(raw);
+  if (checked.ok) return checked.value;
+  const type = typeof raw === 'object' && raw !== null ? (raw as Rec).type : undefined;
+  const fields = { type: typeof type === 'string' && SAFE_TYPE.test(type) ? type : '(not shown)', detail: checked.detail };
+  if (checked.unknown) log?.('debug', 'api push of an unknown type ignored', fields);
+  else log?.('warn', 'malformed api push dropped', fields);
+  return null;
+}
+
+/**
+ * The same check for a bridge that does not make it itself (Electron's preload hands events over as they
+ * came): every listener sees only checked events.
+ */
+export function withCheckedPushes(api: KioskApi, log?: PushLog): KioskApi {
+  return {
+    call: api.call.bind(api),
+    onEvent: (listener) =>
+      api.onEvent((raw: unknown) => {
+        if (typeof raw === 'object' && raw !== null && (raw as Rec).type === 'kiosk:resync') return listener({ type: 'kiosk:resync' });
+        const event = checkPush(raw, log);
+        if (event) listener(event);
+      }),
+  };
+}
