@@ -12,6 +12,13 @@ export interface Alert {
   message: string;
   /** Clock time it was raised. */
   at: number;
-  /** False once the condition cleared. */
+  /** False once the condition cleared. An event stays true: somebody must look (it is never cleared). */
   active: boolean;
+  /**
+   * `condition` (also when absent): an ongoing device state, raised once and cleared when it ends.
+   * `event`: a one-off outcome (one ticket's partial or uncertain print), published once per `ref`.
+   */
+  kind?: 'condition' | 'event';
+  /** What an event is about, e.g. the ticket `2026-11-23 A003` (hall day and number); no personal data. */
+  ref?: string;
 }

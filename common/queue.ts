@@ -56,4 +56,18 @@ export type TakeTicketResult =
   | { outcome: 'issued'; ticket: IssuedTicketView }
   | { outcome: 'voided'; number?: string; error: KioskErrorInfo; partial: boolean }
   | { outcome: 'uncertain'; number: string; error: KioskErrorInfo }
-  | { outcome: 'refused'; error: KioskErrorInfo };
+  | { outcome: 'refused'; error: KioskErrorInfo; closed?: ClosedInfo };
+
+/**
+ * Why a take-ticket request found its business closed (businessClosed, dailyCapReached), so the citizen is
+ * told the specific reason (message id `closed.<reason>`), e.g. 已停止取号，本业务 17:00 截止.
+ */
+export interface ClosedInfo {
+  reason: ClosedReason;
+  /** Today's periods in hall time, as BusinessView.hoursToday. */
+  hoursToday: string[];
+  /** stoppedIssuing: when the current period closes, hall time "HH:MM". */
+  closesAt?: string;
+  /** When issuing next opens, hall time "YYYY-MM-DD HH:MM", as BusinessView.nextOpen. */
+  nextOpen?: string;
+}

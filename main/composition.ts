@@ -20,7 +20,7 @@ import { AlertBus } from './host/alerts/alert-bus';
 import { KioskApiService } from './host/api/kiosk-api-service';
 import { AvailabilityService } from './host/availability/availability-service';
 import { type KioskConfig, rolesOf } from './host/config/config-types';
-import { syncDeviceAlerts } from './host/devices/device-alerts';
+import { reportCommandFailure, reportCommandSuccess, syncDeviceAlerts } from './host/devices/device-alerts';
 import { DeviceManager, type ManagedDevice } from './host/devices/device-manager';
 import { SqliteStatisticsStore } from './host/devices/sqlite-statistics-store';
 import { openQueueDb } from './host/queue/queue-db';
@@ -98,6 +98,7 @@ export function composeKiosk(options: ComposeOptions): Kiosk {
     availability.refresh();
   });
 
+  const ticketPrinterId = (): string => devices.forRole('ticketPrinter')?.id ?? 'ticketPrinter';
   const session = new SessionService(clock, config.session, log.child('session'));
   const queue = new QueueService({ db, config, clock });
   const board = new BusinessBoard(queue, clock);
@@ -107,9 +108,16 @@ export function composeKiosk(options: ComposeOptions): Kiosk {
     availability,
     session,
     ticketShownMs: config.session.ticketShownMs,
-    onIssued: () => board.refresh(),
-    onUnsettled: (kind, number, code) =>
-      alerts.raise(devices.forRole('ticketPrinter')?.id ?? 'ticketPrinter', kind === 'partial' ? 'printIncomplete' : 'printUncertain', `${number} 号票${kind === 'partial' ? '打印不完整，请清理出票口' : '打印结果不确定，请核实'}（${code}）`),
+    onIssued: () => {
+      reportCommandSuccess(alerts, ticketPrinterId());
+      board.refresh();
+    },
+    onPrintFailed: (code) => reportCommandFailure(alerts, ticketPrinterId(), code),
+    // One alert event per ticket (keyed by its day and number): every unsettled ticket reaches staff.
+    onUnsettled: (kind, ticket, code) =>
+      kind === 'partial'
+        ? alerts.event(ticketPrinterId(), 'printIncomplete', ticket.ref, `${ticket.number} 号票打印不完整（已作废），请清理出票口（${code}）`)
+        : alerts.event(ticketPrinterId(), 'printUncertain', ticket.ref, `${ticket.number} 号票打印结果不确定，请核实出票口（${code}）`),
     log: log.child('tickets'),
   });
   const api = new KioskApiService({
@@ -131,7 +139,11 @@ export function composeKiosk(options: ComposeOptions): Kiosk {
     sims,
     async start() {
       const recovered = queue.recoverAfterRestart();
-      if (recovered.voided + recovered.uncertain > 0) log.warn('tickets settled after restart', recovered);
+      if (recovered.voided + recovered.uncertain > 0) log.warn('tickets settled after restart', { voided: recovered.voided, uncertain: recovered.uncertain });
+      // The host stopped while these were printing: each may or may not be in the tray (§8.3).
+      for (const t of recovered.uncertainTickets) {
+        alerts.event(ticketPrinterId(), 'printUncertain', `${t.day} ${t.number}`, `${t.number} 号票打印时终端重启，结果不确定，请核实出票口`);
+      }
       await Promise.all(simPrinters.map((sim) => sim.start()));
       await devices.start();
       availability.refresh();

@@ -1,19 +1,21 @@
 /**
  * `npm start` (README): validates the configuration, then runs the kiosk in one of its shells
- * (ARCHITECTURE.md §1, §8.9): Electron when its binary is present, otherwise the browser shell — the
+ * (ARCHITECTURE.md §1, §8.9): Electron when its binary is present and a display exists (Linux without
+ * DISPLAY/WAYLAND_DISPLAY falls back, saying why), otherwise the browser shell — the
  * supervisor runs the host and Debian's Chromium opens the kiosk page in kiosk mode (or the URL is
  * printed). `--headless` / KIOSK_HEADLESS=1 starts supervisor and host only. Each time the host is ready
  * it prints one line: `kiosk ready: <kiosk url> sim: <sim url>`.
  */
 import { spawn } from 'node:child_process';
 import { mkdirSync } from 'node:fs';
-import { join, resolve } from 'node:path';
+import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { electronBinary } from './electron-binary';
 import { ConfigError } from './host/config/config-error';
 import { loadConfig } from './host/config/load-config';
 import { createLogger } from './host/logging/logger';
 import type { HostReadyInfo } from './supervisor/host-ipc';
+import { chooseShell, hostLaunchEnv, readyLine } from './supervisor/launch-plan';
 import { startSupervisor, type Supervisor } from './supervisor/supervisor';
 import { findChromium, launchKioskBrowser } from './web/browser-launcher';
 
@@ -21,7 +23,6 @@ const out = (line: string): void => void process.stdout.write(`${line}\n`);
 
 async function main(): Promise<void> {
   const argv = process.argv.slice(2);
-  const headless = argv.includes('--headless') || process.env.KIOSK_HEADLESS === '1';
   let config;
   try {
     config = loadConfig({ env: process.env, argv });
@@ -34,21 +35,25 @@ async function main(): Promise<void> {
   }
   const here = fileURLToPath(new URL('.', import.meta.url));
   const dataDir = process.env.KIOSK_DATA_DIR ?? join(process.cwd(), '.data');
-  const env: NodeJS.ProcessEnv = { ...process.env, KIOSK_DATA_DIR: dataDir };
-  // The host child reads the same file: hand it over as KIOSK_CONFIG (absolute, the child's cwd may differ).
-  const configAt = argv.indexOf('--config');
-  if (configAt >= 0 && argv[configAt + 1]) env.KIOSK_CONFIG = resolve(argv[configAt + 1] as string);
+  // The host child gets no argv: it loads the file validated above from KIOSK_CONFIG (absolute).
+  const env = hostLaunchEnv(argv, process.env, process.cwd(), dataDir);
 
-  const electron = headless || process.env.KIOSK_SHELL === 'browser' ? null : electronBinary();
-  if (electron) {
-    out(`shell: electron (${electron})`);
-    const child = spawn(electron, [join(here, 'electron-main.cjs'), ...argv], { stdio: 'inherit', env });
+  const headless = argv.includes('--headless') || process.env.KIOSK_HEADLESS === '1';
+  const choice = chooseShell({
+    argv,
+    env: process.env,
+    platform: process.platform,
+    electronBinary: headless ? null : electronBinary(),
+    chromium: headless ? null : findChromium(),
+  });
+  out(choice.line);
+  if (choice.shell === 'electron') {
+    const child = spawn(choice.binary, [join(here, 'electron-main.cjs'), ...argv], { stdio: 'inherit', env });
     child.on('exit', (code) => process.exit(code ?? 0));
     return;
   }
 
-  const chromium = headless ? null : findChromium();
-  out(headless ? 'shell: none (headless)' : chromium ? `shell: browser (${chromium})` : 'shell: browser (no Chromium found: open the kiosk url below yourself)');
+  const chromium = choice.shell === 'browser' ? choice.chromium : null;
   let browser: { stop(): void } | null = null;
   const log = createLogger({ level: config.logging.level }).child('supervisor');
   const supervisor: Supervisor = await startSupervisor({
@@ -57,7 +62,7 @@ async function main(): Promise<void> {
     ports: { kiosk: config.server.port, sim: config.mode === 'training' ? config.server.simPort : null },
     log: (level, msg, fields) => log[level](msg, fields as Record<string, unknown> | undefined),
     onReady: (info: HostReadyInfo) => {
-      out(`kiosk ready: ${info.kioskUrl} sim: ${info.simUrl ?? 'off'}`);
+      out(readyLine(info));
       if (chromium && !browser) {
         mkdirSync(join(dataDir, 'browser-profile'), { recursive: true });
         browser = launchKioskBrowser({ url: info.kioskUrl, profileDir: join(dataDir, 'browser-profile'), executable: chromium });

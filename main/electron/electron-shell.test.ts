@@ -18,6 +18,7 @@ function rig(env: Record<string, string | undefined> = {}, startFails = false) {
   const calls: ApiRequest[] = [];
   let stops = 0;
   let finishStop: () => void = () => undefined;
+  const printed: string[] = [];
   const supervisor: Supervisor = {
     token: 'x'.repeat(43),
     ports: { kiosk: 8620, sim: 8621 },
@@ -42,13 +43,14 @@ function rig(env: Record<string, string | undefined> = {}, startFails = false) {
     execPath: '/opt/hallkiosk/hallkiosk',
     clock,
     log: SILENT_LOGGER,
+    printLine: (line) => printed.push(line),
   });
   const window = () => {
     const win = FakeBrowserWindow.instances[0];
     if (!win) throw new Error('no kiosk window');
     return win;
   };
-  return { shell, clock, started, calls, window, stops: () => stops, finishStop: () => finishStop() };
+  return { shell, clock, started, calls, window, printed, stops: () => stops, finishStop: () => finishStop() };
 }
 
 /** Lets the promise chains started by the shell run. */
@@ -197,6 +199,14 @@ describe('running', () => {
     expect(window().webContents.loadedUrls).toHaveLength(1);
     started[0]!.onReady({ kioskUrl: 'http://127.0.0.1:8620/#token=x', simUrl: null });
     expect(window().webContents.loadedUrls).toHaveLength(2);
+  });
+
+  it('prints the kiosk ready line on every ready, as the browser shell does', async () => {
+    const { shell, started, printed } = rig();
+    await shell.started;
+    started[0]!.onReady({ kioskUrl: 'http://127.0.0.1:8620/#token=x', simUrl: 'http://127.0.0.1:8621/sim' });
+    started[0]!.onReady({ kioskUrl: 'http://127.0.0.1:8620/#token=x', simUrl: null });
+    expect(printed).toEqual(['kiosk ready: http://127.0.0.1:8620/#token=x sim: http://127.0.0.1:8621/sim', 'kiosk ready: http://127.0.0.1:8620/#token=x sim: off']);
   });
 
   it('stops the supervisor before quitting, and reloads nothing meanwhile', async () => {

@@ -12,6 +12,7 @@ import { AdjustableClock } from '../host/clock/adjustable-clock';
 import type { KioskConfig } from '../host/config/config-types';
 import { loadConfig } from '../host/config/load-config';
 import { createLogger } from '../host/logging/logger';
+import { readyLine } from '../supervisor/launch-plan';
 import type { Supervisor, SupervisorLog, SupervisorOptions } from '../supervisor/supervisor';
 import { handleAppProtocol, registerAppScheme } from './app-protocol';
 import { APP_ENTRY_URL } from './app-url';
@@ -30,6 +31,8 @@ export interface ElectronShellOptions {
   execPath: string;
   clock?: Clock;
   log?: Logger;
+  /** Where the `kiosk ready` line goes; stdout, one line per ready, like the browser shell. */
+  printLine?: (line: string) => void;
 }
 
 export interface ElectronShell {
@@ -75,6 +78,7 @@ export function runElectronShell(options: ElectronShellOptions): ElectronShell {
   const log = options.log ?? createLogger({ level: config.logging.level }).child('electron');
   const clock = options.clock ?? new AdjustableClock();
   const paths = shellPaths(options.mainDir);
+  const printLine = options.printLine ?? ((line: string) => void process.stdout.write(`${line}\n`));
 
   app.on('web-contents-created', (_event, contents) => hardenWebContents(contents, { production, log }));
   app.on('second-instance', () => {
@@ -134,6 +138,7 @@ export function runElectronShell(options: ElectronShellOptions): ElectronShell {
       ports: { kiosk: config.server.port, sim: config.mode === 'training' ? config.server.simPort : null },
       onReady: (info) => {
         readyCount += 1;
+        printLine(readyLine(info));
         log.info('host ready', { simUrl: info.simUrl, incarnation: readyCount });
         // A restarted host lost what the page was showing and the pushes meanwhile: start the page afresh.
         if (readyCount > 1) load();

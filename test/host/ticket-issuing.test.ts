@@ -2,42 +2,8 @@
  * "No print, no ticket" through the composed host (issue 9 §9, ARCHITECTURE.md §8.3): the real queue on
  * SQLite, the real driver and the simulated printer, called the way both shells call the API.
  */
-import { mkdtempSync, rmSync } from 'node:fs';
-import { tmpdir } from 'node:os';
-import { join } from 'node:path';
-import { afterEach, describe, expect, it } from 'vitest';
-import { SILENT_LOGGER } from '../../common/logger';
-import type { ApiChannel, ApiRequestOf, ApiResultOf } from '../../common/kiosk-api';
-import { composeKiosk, type Kiosk } from '../../main/composition';
-import { AdjustableClock } from '../../main/host/clock/adjustable-clock';
-import { loadConfig } from '../../main/host/config/load-config';
-
-const kiosks: Array<{ kiosk: Kiosk; dir: string }> = [];
-afterEach(async () => {
-  for (const k of kiosks.splice(0)) {
-    await k.kiosk.stop().catch(() => undefined);
-    rmSync(k.dir, { recursive: true, force: true });
-  }
-});
-
-// Monday 2026-11-23 10:00 in Shanghai: A (社保医保) is open.
-const MONDAY_10AM = Date.UTC(2026, 10, 23, 2, 0);
-
-async function host(dir = mkdtempSync(join(tmpdir(), 'hallkiosk-host-')), lineMs = 2) {
-  const clock = new AdjustableClock();
-  clock.set(MONDAY_10AM);
-  const kiosk = composeKiosk({ config: loadConfig({ env: {} }), dataDir: dir, clock, log: SILENT_LOGGER, simLineTimeMs: lineMs });
-  await kiosk.start();
-  kiosks.push({ kiosk, dir });
-  let id = 0;
-  const call = async <C extends ApiChannel>(channel: C, request: ApiRequestOf<C>): Promise<ApiResultOf<C>> => {
-    const reply = await kiosk.api.handle({ kind: 'request', id: ++id, channel, request }, { via: 'ipc', clientId: 'test' });
-    if (!reply.ok) throw Object.assign(new Error(reply.error.code), { info: reply.error });
-    return reply.result as ApiResultOf<C>;
-  };
-  const sim = kiosk.sims!.get('ticket-printer')!;
-  return { kiosk, call, sim, clock, dir };
-}
+import { describe, expect, it } from 'vitest';
+import { afterJobBytesSent, startHost as host } from './kiosk-rig';
 
 describe('taking a ticket through the host', () => {
   it('issues A001 then A002, each confirmed by the printer; the API refuses a priority field', async () => {
@@ -80,7 +46,8 @@ describe('taking a ticket through the host', () => {
     sim.setFaults({ paper: 'out', afterLines: 4 });
     const r = await call('queue:take-ticket', { businessId: 'social-insurance', requestId: 'm1' });
     expect(r).toMatchObject({ outcome: 'voided', number: 'A001', partial: true, error: { code: 'paperOut' } });
-    expect(kiosk.alerts.active().map((a) => `${a.code}/${a.actor}`)).toEqual(expect.arrayContaining(['printIncomplete/staff', 'paperOut/staff']));
+    expect(kiosk.alerts.active().map((a) => `${a.code}/${a.actor}`)).toEqual(expect.arrayContaining(['paperOut/staff']));
+    expect(kiosk.alerts.recentEvents().map((a) => `${a.code}/${a.actor}/${a.ref}`)).toEqual(['printIncomplete/staff/2026-11-23 A001']);
     sim.setFaults({ paper: 'full' });
     await expect.poll(async () => (await call('kiosk:get-snapshot', {})).availability[0]?.available).toBe(true);
     expect(await call('queue:take-ticket', { businessId: 'social-insurance', requestId: 'm2' })).toMatchObject({ outcome: 'issued', ticket: { number: 'A002' } });
@@ -88,12 +55,11 @@ describe('taking a ticket through the host', () => {
 
   it('the printer vanishes after the bytes went out → uncertain, listed for staff; a restart reuses no number', async () => {
     const first = await host(undefined, 20);
+    afterJobBytesSent(first, () => first.sim.setFaults({ unplugged: true }));
     const job = first.call('queue:take-ticket', { businessId: 'social-insurance', requestId: 'u1' });
-    setTimeout(() => first.sim.setFaults({ unplugged: true }), 40);
     expect(await job).toMatchObject({ outcome: 'uncertain', number: 'A001', error: { code: 'printUncertain' } });
     expect(first.kiosk.queue.listUncertain().map((t) => t.number)).toEqual(['A001']);
-    await first.kiosk.stop();
-    kiosks.splice(0);
+    await first.stopKeepingData();
     const second = await host(first.dir);
     expect(await second.call('queue:take-ticket', { businessId: 'social-insurance', requestId: 'u2' })).toMatchObject({ outcome: 'issued', ticket: { number: 'A002' } });
     expect(await second.call('queue:take-ticket', { businessId: 'social-insurance', requestId: 'u1' })).toMatchObject({ outcome: 'uncertain', number: 'A001' });

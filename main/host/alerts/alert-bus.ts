@@ -1,15 +1,23 @@
 /**
  * One alert bus (ARCHITECTURE.md §8.8): device errors become alerts `{ actor, deviceId, code, message }`
- * that staff screens, telemetry and the journal subscribe to. Raising the same (device, code) twice keeps
- * one active alert; clearing it publishes the cleared alert once.
+ * that staff screens, telemetry and the journal subscribe to. Two kinds:
+ * - conditions (paper out, cover open, …): `raise` the same (device, code) twice keeps one active alert;
+ *   `clear` publishes the cleared alert once;
+ * - events (one ticket printed partly, or with an uncertain outcome): `event` publishes each one, keyed by
+ *   its `ref` (the ticket), so the second uncertain ticket is announced like the first. The latest events
+ *   are kept for `recentEvents()`; the same (device, code, ref) is published once.
  */
 import type { Alert } from '../../../common/alerts';
 import type { Clock } from '../../../common/clock';
 import { ERROR_ACTOR } from '../../../common/errors';
 import type { Logger } from '../../../common/logger';
 
+/** How many events `recentEvents()` keeps (a day of a busy hall's print trouble, bounded). */
+export const RECENT_EVENTS = 200;
+
 export class AlertBus {
   private readonly activeAlerts = new Map<string, Alert>();
+  private readonly events = new Map<string, Alert>();
   private readonly listeners = new Set<(alert: Alert) => void>();
 
   constructor(
@@ -17,16 +25,17 @@ export class AlertBus {
     private readonly log: Logger,
   ) {}
 
+  /** An ongoing condition begins (deduplicated per device and code). */
   raise(deviceId: string, code: Alert['code'], message: string): void {
     const key = `${deviceId}\u0000${code}`;
     if (this.activeAlerts.has(key)) return;
-    const actor = code === 'paperLow' ? 'staff' : ERROR_ACTOR[code];
-    const alert: Alert = { actor, deviceId, code, message, at: this.clock.now(), active: true };
+    const alert: Alert = { actor: actorOf(code), deviceId, code, message, at: this.clock.now(), active: true, kind: 'condition' };
     this.activeAlerts.set(key, alert);
-    this.log.warn('alert raised', { actor, deviceId, code, message });
+    this.log.warn('alert raised', { actor: alert.actor, deviceId, code, message });
     this.publish(alert);
   }
 
+  /** An ongoing condition ended. */
   clear(deviceId: string, code: Alert['code']): void {
     const key = `${deviceId}\u0000${code}`;
     const alert = this.activeAlerts.get(key);
@@ -36,8 +45,25 @@ export class AlertBus {
     this.publish({ ...alert, active: false, at: this.clock.now() });
   }
 
+  /** A one-off outcome about `ref` (e.g. the ticket "2026-11-23 A003"): published once per (device, code, ref). */
+  event(deviceId: string, code: Alert['code'], ref: string, message: string): void {
+    const key = `${deviceId}\u0000${code}\u0000${ref}`;
+    if (this.events.has(key)) return;
+    const alert: Alert = { actor: actorOf(code), deviceId, code, message, at: this.clock.now(), active: true, kind: 'event', ref };
+    this.events.set(key, alert);
+    if (this.events.size > RECENT_EVENTS) this.events.delete(this.events.keys().next().value as string);
+    this.log.warn('alert event', { actor: alert.actor, deviceId, code, ref, message });
+    this.publish(alert);
+  }
+
+  /** The conditions in force now. */
   active(): Alert[] {
     return [...this.activeAlerts.values()];
+  }
+
+  /** The latest events, oldest first. */
+  recentEvents(): Alert[] {
+    return [...this.events.values()];
   }
 
   onAlert(listener: (alert: Alert) => void): () => void {
@@ -48,4 +74,8 @@ export class AlertBus {
   private publish(alert: Alert): void {
     for (const l of [...this.listeners]) l(alert);
   }
+}
+
+function actorOf(code: Alert['code']): Alert['actor'] {
+  return code === 'paperLow' ? 'staff' : ERROR_ACTOR[code];
 }

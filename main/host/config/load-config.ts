@@ -25,8 +25,7 @@ export interface LoadConfigOptions {
 export const DEFAULT_SOURCE = 'built-in default configuration';
 
 export function loadConfig(options: LoadConfigOptions): KioskConfig {
-  const file = options.path ?? configArg(options.argv ?? []) ?? nonEmpty(options.env.KIOSK_CONFIG);
-  const fullPath = file === undefined ? undefined : resolve(options.cwd ?? process.cwd(), file);
+  const fullPath = configFilePath(options);
   const source = fullPath ?? DEFAULT_SOURCE;
 
   const text = fullPath === undefined ? DEFAULT_CONFIG_JSON : readText(fullPath);
@@ -47,8 +46,17 @@ function nonEmpty(value: string | undefined): string | undefined {
   return value === undefined || value.trim() === '' ? undefined : value;
 }
 
+/**
+ * The absolute path of the configuration file these options name (path, then argv, then KIOSK_CONFIG), or
+ * undefined for the built-in default. The launcher uses it to hand the very same file to the host child.
+ */
+export function configFilePath(options: LoadConfigOptions): string | undefined {
+  const file = options.path ?? configArg(options.argv ?? []) ?? nonEmpty(options.env.KIOSK_CONFIG);
+  return file === undefined ? undefined : resolve(options.cwd ?? process.cwd(), file);
+}
+
 /** `--config <file>` or `--config=<file>`; a trailing `--config` with no file is an error, not ignored. */
-function configArg(argv: readonly string[]): string | undefined {
+export function configArg(argv: readonly string[]): string | undefined {
   for (let i = 0; i < argv.length; i++) {
     const arg = argv[i]!;
     if (arg.startsWith('--config=')) return nonEmptyArg(arg.slice('--config='.length));

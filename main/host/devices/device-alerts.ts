@@ -1,9 +1,13 @@
 /**
  * Turns device status into alerts on the bus (ARCHITECTURE.md §8.8), routed by who must act: paper low and
- * paper out, an open cover → staff; a cutter error, a silent or missing device → technician.
+ * paper out, an open cover → staff; a cutter error, a silent or missing device → technician. A garbled
+ * reply is not in the status (the driver reports it as hardwareError), so a command that failed with
+ * `garbledReply` raises it under its own code; it clears when the device answers properly again (online,
+ * or a confirmed print).
  */
 import type { Alert } from '../../../common/alerts';
 import type { DeviceStatus } from '../../../common/device';
+import type { ErrorCode } from '../../../common/errors';
 import type { AlertBus } from '../alerts/alert-bus';
 
 const MESSAGES: Record<Alert['code'] & string, string> = {
@@ -15,6 +19,7 @@ const MESSAGES: Record<Alert['code'] & string, string> = {
   offline: '设备无响应',
   noDevice: '设备未连接',
   hardwareError: '设备硬件故障',
+  garbledReply: '设备应答异常（乱码），请检查连接线与波特率',
 } as Record<Alert['code'] & string, string>;
 
 /** The alert conditions a status shows, as codes. */
@@ -40,4 +45,15 @@ export function syncDeviceAlerts(bus: AlertBus, deviceId: string, status: Device
     if (now.has(code)) bus.raise(deviceId, code, MESSAGES[code] ?? code);
     else bus.clear(deviceId, code);
   }
+  if (status.device === 'online') bus.clear(deviceId, 'garbledReply');
+}
+
+/** A command on `deviceId` failed with `code`: a garbled reply becomes its own alert (technician). */
+export function reportCommandFailure(bus: AlertBus, deviceId: string, code: ErrorCode): void {
+  if (code === 'garbledReply') bus.raise(deviceId, 'garbledReply', MESSAGES.garbledReply ?? code);
+}
+
+/** A command on `deviceId` succeeded: the device answers properly again. */
+export function reportCommandSuccess(bus: AlertBus, deviceId: string): void {
+  bus.clear(deviceId, 'garbledReply');
 }

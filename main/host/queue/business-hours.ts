@@ -12,7 +12,7 @@ import {
   localMinuteOfDay,
   weekdayOf,
 } from '../../../common/local-time';
-import type { ClosedReason } from '../../../common/queue';
+import type { ClosedInfo, ClosedReason } from '../../../common/queue';
 import { type BusinessConfig, type QueueCalendar, WEEKDAY_KEYS } from '../config/config-types';
 import { type Period, parsePeriods } from '../config/periods';
 
@@ -31,6 +31,8 @@ export interface BusinessWindow {
   hoursToday: string[];
   /** When closed: the next moment issuing opens, hall time "YYYY-MM-DD HH:MM", within 14 days. */
   nextOpen?: string;
+  /** stoppedIssuing: when the current period really closes, hall time "HH:MM". */
+  closesAt?: string;
 }
 
 interface DayPlan {
@@ -105,7 +107,15 @@ export function businessWindow(
   for (const w of issuingWindows(business, calendar, date)) {
     if (minute < w.startMinute) return closed('beforeHours');
     if (minute < w.issueEnd) return { open: true, hoursToday };
-    if (minute < w.endMinute) return closed('stoppedIssuing');
+    if (minute < w.endMinute) return { ...closed('stoppedIssuing'), closesAt: formatMinuteOfDay(w.endMinute) };
   }
   return closed('afterHours');
+}
+
+/** What a refused take-ticket request tells the citizen about the closing (common/queue.ts ClosedInfo). */
+export function closedInfo(reason: ClosedReason, window: Pick<BusinessWindow, 'hoursToday' | 'nextOpen' | 'closesAt'>): ClosedInfo {
+  const info: ClosedInfo = { reason, hoursToday: window.hoursToday };
+  if (window.closesAt !== undefined) info.closesAt = window.closesAt;
+  if (window.nextOpen !== undefined) info.nextOpen = window.nextOpen;
+  return info;
 }

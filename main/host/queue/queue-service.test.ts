@@ -70,7 +70,12 @@ describe('QueueService numbering', () => {
   it('refuses an unknown business and a closed one, with the reason', () => {
     expect(reserve('passport')).toEqual({ kind: 'refused', code: 'businessUnknown' });
     clock.set(at('2026-11-23T04:15:00Z')); // 12:15, lunch
-    expect(reserve(SI)).toEqual({ kind: 'refused', code: 'businessClosed', closedReason: 'beforeHours' });
+    expect(reserve(SI)).toEqual({
+      kind: 'refused',
+      code: 'businessClosed',
+      closedReason: 'beforeHours',
+      closed: { reason: 'beforeHours', hoursToday: expect.any(Array) as string[], nextOpen: '2026-11-23 13:30' },
+    });
     expect(reserved(reserve(SELF)).number).toBe('D001');
   });
 
@@ -101,7 +106,7 @@ describe('QueueService daily cap', () => {
     config.queue.businesses[0]!.dailyCap = 2;
     const a1 = reserved(reserve(SI));
     reserved(reserve(SI));
-    expect(reserve(SI)).toEqual({ kind: 'refused', code: 'dailyCapReached', closedReason: 'dailyCapReached' });
+    expect(reserve(SI)).toMatchObject({ kind: 'refused', code: 'dailyCapReached', closedReason: 'dailyCapReached', closed: { reason: 'dailyCapReached', nextOpen: '2026-11-24 09:00' } });
     expect(view(SI)).toMatchObject({ open: false, closedReason: 'dailyCapReached', nextOpen: '2026-11-24 09:00' });
     queue.settle(a1.id, 'voided', { errorCode: 'paperOut', partial: false });
     expect(view(SI).open).toBe(true);
@@ -152,12 +157,14 @@ describe('QueueService settling', () => {
 
     db = openQueueDb(file);
     queue = new QueueService({ db, config, clock });
-    expect(queue.recoverAfterRestart()).toEqual({ voided: 1, uncertain: 1 });
+    const recovered = queue.recoverAfterRestart();
+    expect(recovered).toMatchObject({ voided: 1, uncertain: 1 });
+    expect(recovered.uncertainTickets.map((t) => [t.number, t.day, t.status])).toEqual([['A002', '2026-11-23', 'uncertain']]);
     expect(queue.getTicket(never.id)).toMatchObject({ status: 'voided', partial: false, settledAt: clock.now() });
     expect(queue.getTicket(sent.id)).toMatchObject({ status: 'uncertain', errorCode: 'printUncertain' });
     expect(queue.getTicket(done.id)?.status).toBe('issued');
     expect(queue.listUncertain('2026-11-23').map((t) => t.number)).toEqual(['A002']);
-    expect(queue.recoverAfterRestart()).toEqual({ voided: 0, uncertain: 0 });
+    expect(queue.recoverAfterRestart()).toEqual({ voided: 0, uncertain: 0, uncertainTickets: [] });
     expect(reserved(reserve(SI)).number).toBe('A004');
   });
 });

@@ -9,7 +9,7 @@ import type { Clock } from '../../../common/clock';
 import { addDays, localDateKey } from '../../../common/local-time';
 import type { BusinessView } from '../../../common/queue';
 import type { BusinessConfig, KioskConfig } from '../config/config-types';
-import { businessWindow, nextOpenFrom } from './business-hours';
+import { businessWindow, closedInfo, nextOpenFrom } from './business-hours';
 import type { QueueDb } from './queue-db';
 import {
   QueueStateError,
@@ -92,6 +92,7 @@ export class QueueService {
       recoverPrinting: db.prepare<[number]>(
         "UPDATE tickets SET status = 'uncertain', settled_at = ?, error_code = 'printUncertain' WHERE status = 'printing'",
       ),
+      printingIds: db.prepare<[], { id: number }>("SELECT id FROM tickets WHERE status = 'printing' ORDER BY reserved_at, id"),
       uncertainAll: db.prepare<[], TicketRow>("SELECT * FROM tickets WHERE status = 'uncertain' ORDER BY reserved_at, id"),
       uncertainOn: db.prepare<[string], TicketRow>(
         "SELECT * FROM tickets WHERE status = 'uncertain' AND day = ? ORDER BY reserved_at, id",
@@ -150,9 +151,15 @@ export class QueueService {
       const business = this.business(request.businessId);
       if (!business) return { kind: 'refused', code: 'businessUnknown' };
       const window = businessWindow(business, this.config.queue.calendar, this.config.hall.timeZone, now);
-      if (!window.open) return { kind: 'refused', code: 'businessClosed', closedReason: window.closedReason ?? 'afterHours' };
+      if (!window.open) {
+        const reason = window.closedReason ?? 'afterHours';
+        return { kind: 'refused', code: 'businessClosed', closedReason: reason, closed: closedInfo(reason, window) };
+      }
       const day = this.today(now);
-      if (this.capReached(business, day)) return { kind: 'refused', code: 'dailyCapReached', closedReason: 'dailyCapReached' };
+      if (this.capReached(business, day)) {
+        const nextOpen = nextOpenFrom(business, this.config.queue.calendar, addDays(day, 1), 0);
+        return { kind: 'refused', code: 'dailyCapReached', closedReason: 'dailyCapReached', closed: closedInfo('dailyCapReached', { hoursToday: window.hoursToday, nextOpen }) };
+      }
 
       const seq = this.sql.bumpCounter.get(business.id, day)!.last_seq;
       const number = ticketNumber(business.prefix, seq);
@@ -208,13 +215,18 @@ export class QueueService {
     return toTicketRecord(row);
   }
 
-  /** At start-up: a reserved ticket never reached the printer (voided); a printing one may have (uncertain). */
-  recoverAfterRestart(): { voided: number; uncertain: number } {
+  /**
+   * At start-up: a reserved ticket never reached the printer (voided); a printing one may have (uncertain,
+   * returned so staff are alerted to each).
+   */
+  recoverAfterRestart(): { voided: number; uncertain: number; uncertainTickets: TicketRecord[] } {
     const now = this.clock.now();
-    return this.db.transaction(() => ({
-      voided: this.sql.recoverReserved.run(now).changes,
-      uncertain: this.sql.recoverPrinting.run(now).changes,
-    })).immediate();
+    return this.db.transaction(() => {
+      const ids = this.sql.printingIds.all().map((r) => r.id);
+      const voided = this.sql.recoverReserved.run(now).changes;
+      const uncertain = this.sql.recoverPrinting.run(now).changes;
+      return { voided, uncertain, uncertainTickets: ids.map((id) => toTicketRecord(this.sql.byId.get(id)!)) };
+    }).immediate();
   }
 
   /** Tickets whose printing is uncertain, for staff to check (§8.3); all days unless `day` is given. */

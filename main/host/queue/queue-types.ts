@@ -3,7 +3,7 @@
  * reserved → printing → issued | voided | uncertain, and an issued one goes on to called → served | noShow.
  */
 import type { ErrorCode } from '../../../common/errors';
-import type { ClosedReason } from '../../../common/queue';
+import type { ClosedInfo, ClosedReason } from '../../../common/queue';
 import type { PRIORITY_REASONS, TICKET_STATUSES } from './queue-db';
 
 export type TicketStatus = (typeof TICKET_STATUSES)[number];
@@ -68,7 +68,7 @@ export type ReserveRefusal = Extract<ErrorCode, 'businessUnknown' | 'businessClo
 export type ReserveResult =
   | { kind: 'reserved'; ticket: ReservedTicket }
   | { kind: 'existing'; ticket: TicketRecord }
-  | { kind: 'refused'; code: ReserveRefusal; closedReason?: ClosedReason };
+  | { kind: 'refused'; code: ReserveRefusal; closedReason?: ClosedReason; closed?: ClosedInfo };
 
 export type SettleOutcome = 'issued' | 'voided' | 'uncertain';
 

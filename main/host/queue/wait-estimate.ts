@@ -3,6 +3,10 @@
  * wait"): people ahead × average service time ÷ windows serving the business, rounded up to a minute.
  * The average is today's measured one once at least MIN_TIMED_SERVICES services have been timed
  * (called → served), otherwise the configured `avgServiceMinutes`.
+ *
+ * Limitation (docs/configuration.md "Wait estimate and waiting count"): nothing yet reports calls and
+ * services — QueueService.callNext/markServed have no caller until the hall's calling system (叫号系统) is
+ * integrated — so in practice the configured average is always used.
  */
 
 /** Fewer timed services than this and the configured average is used instead. */

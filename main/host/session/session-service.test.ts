@@ -68,4 +68,29 @@ describe('SessionService (host-owned idle timer on the injected clock)', () => {
     const second = service.activity().sessionId;
     expect(second).not.toBe(first);
   });
+
+  it('a ticket shown from inside a hold ends the session after ticketShownMs, not after the idle time', async () => {
+    const { clock, service, ended } = rig();
+    const id = service.activity().sessionId;
+    // What the ticket issuer does: the print runs under hold, and on success it calls endAfter.
+    await service.hold(Promise.resolve().then(() => service.endAfter(20_000, 'done')));
+    clock.advance(19_999);
+    expect(service.state().phase).toBe('active');
+    clock.advance(1);
+    expect(service.state()).toMatchObject({ phase: 'home', sessionId: null });
+    expect(ended).toEqual([`${id}:done`]);
+  });
+
+  it('a touch on the ticket screen cancels the scheduled end and restarts the idle time', async () => {
+    const { clock, service, ended } = rig();
+    service.activity();
+    await service.hold(Promise.resolve().then(() => service.endAfter(20_000, 'done')));
+    clock.advance(10_000);
+    service.activity();
+    clock.advance(59_999);
+    expect(service.state().phase).toBe('active');
+    clock.advance(1);
+    expect(service.state().phase).toBe('countdown');
+    expect(ended).toEqual([]);
+  });
 });

@@ -20,6 +20,8 @@ export class SessionService {
   private countdownEndsAt: number | null = null;
   private timer: TimerHandle | null = null;
   private holds = 0;
+  /** endAfter has scheduled the end (ticket shown): finishing a hold must not replace it with the idle timer. */
+  private endScheduled = false;
   private seq = 0;
   private readonly changed = new Set<(state: SessionState) => void>();
   private readonly ended = new Set<(sessionId: string, reason: SessionEndReason) => void>();
@@ -55,6 +57,7 @@ export class SessionService {
     }
     this.phase = 'active';
     this.countdownEndsAt = null;
+    this.endScheduled = false;
     this.armIdle();
     this.publish();
     return this.state();
@@ -65,6 +68,7 @@ export class SessionService {
     const id = this.sessionId;
     this.sessionId = null;
     this.countdownEndsAt = null;
+    this.endScheduled = false;
     this.phase = 'home';
     this.arm(this.timings.attractAfterMs, () => this.toAttract());
     if (id !== null) {
@@ -75,23 +79,28 @@ export class SessionService {
     return this.state();
   }
 
-  /** Ends the session after `ms` unless the citizen touches the screen meanwhile (ticket shown, then home). */
+  /**
+   * Ends the session after `ms` unless the citizen touches the screen meanwhile (ticket shown, then home).
+   * Called from inside a hold (the ticket issuer), it still stands when the hold finishes.
+   */
   endAfter(ms: number, reason: SessionEndReason): void {
     if (this.sessionId === null) return;
+    this.endScheduled = true;
     this.arm(ms, () => this.end(reason));
   }
 
   /**
    * Keeps the session from timing out while `work` runs (a print in progress), then restarts the idle
-   * timer. The citizen is not sent home in the middle of a job the host is still finishing.
+   * timer — unless the work scheduled the session's end (endAfter), which then stands. The citizen is not
+   * sent home in the middle of a job the host is still finishing.
    */
   async hold<T>(work: Promise<T>): Promise<T> {
     this.holds++;
-    this.timer?.cancel();
+    if (!this.endScheduled) this.timer?.cancel();
     try {
       return await work;
     } finally {
-      if (--this.holds === 0 && this.sessionId !== null && this.phase === 'active') this.armIdle();
+      if (--this.holds === 0 && this.sessionId !== null && this.phase === 'active' && !this.endScheduled) this.armIdle();
     }
   }
 

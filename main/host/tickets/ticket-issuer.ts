@@ -3,14 +3,15 @@
  * reserved in a transaction, printed, and only then issued. The printer's answer decides the outcome:
  * confirmed → issued; refused before any byte → voided; a fault mid-job → voided (partial, staff alerted to
  * a possible stub in the tray); silence after the bytes went out → uncertain (citizen told to check the
- * tray, staff can list it). A repeated requestId gets the first outcome; a second tap while printing is
+ * tray, staff can list it). A driver that throws is judged the same way: voided while no byte went out
+ * (onSending not yet called), uncertain after. A closed business is refused with its specific reason. A repeated requestId gets the first outcome; a second tap while printing is
  * refused as busy; nothing is ever issued twice.
  */
 import type { CitizenService, ServiceAvailability } from '../../../common/availability';
 import { errorInfo, type ErrorCode } from '../../../common/errors';
 import type { Logger } from '../../../common/logger';
 import type { PrintDocument } from '../../../common/print-document';
-import type { IssuedTicketView, TakeTicketRequest, TakeTicketResult } from '../../../common/queue';
+import type { ClosedInfo, IssuedTicketView, TakeTicketRequest, TakeTicketResult } from '../../../common/queue';
 import type { PrintResult, TicketPrinter } from '../../../drivers/devices/printer-types';
 
 /** What the issuer needs from the queue (main/host/queue/queue-service.ts). */
@@ -23,7 +24,13 @@ export interface TicketQueue {
 export type ReserveOutcome =
   | { kind: 'reserved'; ticket: { id: number; number: string; view: IssuedTicketView; document: PrintDocument } }
   | { kind: 'existing'; result: TakeTicketResult | null }
-  | { kind: 'refused'; code: Extract<ErrorCode, 'businessUnknown' | 'businessClosed' | 'dailyCapReached'> };
+  | { kind: 'refused'; code: Extract<ErrorCode, 'businessUnknown' | 'businessClosed' | 'dailyCapReached'>; closed?: ClosedInfo };
+
+/** The ticket an unsettled print was for: `ref` names it for staff (hall day and number, "2026-11-23 A003"). */
+export interface UnsettledTicket {
+  number: string;
+  ref: string;
+}
 
 export interface TicketIssuerDeps {
   queue: TicketQueue;
@@ -33,7 +40,10 @@ export interface TicketIssuerDeps {
   ticketShownMs: number;
   printTimeoutMs?: number;
   onIssued?: () => void;
-  onUnsettled?: (kind: 'partial' | 'uncertain', number: string, code: ErrorCode) => void;
+  /** A partly printed or uncertain ticket: staff must look (one alert event per ticket). */
+  onUnsettled?: (kind: 'partial' | 'uncertain', ticket: UnsettledTicket, code: ErrorCode) => void;
+  /** Every print that did not confirm, with the printer's code (e.g. garbledReply → its own alert). */
+  onPrintFailed?: (code: ErrorCode) => void;
   log: Logger;
 }
 
@@ -66,22 +76,33 @@ export class TicketIssuer {
       return { outcome: 'refused', error: errorInfo(availability.reason ?? 'noDevice', 'the ticket printer cannot print now') };
     }
     const reserved = this.deps.queue.reserve({ businessId: request.businessId, requestId: request.requestId, sessionId });
-    if (reserved.kind === 'refused') return { outcome: 'refused', error: errorInfo(reserved.code) };
+    if (reserved.kind === 'refused') {
+      return reserved.closed ? { outcome: 'refused', error: errorInfo(reserved.code), closed: reserved.closed } : { outcome: 'refused', error: errorInfo(reserved.code) };
+    }
     if (reserved.kind === 'existing') {
       return reserved.result ?? { outcome: 'refused', error: errorInfo('busy', 'this request is still being printed') };
     }
     const { ticket } = reserved;
     const log = this.deps.log.child(`ticket:${ticket.number}`);
+    let sent = false;
     let result: PrintResult;
     try {
       result = await printer.print(ticket.document, {
         timeoutMs: this.deps.printTimeoutMs,
-        events: { onSending: () => this.deps.queue.markSent(ticket.id) },
+        events: {
+          onSending: () => {
+            this.deps.queue.markSent(ticket.id);
+            sent = true;
+          },
+        },
       });
     } catch (err) {
-      log.error('print threw', { error: err });
-      result = { outcome: 'unknown', error: errorInfo('internal', 'the print job failed unexpectedly') };
+      log.error('print threw', { error: err, sent });
+      // Nothing went out: no paper moved, the number is void. Bytes went out: the paper may be in the tray.
+      const error = errorInfo('internal', 'the print job failed unexpectedly');
+      result = sent ? { outcome: 'unknown', error } : { outcome: 'notPrinted', error };
     }
+    if (result.outcome !== 'confirmed') this.deps.onPrintFailed?.(result.error.code);
     return this.settle(ticket, result, log);
   }
 
@@ -100,13 +121,17 @@ export class TicketIssuer {
       case 'incomplete':
         this.deps.queue.settle(ticket.id, 'voided', { errorCode: result.error.code, partial: true });
         log.warn('ticket voided mid-print', { code: result.error.code });
-        this.deps.onUnsettled?.('partial', ticket.number, result.error.code);
+        this.deps.onUnsettled?.('partial', unsettled(ticket), result.error.code);
         return { outcome: 'voided', number: ticket.number, error: result.error, partial: true };
       case 'unknown':
         this.deps.queue.settle(ticket.id, 'uncertain', { errorCode: result.error.code });
         log.warn('ticket outcome uncertain', { code: result.error.code });
-        this.deps.onUnsettled?.('uncertain', ticket.number, result.error.code);
+        this.deps.onUnsettled?.('uncertain', unsettled(ticket), result.error.code);
         return { outcome: 'uncertain', number: ticket.number, error: errorInfo('printUncertain', result.error.detail) };
     }
   }
+}
+
+function unsettled(ticket: { number: string; view: IssuedTicketView }): UnsettledTicket {
+  return { number: ticket.number, ref: `${ticket.view.issuedAtLocal.slice(0, 10)} ${ticket.number}` };
 }

@@ -1,0 +1,63 @@
+/**
+ * What staff and the citizen are told about each ticket outcome through the composed host (issue 9 §9, §11;
+ * ARCHITECTURE.md §8.3, §8.8): every partial or uncertain ticket is its own alert event, a restart that
+ * finds a ticket mid-print alerts staff, a closed business keeps its specific reason, and the issued
+ * ticket's screen ends the session after `ticketShownMs`.
+ */
+import { describe, expect, it } from 'vitest';
+import { afterJobBytesSent, startHost } from './kiosk-rig';
+
+const SI = 'social-insurance';
+
+describe('ticket outcomes through the host', () => {
+  it('alerts staff for every partial and uncertain ticket, not only the first', async () => {
+    const host = await startHost(undefined, 5);
+    const { call, kiosk, sim } = host;
+    const available = async () => (await call('kiosk:get-snapshot', {})).availability[0]?.available;
+    for (const requestId of ['p1', 'p2']) {
+      sim.setFaults({ paper: 'out', afterLines: 4 });
+      expect(await call('queue:take-ticket', { businessId: SI, requestId })).toMatchObject({ outcome: 'voided', partial: true });
+      sim.setFaults({ paper: 'full' });
+      await expect.poll(available).toBe(true);
+    }
+    afterJobBytesSent(host, () => sim.setFaults({ unplugged: true }));
+    expect(await call('queue:take-ticket', { businessId: SI, requestId: 'u1' })).toMatchObject({ outcome: 'uncertain', number: 'A003' });
+    expect(kiosk.alerts.recentEvents().map((a) => `${a.code}:${a.ref}:${a.actor}`)).toEqual([
+      'printIncomplete:2026-11-23 A001:staff',
+      'printIncomplete:2026-11-23 A002:staff',
+      'printUncertain:2026-11-23 A003:staff',
+    ]);
+  });
+
+  it('a restart that finds a ticket mid-print lists it as uncertain and alerts staff for it', async () => {
+    const first = await startHost();
+    const stuck = first.kiosk.queue.reserve({ businessId: SI, requestId: 'crash', sessionId: 's1' });
+    if (stuck.kind !== 'reserved') throw new Error('not reserved');
+    first.kiosk.queue.markSent(stuck.ticket.id); // the host dies here, bytes on their way
+    await first.stopKeepingData();
+    const second = await startHost(first.dir);
+    expect(second.kiosk.queue.listUncertain().map((t) => t.number)).toEqual(['A001']);
+    expect(second.kiosk.alerts.recentEvents()).toMatchObject([{ kind: 'event', code: 'printUncertain', ref: '2026-11-23 A001', actor: 'staff', deviceId: 'ticket-printer' }]);
+  });
+
+  it('refuses a business that stopped issuing with that reason and its closing time', async () => {
+    const { call, clock } = await startHost();
+    clock.set(Date.UTC(2026, 10, 23, 9, 10)); // 17:10 local: A stops issuing 30 min before 17:30
+    expect(await call('queue:take-ticket', { businessId: SI, requestId: 'late' })).toEqual({
+      outcome: 'refused',
+      error: { code: 'businessClosed', actor: 'citizen' },
+      closed: { reason: 'stoppedIssuing', closesAt: '17:30', hoursToday: ['09:00-12:00', '13:30-17:30'], nextOpen: '2026-11-24 09:00' },
+    });
+  });
+
+  it('the ticket screen ends the session after ticketShownMs, not after the idle time', async () => {
+    const { call, kiosk, clock } = await startHost();
+    await call('session:activity', {});
+    expect(await call('queue:take-ticket', { businessId: SI, requestId: 't1' })).toMatchObject({ outcome: 'issued' });
+    // The default ticketShownMs is 20 s (idle 60 s). The host clock also runs in real time: a margin of 1 s.
+    clock.advance(19_000);
+    expect(kiosk.session.state().phase).toBe('active');
+    clock.advance(1_000);
+    expect(kiosk.session.state()).toMatchObject({ phase: 'home', sessionId: null });
+  });
+});
