@@ -84,7 +84,7 @@ export function composeKiosk(options: ComposeOptions): Kiosk {
 
   const managed: ManagedDevice[] = Object.entries(config.devices).map(([id, entry]) => {
     const transport = buildTransport(id, entry, options, sims, simPrinters);
-    const device = new EscPosPrinter({ id, roles: rolesOf(entry), model: entry.model ?? DEFAULT_MODEL, transport, clock, log: log.child(`device:${id}`), statistics });
+    const device = new EscPosPrinter({ id, roles: rolesOf(entry), model: entry.model ?? DEFAULT_MODEL, transport, clock, log: log.child(`device:${id}`), statistics, timeZone: config.hall.timeZone });
     return { device, transport: entry.transport.kind };
   });
   const devices = new DeviceManager(managed, clock, log.child('devices'));

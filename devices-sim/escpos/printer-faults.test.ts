@@ -39,6 +39,24 @@ describe('parsePrinterFaults', () => {
   });
 });
 
+describe('parsePrinterFaults against the model\'s sensors', () => {
+  it('refuses paper "low" (also deferred) on a model without a near-end sensor, naming the field', () => {
+    const noNearEnd = { nearEndSensor: false };
+    for (const body of [{ paper: 'low' }, { paper: 'low', afterLines: 3 }]) {
+      let refused: unknown;
+      try {
+        parsePrinterFaults(body, noNearEnd);
+      } catch (err) {
+        refused = err;
+      }
+      expect(refused).toBeInstanceOf(SimFaultError);
+      expect(refused).toMatchObject({ field: 'paper', message: expect.stringMatching(/near-end sensor/) });
+    }
+    expect(parsePrinterFaults({ paper: 'out' }, noNearEnd)).toEqual({ paper: 'out' });
+    expect(parsePrinterFaults({ paper: 'low' }, { nearEndSensor: true })).toEqual({ paper: 'low' });
+  });
+});
+
 describe('PrinterFaultState', () => {
   it('sets only what a partial names', () => {
     const s = new PrinterFaultState();

@@ -38,8 +38,14 @@ function wholeNumber(field: string, value: unknown, max: number): number {
   return value;
 }
 
+/** What the model can sense (models.ts), so a fault it could never report is refused up front. */
+export interface PrinterSensors {
+  /** Without the near-end sensor DLE EOT 4 bits 2+3 always read 0 (protocols.md §2.4): "low" cannot show. */
+  nearEndSensor: boolean;
+}
+
 /** Reads a fault body; throws SimFaultError naming the first bad field. Nothing is applied here. */
-export function parsePrinterFaults(body: unknown): PrinterFaults {
+export function parsePrinterFaults(body: unknown, sensors: PrinterSensors = { nearEndSensor: true }): PrinterFaults {
   if (!isPlainObject(body)) throw new SimFaultError('the body must be a JSON object of faults, e.g. {"paper":"out"}');
   const keys = Object.keys(body);
   if (keys.length === 0) throw new SimFaultError(`name at least one fault: ${FIELDS.join(', ')}`);
@@ -49,6 +55,9 @@ export function parsePrinterFaults(body: unknown): PrinterFaults {
     if (key === 'paper') {
       if (typeof value !== 'string' || !(PAPER_VALUES as readonly string[]).includes(value)) {
         throw new SimFaultError(`paper must be "full", "low" or "out", got ${JSON.stringify(value)}`, 'paper');
+      }
+      if (value === 'low' && !sensors.nearEndSensor) {
+        throw new SimFaultError('paper "low" needs a paper near-end sensor, which this model does not have (protocols.md §2.4); use "full" or "out"', 'paper');
       }
       faults.paper = value as PaperSupply;
     } else if ((BOOLEAN_FIELDS as readonly string[]).includes(key)) {

@@ -4,6 +4,9 @@
  * that are no status at all, `slowMs` holds it back on the clock. Replies keep their order.
  */
 import type { Clock, TimerHandle } from '../../common/clock';
+import { PAPER_STATUS_FIXED_ZERO } from '../../drivers/protocol/escpos/constants';
+import { ESCPOS_MODELS } from '../../drivers/protocol/escpos/models';
+import { EscPosReplyDecoder } from '../../drivers/protocol/escpos/reply-decoder';
 import type { Transport } from '../../drivers/transport/transport';
 import type { SeededRandom } from '../seeded-random';
 
@@ -17,13 +20,22 @@ export interface ReplyFaults {
 export type SimLog = (level: 'debug' | 'warn', msg: string, fields?: Record<string, unknown>) => void;
 
 /**
- * A byte no ESC/POS reply starts with: bit 4 set (so not a GS r reply), and (b & 93) neither 12 (DLE EOT)
- * nor 10 (ASB), and not 37 (a "37 2x … 00" block) — protocols.md §2.5 "telling the streams apart".
+ * Bytes no ESC/POS reply starts with, for every model in the model table: the drivers' own decoder, set up
+ * as for each model (the Cashino's DLE EOT tag rule is wider, (b & 13) == 12, §2.6), reads each of them
+ * alone as garbage, and bit 4 is set so none is a GS r reply either (protocols.md §2.5 "telling the
+ * streams apart").
  */
+const GARBAGE_BYTES: readonly number[] = Array.from({ length: 256 }, (_, b) => b).filter(
+  (b) =>
+    (b & PAPER_STATUS_FIXED_ZERO) !== 0 &&
+    Object.values(ESCPOS_MODELS).every((model) => {
+      const replies = new EscPosReplyDecoder({ ticketTakenBit: model.ticketTakenBit }).push(Uint8Array.of(b));
+      return replies.length === 1 && replies[0]?.type === 'garbage';
+    }),
+);
+
 export function garbageByte(random: SeededRandom): number {
-  let b = random.int(0, 255) | 0x10;
-  if ((b & 0x81) === 0) b |= 0x01;
-  return b === 0x37 ? 0xff : b;
+  return GARBAGE_BYTES[random.int(0, GARBAGE_BYTES.length - 1)] as number;
 }
 
 export class ReplyChannel {

@@ -91,8 +91,8 @@ export class SimEscPosPrinter implements SimDevice {
       linePrinted: () => this.linePrinted(),
       reached: (cmd) => this.reached(cmd),
     });
-    if (options.paper) this.faults.apply({ paper: options.paper });
-    if (options.faults) this.faults.apply(parsePrinterFaults(options.faults));
+    if (options.paper) this.faults.apply(parsePrinterFaults({ paper: options.paper }, this.spec));
+    if (options.faults) this.faults.apply(parsePrinterFaults(options.faults, this.spec));
     this.lastStatusJson = JSON.stringify(this.status());
   }
 
@@ -127,7 +127,7 @@ export class SimEscPosPrinter implements SimDevice {
   }
 
   setFaults(body: unknown): DeviceStatus {
-    const faults = parsePrinterFaults(body);
+    const faults = parsePrinterFaults(body, this.spec);
     const wasUnplugged = this.faults.current.unplugged;
     this.faults.apply(faults);
     this.afterFaultChange(wasUnplugged);

@@ -1,7 +1,10 @@
 import { describe, expect, it } from 'vitest';
 import { EscPosEncoder, realtimeStatusRequest } from '../../drivers/protocol/escpos/encoder';
 import { COMMANDS, REPLIES } from '../../drivers/protocol/escpos/fixtures';
+import { ESCPOS_MODELS } from '../../drivers/protocol/escpos/models';
 import { EscPosReplyDecoder } from '../../drivers/protocol/escpos/reply-decoder';
+import { SeededRandom } from '../seeded-random';
+import { garbageByte } from './reply-channel';
 import { printerRig, type PrinterRig } from '../test-support/printer-rig';
 
 async function dleEot(rig: PrinterRig, n: 1 | 2 | 3 | 4): Promise<number> {
@@ -171,6 +174,28 @@ describe('communication faults', () => {
     const decoder = new EscPosReplyDecoder();
     decoder.expectPaperStatus();
     const replies = decoder.push(Uint8Array.from(runs[0]!));
+    expect(replies.every((r) => r.type === 'garbage')).toBe(true);
+  });
+
+  it('garbage is garbage for every model in the table, Cashino\'s wider DLE EOT rule included', async () => {
+    const random = new SeededRandom(3);
+    const bytes = Uint8Array.from({ length: 4096 }, () => garbageByte(random));
+    expect(new Set(bytes).size).toBeGreaterThan(32);
+    for (const model of Object.values(ESCPOS_MODELS)) {
+      const decoder = new EscPosReplyDecoder({ ticketTakenBit: model.ticketTakenBit });
+      decoder.expectPaperStatus();
+      expect(decoder.push(bytes).every((r) => r.type === 'garbage'), model.id).toBe(true);
+    }
+  });
+
+  it('garbage on the Cashino: status requests are answered with nothing its decoder accepts', async () => {
+    const rig = await printerRig({ model: 'cashino-kp628e', seed: 11 });
+    rig.printer.setFaults({ garbage: true });
+    for (let i = 0; i < 40; i++) for (const n of [1, 2, 3, 4] as const) await rig.send(realtimeStatusRequest(n));
+    await rig.settle();
+    const received = rig.take();
+    expect(received.length).toBeGreaterThanOrEqual(160);
+    const replies = new EscPosReplyDecoder({ ticketTakenBit: true }).push(Uint8Array.from(received));
     expect(replies.every((r) => r.type === 'garbage')).toBe(true);
   });
 

@@ -1,9 +1,12 @@
 /**
  * One command at a time per device (ARCHITECTURE.md §3), shared by status polling and jobs. Every command
  * is bounded by a time-out on the injected clock and by an AbortSignal; a command still waiting in the
- * queue when its signal aborts never runs.
+ * queue when its signal aborts is refused at once and never runs. A command that timed out or was aborted
+ * answers its caller at once, but the next command starts only when its body has returned (the body sees
+ * its signal aborted and stops), or `abortGraceMs` after the abort if the body is stuck outside our
+ * control (a write the OS never completes), so two bodies never use the device together.
  */
-import type { Clock } from '../../common/clock';
+import type { Clock, TimerHandle } from '../../common/clock';
 import { DeviceError } from './device-error';
 
 export interface QueuedCommandOptions {
@@ -13,32 +16,62 @@ export interface QueuedCommandOptions {
 
 export type CommandBody<T> = (signal: AbortSignal) => Promise<T>;
 
+/** How long the queue waits for an aborted body to return before it moves on regardless. */
+export const DEFAULT_ABORT_GRACE_MS = 2000;
+
 export class CommandQueue {
-  private tail: Promise<unknown> = Promise.resolve();
+  private tail: Promise<void> = Promise.resolve();
   private depth = 0;
 
-  constructor(private readonly clock: Clock) {}
+  constructor(
+    private readonly clock: Clock,
+    private readonly abortGraceMs = DEFAULT_ABORT_GRACE_MS,
+  ) {}
 
-  /** Commands waiting or running. */
+  /** Commands waiting or running (including an aborted body the queue still waits for). */
   get length(): number {
     return this.depth;
   }
 
   run<T>(name: string, body: CommandBody<T>, options: QueuedCommandOptions): Promise<T> {
     this.depth++;
-    const result = this.tail.then(() => this.execute(name, body, options));
-    this.tail = result.then(
-      () => undefined,
-      () => undefined,
-    );
-    return result.finally(() => this.depth--);
+    let released = false;
+    let releaseTurn!: () => void;
+    const turnOver = new Promise<void>((resolve) => (releaseTurn = resolve));
+    const release = (): void => {
+      if (released) return;
+      released = true;
+      this.depth--;
+      releaseTurn();
+    };
+    const previous = this.tail;
+    this.tail = turnOver;
+    return new Promise<T>((resolve, reject) => {
+      const { signal } = options;
+      let started = false;
+      const onQueuedAbort = (): void => {
+        if (started) return;
+        reject(new DeviceError('canceled', `${name}: canceled before it started`));
+      };
+      if (signal?.aborted) onQueuedAbort();
+      else signal?.addEventListener('abort', onQueuedAbort, { once: true });
+      void previous.then(() => {
+        signal?.removeEventListener('abort', onQueuedAbort);
+        if (signal?.aborted) {
+          release();
+          return reject(new DeviceError('canceled', `${name}: canceled before it started`));
+        }
+        started = true;
+        this.execute(name, body, options, release).then(resolve, reject);
+      });
+    });
   }
 
-  private execute<T>(name: string, body: CommandBody<T>, { timeoutMs, signal }: QueuedCommandOptions): Promise<T> {
-    if (signal?.aborted) return Promise.reject(new DeviceError('canceled', `${name}: canceled before it started`));
+  private execute<T>(name: string, body: CommandBody<T>, { timeoutMs, signal }: QueuedCommandOptions, release: () => void): Promise<T> {
     const controller = new AbortController();
     return new Promise<T>((resolve, reject) => {
       let settled = false;
+      let grace: TimerHandle | undefined;
       const finish = (fn: () => void): void => {
         if (settled) return;
         settled = true;
@@ -46,19 +79,29 @@ export class CommandQueue {
         signal?.removeEventListener('abort', onAbort);
         fn();
       };
-      const onAbort = (): void => {
+      const abortBody = (err: DeviceError): void => {
         controller.abort();
-        finish(() => reject(new DeviceError('canceled', `${name}: canceled`)));
+        finish(() => reject(err));
+        grace = this.clock.setTimer(this.abortGraceMs, release);
       };
-      const timer = this.clock.setTimer(timeoutMs, () => {
-        controller.abort();
-        finish(() => reject(new DeviceError('timeout', `${name}: no answer within ${timeoutMs} ms`)));
-      });
+      const onAbort = (): void => abortBody(new DeviceError('canceled', `${name}: canceled`));
+      const timer = this.clock.setTimer(timeoutMs, () => abortBody(new DeviceError('timeout', `${name}: no answer within ${timeoutMs} ms`)));
       signal?.addEventListener('abort', onAbort, { once: true });
-      body(controller.signal).then(
-        (value) => finish(() => resolve(value)),
-        (err: unknown) => finish(() => reject(DeviceError.from(err))),
-      );
+      let running: Promise<T>;
+      try {
+        running = body(controller.signal);
+      } catch (err) {
+        running = Promise.reject(err);
+      }
+      running
+        .then(
+          (value) => finish(() => resolve(value)),
+          (err: unknown) => finish(() => reject(DeviceError.from(err))),
+        )
+        .finally(() => {
+          grace?.cancel();
+          release();
+        });
     });
   }
 }

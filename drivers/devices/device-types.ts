@@ -36,7 +36,8 @@ export interface Device {
   readonly roles: readonly DeviceRole[];
   readonly lifecycle: Lifecycle;
   readonly status: DeviceStatus;
-  open(): Promise<void>;
+  /** Bounded like every command: rejects with timeout (or canceled) instead of hanging on a stuck port. */
+  open(options?: CommandOptions): Promise<void>;
   close(): Promise<void>;
   claim(owner: string): void;
   release(owner: string): void;

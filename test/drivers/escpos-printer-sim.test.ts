@@ -114,7 +114,7 @@ describe('EscPosPrinter ↔ SimEscPosPrinter (memory pair)', () => {
     const { printer, sim } = await rig();
     sim.setFaults({ unplugged: true });
     await expect.poll(() => printer.status.device).toBe('noDevice');
-    expect(await printer.print(TICKET)).toMatchObject({ outcome: 'notPrinted' });
+    expect(await printer.print(TICKET)).toMatchObject({ outcome: 'notPrinted', error: { code: 'noDevice', actor: 'technician' } });
     sim.setFaults({ unplugged: false });
     await printer.close();
     await printer.open();
@@ -150,6 +150,15 @@ describe('EscPosPrinter ↔ SimEscPosPrinter (memory pair)', () => {
     sim.clearFaults();
     await expect.poll(() => printer.status.device).toBe('online');
     expect(states).toContain('hardwareError');
+  });
+
+  it('garbage replies on the Cashino (wider DLE EOT rule) are never read as status', async () => {
+    const { printer, sim } = await rig('cashino-kp628e');
+    await printer.disable();
+    sim.setFaults({ garbage: true });
+    for (let i = 0; i < 10; i++) await expect(printer.refreshStatus()).rejects.toMatchObject({ code: 'garbledReply' });
+    expect(await printer.print(TICKET)).toMatchObject({ outcome: 'notPrinted', error: { code: 'garbledReply' } });
+    expect(sim.printed()).toEqual([]);
   });
 
   it('slow replies within the time-out still print; slower than the time-out → notPrinted', async () => {

@@ -6,7 +6,6 @@
  */
 import type { Clock, TimerHandle } from '../../../common/clock';
 import type { DeviceRole, DeviceStatus, DeviceStatusDelta } from '../../../common/device';
-import { errorInfo } from '../../../common/errors';
 import { maskedHex } from '../../../common/hex-dump';
 import { SILENT_LOGGER, type Logger } from '../../../common/logger';
 import type { PrintDocument } from '../../../common/print-document';
@@ -21,28 +20,16 @@ import { StatusHolder } from '../device-status';
 import type { CommandOptions, HealthLevel, HealthReport, Lifecycle } from '../device-types';
 import { LifecycleState } from '../lifecycle';
 import type { PrintEvents, PrintResult, TicketPrinter } from '../printer-types';
-import { DeviceCounters, MemoryStatisticsStore, type StatisticsStore } from '../statistics';
+import { DeviceCounters, MemoryStatisticsStore } from '../statistics';
+import type { EscPosPrinterOptions } from './escpos-printer-options';
+import { escPosHealthCheck } from './health-check';
 import { printTestPage, waitForJob } from './print-job';
-import { printBlocker, statusFromBits } from './printer-status';
+import { ProcessIdTags } from './process-id-tags';
+import { statusFromBits } from './printer-status';
 import { renderDocument } from './render-document';
 import { ReplyRouter } from './reply-router';
 
-export interface EscPosPrinterOptions {
-  id: string;
-  roles: DeviceRole[];
-  /** A row of the model table (drivers/protocol/escpos/models.ts). */
-  model: string;
-  transport: Transport;
-  clock: Clock;
-  log?: Logger;
-  statistics?: StatisticsStore;
-  /** Idle status polling period. */
-  pollIntervalMs?: number;
-  /** How long one DLE EOT reply may take. */
-  statusTimeoutMs?: number;
-  /** Status polling period while a job is printing. */
-  jobPollMs?: number;
-}
+export type { EscPosPrinterOptions } from './escpos-printer-options';
 
 const STATUS_QUERIES = [1, 2, 3, 4] as const;
 /** Consecutive failed status polls before the device is reported offline (one lost byte is not an outage). */
@@ -65,9 +52,15 @@ export class EscPosPrinter implements TicketPrinter {
   private readonly pollIntervalMs: number;
   readonly statusTimeoutMs: number;
   readonly jobPollMs: number;
+  readonly lateReplyMs: number;
+  private readonly openTimeoutMs: number;
+  private readonly openQuietMs: number;
+  private readonly timeZone: string;
+  private readonly tags: ProcessIdTags;
+  /** Bumped by every open() and close(), so a port that opens after its open() gave up is closed again. */
+  private openEpoch = 0;
   private pollTimer: TimerHandle | null = null;
   private failures = 0;
-  private jobSeq = 0;
   private unsubscribe: Array<() => void> = [];
 
   constructor(options: EscPosPrinterOptions) {
@@ -82,9 +75,16 @@ export class EscPosPrinter implements TicketPrinter {
     this.pollIntervalMs = options.pollIntervalMs ?? 2000;
     this.statusTimeoutMs = options.statusTimeoutMs ?? 1000;
     this.jobPollMs = options.jobPollMs ?? 250;
+    this.lateReplyMs = options.lateReplyMs ?? this.statusTimeoutMs * 2;
+    this.openTimeoutMs = options.openTimeoutMs ?? 5000;
+    this.openQuietMs = options.openQuietMs ?? Math.min(250, this.statusTimeoutMs);
+    this.timeZone = options.timeZone ?? 'Asia/Shanghai';
+    this.tags = new ProcessIdTags(options.random ?? Math.random);
     this.counters = new DeviceCounters(options.id, options.statistics ?? new MemoryStatisticsStore());
     this.holder = new StatusHolder({ device: 'starting', printer: { paper: 'full', coverOpen: false, cutterError: false } });
-    this.router = new ReplyRouter(options.clock, { ticketTakenBit: this.modelInfo.ticketTakenBit }, (reply) => this.log.debug('stray reply', { type: reply.type }));
+    this.router = new ReplyRouter(options.clock, { ticketTakenBit: this.modelInfo.ticketTakenBit, lateReplyMs: this.lateReplyMs }, (reply) =>
+      this.log.debug('stray reply', { type: reply.type }),
+    );
     this.router.onAsb((bits) => this.applyBits(bits));
   }
 
@@ -100,30 +100,27 @@ export class EscPosPrinter implements TicketPrinter {
     return this.holder.onChanged(listener);
   }
 
-  async open(): Promise<void> {
+  /** Bounded like every command (ARCHITECTURE.md §3): a stuck port fails with timeout instead of hanging. */
+  async open(options: CommandOptions = {}): Promise<void> {
     if (this.life.value !== 'closed') return;
+    const epoch = ++this.openEpoch;
     try {
-      await this.transport.open();
+      await this.queue.run('open', (signal) => this.connect(signal, epoch), { timeoutMs: options.timeoutMs ?? this.openTimeoutMs, signal: options.signal });
     } catch (err) {
+      const e = DeviceError.from(err, 'noDevice');
+      this.detach();
+      this.life.closed();
+      await this.transport.close().catch(() => undefined);
       this.holder.update({ device: 'noDevice' });
-      throw new DeviceError('noDevice', err instanceof Error ? err.message : String(err));
+      throw e;
     }
-    this.unsubscribe = [
-      this.transport.onData((chunk) => this.onData(chunk)),
-      this.transport.onDisconnect((reason) => this.onDisconnect(reason)),
-    ];
-    this.life.opened();
-    // ESC @ resets modes; ASB where the model has it (§2.5), so faults arrive without polling.
-    const setup = new EscPosEncoder().initialize();
-    if (this.modelInfo.asb) setup.enableAsb(ASB_ONLINE | ASB_ERROR | ASB_PAPER);
-    await this.send(setup.build().bytes);
-    await this.refreshStatus().catch(() => undefined);
+    await this.refreshStatus({ signal: options.signal }).catch(() => undefined);
   }
 
   async close(): Promise<void> {
+    this.openEpoch++;
     this.stopPolling();
-    for (const u of this.unsubscribe) u();
-    this.unsubscribe = [];
+    this.detach();
     this.router.reset(new DeviceError('canceled', 'device closed'));
     this.life.closed();
     await this.transport.close();
@@ -155,63 +152,51 @@ export class EscPosPrinter implements TicketPrinter {
   /** DLE EOT 1–4, one after another, through the command queue. */
   refreshStatus(options: CommandOptions = {}): Promise<EscPosStatusBits> {
     return this.queue.run('status', (signal) => this.queryStatus(signal), {
-      timeoutMs: options.timeoutMs ?? this.statusTimeoutMs * STATUS_QUERIES.length + 500,
+      timeoutMs: options.timeoutMs ?? this.statusTimeoutMs * STATUS_QUERIES.length + this.lateReplyMs + 500,
       signal: options.signal,
     });
   }
 
   print(document: PrintDocument, options: CommandOptions<PrintEvents> = {}): Promise<PrintResult> {
-    const tag = (this.jobSeq++ % 36 ** 4).toString(36).toUpperCase().padStart(4, '0');
+    const tag = this.tags.take();
     const job = renderDocument(document, this.modelInfo, tag);
     const jobTimeoutMs = options.timeoutMs ?? job.lines * this.modelInfo.lineTimeMs * 3 + 5000;
     const state = { sent: false };
     const run = this.queue.run('print', (signal) => this.runJob(job, tag, jobTimeoutMs, signal, state, options.events), {
-      timeoutMs: jobTimeoutMs + this.statusTimeoutMs * 8 + 1000,
+      // The job, a status round before it and one per poll, and the waits for late replies (§2.7).
+      timeoutMs: jobTimeoutMs + this.statusTimeoutMs * 8 + this.lateReplyMs * 2 + 1000,
       signal: options.signal,
     });
-    return run.catch((err: unknown): PrintResult => {
-      const e = DeviceError.from(err);
-      this.counters.add('jobsFailed');
-      return state.sent ? { outcome: 'unknown', error: e.info() } : { outcome: 'notPrinted', error: e.info() };
-    });
+    return run
+      .catch((err: unknown): PrintResult => {
+        const e = DeviceError.from(err);
+        return state.sent ? { outcome: 'unknown', error: e.info() } : { outcome: 'notPrinted', error: e.info() };
+      })
+      .then((result) => {
+        this.countJob(result, job.lines);
+        return result;
+      });
   }
 
-  async healthCheck(level: HealthLevel, options: CommandOptions = {}): Promise<HealthReport> {
-    const findings = [`model ${this.modelInfo.displayName}`, `transport ${this.transport.description} ${this.transport.isOpen ? 'open' : 'closed'}`, `lifecycle ${this.life.value}`];
-    if (level === 'internal') {
-      findings.push(`queue length ${this.queue.length}`);
-      return this.transport.isOpen ? { level, ok: true, findings } : { level, ok: false, findings, error: errorInfo('noDevice') };
-    }
-    if (level === 'external') {
-      try {
-        const bits = await this.refreshStatus(options);
-        const blocker = printBlocker(bits);
-        findings.push(`status ${JSON.stringify(this.status)}`);
-        return blocker ? { level, ok: false, findings, error: errorInfo(blocker) } : { level, ok: true, findings };
-      } catch (err) {
-        return { level, ok: false, findings, error: DeviceError.from(err).info() };
-      }
-    }
-    const result = await this.print(printTestPage(this, this.clock.now()), { signal: options.signal, timeoutMs: options.timeoutMs });
-    findings.push(`test print ${result.outcome}`);
-    return result.outcome === 'confirmed' ? { level, ok: true, findings } : { level, ok: false, findings, error: result.error };
+  healthCheck(level: HealthLevel, options: CommandOptions = {}): Promise<HealthReport> {
+    const probe = { refreshStatus: (o: CommandOptions) => this.refreshStatus(o), print: (d: PrintDocument, o: CommandOptions) => this.print(d, { signal: o.signal, timeoutMs: o.timeoutMs }) };
+    const facts = { transport: this.transport, lifecycle: this.life.value, queueLength: this.queue.length, status: () => this.status };
+    return escPosHealthCheck(level, options, { ...probe, ...facts, testPage: () => printTestPage(this, this.clock.now(), this.timeZone), modelName: this.modelInfo.displayName });
   }
 
-  /** Used by print-job.ts: one status round and the blocker it shows. */
+  /** Used by print-job.ts: one status round, each query answered by its own reply (reply-router.ts). */
   async queryStatus(signal: AbortSignal): Promise<EscPosStatusBits> {
     const bits: EscPosStatusBits = {};
     try {
       for (const n of STATUS_QUERIES) {
-        const reply = this.router.nextStatusByte(this.statusTimeoutMs, signal);
-        reply.catch(() => undefined); // observed below; a failed send must not leave it unhandled
-        await this.send(realtimeStatusRequest(n));
-        Object.assign(bits, interpretRealtimeStatus(n, await reply));
+        const byte = await this.router.askStatus(() => this.send(realtimeStatusRequest(n), [], signal), this.statusTimeoutMs, signal);
+        Object.assign(bits, interpretRealtimeStatus(n, byte));
       }
     } catch (err) {
       const e = DeviceError.from(err);
       this.counters.add('statusErrors');
       if (++this.failures >= FAILURES_BEFORE_OFFLINE && this.holder.status.device !== 'noDevice') {
-        this.holder.update({ device: e.code === 'garbledReply' ? 'hardwareError' : 'offline' });
+        this.holder.update({ device: e.code === 'garbledReply' ? 'hardwareError' : e.code === 'noDevice' ? 'noDevice' : 'offline' });
       }
       throw e;
     }
@@ -221,7 +206,9 @@ export class EscPosPrinter implements TicketPrinter {
   }
 
   /** Writes bytes with a masked trace dump (ARCHITECTURE.md §6). */
-  async send(bytes: Uint8Array, personal: Array<{ start: number; end: number }> = []): Promise<void> {
+  async send(bytes: Uint8Array, personal: Array<{ start: number; end: number }> = [], signal?: AbortSignal): Promise<void> {
+    // A command that timed out or was aborted never writes again (command-queue.ts).
+    if (signal?.aborted) throw new DeviceError('canceled', 'canceled before writing');
     if (this.log.isEnabled('trace')) this.log.trace('tx', { hex: maskedHex(bytes, personal) });
     await this.transport.write(bytes);
     this.counters.add('bytesSent', bytes.length);
@@ -232,16 +219,42 @@ export class EscPosPrinter implements TicketPrinter {
     await this.send(realtimeRecovery(RECOVERY_CLEAR_BUFFERS)).catch(() => undefined);
   }
 
-  countJob(outcome: 'confirmed' | 'failed', lines: number): void {
-    if (outcome === 'confirmed') {
+  private countJob(result: PrintResult, lines: number): void {
+    if (result.outcome === 'confirmed') {
       this.counters.add('jobs');
       this.counters.add('linesPrinted', lines);
       this.counters.add('cuts');
-    } else this.counters.add('jobsFailed');
+    } else this.counters.add(result.outcome === 'notPrinted' ? 'jobsNotPrinted' : 'jobsFailed');
   }
 
   private runJob(job: ReturnType<typeof renderDocument>, tag: string, jobTimeoutMs: number, signal: AbortSignal, state: { sent: boolean }, events?: PrintEvents): Promise<PrintResult> {
     return waitForJob(this, this.router, { job, tag, jobTimeoutMs, signal, state, events, completion: this.modelInfo.completion });
+  }
+
+  private async connect(signal: AbortSignal, epoch: number): Promise<void> {
+    await this.transport.open();
+    if (signal.aborted) {
+      // open() gave up while the port was opening: do not leave it open behind a newer open().
+      if (epoch === this.openEpoch && this.life.value === 'closed') await this.transport.close();
+      throw new DeviceError('canceled', 'open abandoned');
+    }
+    this.router.reset(new DeviceError('canceled', 'reopened'));
+    this.unsubscribe = [this.transport.onData((chunk) => this.onData(chunk)), this.transport.onDisconnect((reason) => this.onDisconnect(reason))];
+    this.life.opened();
+    this.tags.renew();
+    // DLE ENQ 2 acts at once and drops what a previous host process left in the receive buffer (§2.1: ESC @
+    // keeps it), so an old job neither prints on nor answers this process; then ESC @, and ASB where the
+    // model has it (§2.5), so faults arrive without polling.
+    const setup = new EscPosEncoder().raw(realtimeRecovery(RECOVERY_CLEAR_BUFFERS)).initialize();
+    if (this.modelInfo.asb) setup.enableAsb(ASB_ONLINE | ASB_ERROR | ASB_PAPER);
+    await this.send(setup.build().bytes, [], signal);
+    // Replies already on their way to the previous process drain away before this one asks anything.
+    await this.router.quiet(this.openQuietMs, this.openQuietMs * 4, signal);
+  }
+
+  private detach(): void {
+    for (const u of this.unsubscribe) u();
+    this.unsubscribe = [];
   }
 
   private applyBits(bits: EscPosStatusBits): void {
@@ -258,8 +271,7 @@ export class EscPosPrinter implements TicketPrinter {
     this.counters.add('disconnects');
     this.stopPolling();
     this.router.reset(new DeviceError('noDevice', `printer disconnected: ${reason}`));
-    for (const u of this.unsubscribe) u();
-    this.unsubscribe = [];
+    this.detach();
     this.life.closed();
     this.holder.update({ device: 'noDevice' });
   }

@@ -1,13 +1,17 @@
 /**
  * One print job on an ESC/POS printer, inside the device's command queue (protocols.md §2.7):
- * 1. a fresh DLE EOT round: not ready → notPrinted (no byte sent, no paper moved);
+ * 1. GS r replies still owed to an earlier job are waited out (GS r models), then a fresh DLE EOT round:
+ *    not ready → notPrinted (no byte sent, no paper moved);
  * 2. the job's bytes, ending with the completion request (process ID or GS r);
- * 3. until the completion reply arrives, status is polled: a fault (paper end, cover, cutter) → the rest of
- *    the buffer is cleared (DLE ENQ 2) and the job is incomplete; silence or a vanished printer → unknown.
+ * 3. until the completion reply arrives, status is polled: a fault (paper end, cover, cutter) → incomplete;
+ *    silence, a vanished printer, a time-out or an abort → unknown. Either way the rest of the job is
+ *    cleared from the printer (DLE ENQ 2, §2.1) so it never prints later, and the reply router is
+ *    resynchronised, so a late reply of this job can never confirm the next one.
  */
 import type { Clock } from '../../../common/clock';
 import type { ErrorCode } from '../../../common/errors';
 import type { PrintDocument } from '../../../common/print-document';
+import { formatLocalDateTime } from '../../../common/local-time';
 import { DeviceError } from '../device-error';
 import type { PrintEvents, PrintResult } from '../printer-types';
 import { TransportError } from '../../transport/transport';
@@ -38,20 +42,40 @@ function isTransportClosed(err: unknown): boolean {
   return err instanceof TransportError && (err.kind === 'closed' || err.kind === 'notFound');
 }
 
-function pause(clock: Clock, ms: number): Promise<void> {
-  return new Promise((resolve) => clock.setTimer(ms, resolve));
+/** Waits `ms` on the injected clock; an abort ends the wait early (the caller then sees signal.aborted). */
+function pause(clock: Clock, ms: number, signal: AbortSignal): Promise<void> {
+  return new Promise((resolve) => {
+    if (signal.aborted) return resolve();
+    const timer = clock.setTimer(ms, () => {
+      signal.removeEventListener('abort', onAbort);
+      resolve();
+    });
+    const onAbort = (): void => {
+      timer.cancel();
+      resolve();
+    };
+    signal.addEventListener('abort', onAbort, { once: true });
+  });
 }
 
 export async function waitForJob(printer: EscPosPrinter, router: ReplyRouter, ctx: JobContext): Promise<PrintResult> {
   const { job, signal, state } = ctx;
   const clock = printer.clock;
   try {
+    if (ctx.completion === 'paperStatus') await router.settleCompletions(signal);
     const blocker = printBlocker(await printer.queryStatus(signal));
     if (blocker) return fail('notPrinted', blocker, 'the printer was not ready; nothing was sent');
   } catch (err) {
     const e = DeviceError.from(err);
     return fail('notPrinted', e.code === 'timeout' ? 'offline' : e.code, e.message);
   }
+  if (signal.aborted) return fail('notPrinted', 'canceled', 'canceled before the job was sent');
+
+  /** Drops the rest of the job in the printer and every wait on it (protocols.md §2.1 DLE ENQ 2, §2.7). */
+  const abandon = async (): Promise<void> => {
+    router.resync(new DeviceError('canceled', 'job abandoned'));
+    await printer.clearPrinterBuffer();
+  };
 
   let outcome: { done: true } | { error: DeviceError } | null = null;
   const completion = router.completionOf(ctx.completion === 'processId' ? ctx.tag : null, ctx.jobTimeoutMs, signal).then(
@@ -64,7 +88,7 @@ export async function waitForJob(printer: EscPosPrinter, router: ReplyRouter, ct
   try {
     await printer.send(job.bytes, job.personalRanges);
   } catch (err) {
-    router.reset(new DeviceError('canceled', 'write failed'));
+    await abandon();
     if (isTransportClosed(err)) {
       state.sent = false;
       return fail('notPrinted', 'noDevice', 'the printer went away before the job was sent');
@@ -74,32 +98,26 @@ export async function waitForJob(printer: EscPosPrinter, router: ReplyRouter, ct
 
   let silentPolls = 0;
   for (;;) {
-    await Promise.race([completion, pause(clock, printer.jobPollMs)]);
+    await Promise.race([completion, pause(clock, printer.jobPollMs, signal)]);
     const settled = outcome as { done: true } | { error: DeviceError } | null;
-    if (settled && 'done' in settled) {
-      printer.countJob('confirmed', job.lines);
-      return { outcome: 'confirmed' };
-    }
-    if (settled) {
-      printer.countJob('failed', job.lines);
-      const code = settled.error.code === 'timeout' ? 'printUncertain' : settled.error.code;
-      return fail('unknown', code, `no confirmation from the printer: ${settled.error.message}`);
+    if (settled && 'done' in settled) return { outcome: 'confirmed' };
+    if (settled || signal.aborted) {
+      await abandon();
+      const code = !settled || settled.error.code === 'canceled' ? 'canceled' : settled.error.code === 'timeout' ? 'printUncertain' : settled.error.code;
+      return fail('unknown', code, `no confirmation from the printer: ${settled ? settled.error.message : 'canceled'}`);
     }
     try {
       const blocker = printBlocker(await printer.queryStatus(signal));
       silentPolls = 0;
       if (blocker && blocker !== 'offline') {
-        await printer.clearPrinterBuffer();
-        router.reset(new DeviceError('canceled', 'job abandoned'));
-        printer.countJob('failed', job.lines);
+        await abandon();
         return fail('incomplete', blocker, 'the printer stopped before finishing the job; its buffer was cleared');
       }
     } catch (err) {
       if (outcome) continue;
       const e = DeviceError.from(err);
       if (e.code === 'noDevice' || e.code === 'canceled' || ++silentPolls >= SILENT_POLLS_BEFORE_UNKNOWN) {
-        router.reset(new DeviceError('canceled', 'job abandoned'));
-        printer.countJob('failed', job.lines);
+        await abandon();
         return fail('unknown', e.code === 'canceled' ? 'canceled' : e.code === 'noDevice' ? 'noDevice' : 'offline', `the printer stopped answering mid-job: ${e.message}`);
       }
     }
@@ -107,7 +125,7 @@ export async function waitForJob(printer: EscPosPrinter, router: ReplyRouter, ct
 }
 
 /** The interactive health check's test page (ARCHITECTURE.md §3): what a technician watches come out. */
-export function printTestPage(printer: EscPosPrinter, nowMs: number): PrintDocument {
+export function printTestPage(printer: EscPosPrinter, nowMs: number, timeZone: string): PrintDocument {
   const info = printer.modelInfo;
   return {
     jobId: `selftest-${nowMs}`,
@@ -116,7 +134,8 @@ export function printTestPage(printer: EscPosPrinter, nowMs: number): PrintDocum
       { kind: 'text', text: '打印机自检页', align: 'center', scale: 2, bold: true },
       { kind: 'text', text: `${info.displayName} · ${printer.id}` },
       { kind: 'text', text: `纸宽 ${info.paperWidthDots} 点 · 每行 ${info.charsPerLine} 字符` },
-      { kind: 'text', text: new Date(nowMs).toISOString() },
+      // Hall-local time, whatever the machine's zone (ARCHITECTURE.md §8.4).
+      { kind: 'text', text: `自检时间 ${formatLocalDateTime(nowMs, timeZone)}` },
       { kind: 'rule' },
       { kind: 'text', text: '中文 GB18030：政务服务 一网通办 𠀀' },
       { kind: 'qr', data: `SELFTEST:${printer.id}`, align: 'center' },

@@ -1,47 +1,95 @@
 /**
  * Routes decoded printer replies (protocols.md §2.4–2.7) to whoever waits for them: one DLE EOT query at a
- * time (a reply byte does not say which n it answers, so queries are strictly one after another), the
- * running job's completion (process ID with its tag, or a GS r reply), and unsolicited ASB blocks.
+ * time, the running job's completion (process ID with its tag, or a GS r reply), and unsolicited ASB blocks.
+ * DLE EOT and GS r replies carry no request id, so each kind is counted (reply-ledger.ts): a reply to a
+ * request whose waiter already gave up is dropped as stale, never handed to the next waiter (§2.4 "the
+ * reply does not carry n", §2.7). Each waiter owns its slot; ending one never clears a newer one.
  */
-import type { Clock } from '../../../common/clock';
+import type { Clock, TimerHandle } from '../../../common/clock';
 import { EscPosReplyDecoder, type EscPosReply } from '../../protocol/escpos/reply-decoder';
 import type { AsbStatus } from '../../protocol/escpos/status-bits';
 import { DeviceError } from '../device-error';
+import { ReplyLedger } from './reply-ledger';
 
 interface Waiter<T> {
+  /** The ledger number of the request this waiter answers (0 for a process-ID completion). */
+  seq: number;
   resolve(value: T): void;
   reject(err: DeviceError): void;
 }
 
+export interface ReplyRouterOptions {
+  /** Kiosk printers that report "ticket not taken" in DLE EOT 1 bit 7 (§2.6) need the wider tag rule. */
+  ticketTakenBit: boolean;
+  /** How long after a waiter gave up its reply may still arrive (then it is presumed lost). */
+  lateReplyMs: number;
+}
+
 export class ReplyRouter {
   private readonly decoder: EscPosReplyDecoder;
+  private readonly statusReplies: ReplyLedger;
+  private readonly paperReplies: ReplyLedger;
   private statusWaiter: Waiter<number> | null = null;
   private completion: { tag: string | null; waiter: Waiter<void> } | null = null;
   private readonly asbListeners = new Set<(status: AsbStatus) => void>();
+  private lastByteAtMs = Number.NEGATIVE_INFINITY;
   garbageBytes = 0;
+  /** Replies that answered a request whose waiter had already given up. */
+  staleReplies = 0;
 
   constructor(
     private readonly clock: Clock,
-    options: { ticketTakenBit: boolean },
+    options: ReplyRouterOptions,
     private readonly onStray?: (reply: EscPosReply) => void,
   ) {
-    // Kiosk printers that report "ticket not taken" in DLE EOT 1 bit 7 (protocols.md §2.6) need the wider tag rule.
     this.decoder = new EscPosReplyDecoder({ ticketTakenBit: options.ticketTakenBit });
+    this.statusReplies = new ReplyLedger(clock, options.lateReplyMs);
+    this.paperReplies = new ReplyLedger(clock, options.lateReplyMs, () => this.decoder.forgetPaperStatus());
   }
 
   push(chunk: Uint8Array): void {
+    this.lastByteAtMs = this.clock.now();
     for (const reply of this.decoder.push(chunk)) this.route(reply);
   }
 
-  /** Waits for the next DLE EOT reply byte; garbage instead fails with garbledReply. */
-  nextStatusByte(timeoutMs: number, signal: AbortSignal): Promise<number> {
-    return this.wait<number>(timeoutMs, signal, 'status reply', (waiter) => (this.statusWaiter = waiter), () => (this.statusWaiter = null));
+  /**
+   * One DLE EOT query: waits out replies still owed to earlier queries, then `send`s the query and waits for
+   * its own reply byte. Garbage instead fails with garbledReply; a failed send leaves no waiter behind.
+   */
+  async askStatus(send: () => Promise<void>, timeoutMs: number, signal: AbortSignal): Promise<number> {
+    await this.statusReplies.settle(signal);
+    const seq = this.statusReplies.request();
+    const pending = this.wait<number>(seq, timeoutMs, signal, 'status reply', this.statusReplies, {
+      install: (w) => (this.statusWaiter = w),
+      owns: (w) => this.statusWaiter === w,
+      clear: () => (this.statusWaiter = null),
+    });
+    try {
+      await send();
+    } catch (err) {
+      pending.cancel();
+      throw err;
+    }
+    return pending.promise;
   }
 
-  /** Waits for the job's completion reply: the process ID `tag`, or (tag null) the next GS r reply. */
+  /** Before a job on a GS r model: GS r replies owed to earlier jobs come back or are presumed lost (§2.7). */
+  settleCompletions(signal: AbortSignal): Promise<void> {
+    return this.paperReplies.settle(signal);
+  }
+
+  /** Waits for the job's completion reply: the process ID `tag`, or (tag null) the GS r reply of this job. */
   completionOf(tag: string | null, timeoutMs: number, signal: AbortSignal): Promise<void> {
-    if (tag === null) this.decoder.expectPaperStatus();
-    return this.wait<void>(timeoutMs, signal, 'job completion', (waiter) => (this.completion = { tag, waiter }), () => (this.completion = null));
+    let seq = 0;
+    if (tag === null) {
+      seq = this.paperReplies.request();
+      this.decoder.expectPaperStatus();
+    }
+    return this.wait<void>(seq, timeoutMs, signal, 'job completion', tag === null ? this.paperReplies : null, {
+      install: (w) => (this.completion = { tag, waiter: w }),
+      owns: (w) => this.completion?.waiter === w,
+      clear: () => (this.completion = null),
+    }).promise;
   }
 
   onAsb(listener: (status: AsbStatus) => void): () => void {
@@ -49,29 +97,70 @@ export class ReplyRouter {
     return () => this.asbListeners.delete(listener);
   }
 
-  /** After a reconnect or a cleared buffer: forget half replies and pending waits. */
-  reset(reason: DeviceError): void {
-    this.decoder.reset();
+  /**
+   * After a failed job or a cleared buffer: pending waits fail with `reason`; replies still owed stay
+   * counted, so ones already on their way are recognised as stale when they arrive.
+   */
+  resync(reason: DeviceError): void {
     this.statusWaiter?.reject(reason);
     this.completion?.waiter.reject(reason);
-    this.statusWaiter = null;
-    this.completion = null;
+  }
+
+  /** After a reconnect: forget half replies, pending waits and every owed reply. */
+  reset(reason: DeviceError): void {
+    this.resync(reason);
+    this.decoder.reset();
+    this.statusReplies.reset();
+    this.paperReplies.reset();
+  }
+
+  /**
+   * Resolves once nothing has arrived for `quietMs` (or after `maxMs` of chatter): at open, bytes a previous
+   * host process asked for drain away here instead of answering this one's first queries.
+   */
+  quiet(quietMs: number, maxMs: number, signal: AbortSignal): Promise<void> {
+    const startMs = this.clock.now();
+    return new Promise<void>((resolve, reject) => {
+      let timer: TimerHandle | undefined;
+      const onAbort = (): void => {
+        timer?.cancel();
+        reject(new DeviceError('canceled', 'canceled while draining the line'));
+      };
+      const check = (): void => {
+        const now = this.clock.now();
+        const quietFor = now - Math.max(this.lastByteAtMs, startMs);
+        const elapsed = now - startMs;
+        if (quietFor < quietMs && elapsed < maxMs) {
+          timer = this.clock.setTimer(Math.min(quietMs - quietFor, maxMs - elapsed), check);
+          return;
+        }
+        signal.removeEventListener('abort', onAbort);
+        resolve();
+      };
+      if (signal.aborted) return onAbort();
+      signal.addEventListener('abort', onAbort, { once: true });
+      timer = this.clock.setTimer(quietMs, check);
+    });
   }
 
   private route(reply: EscPosReply): void {
     switch (reply.type) {
-      case 'realtimeStatus':
-        if (this.statusWaiter) return this.statusWaiter.resolve(reply.byte);
-        return this.onStray?.(reply);
+      case 'realtimeStatus': {
+        const seq = this.statusReplies.reply();
+        if (seq !== null && this.statusWaiter?.seq === seq) return this.statusWaiter.resolve(reply.byte);
+        return this.stray(reply, seq !== null);
+      }
       case 'asb':
         for (const l of [...this.asbListeners]) l(reply.status);
         return;
       case 'processId':
         if (this.completion && this.completion.tag === reply.id) return this.completion.waiter.resolve();
-        return this.onStray?.(reply);
-      case 'paperStatus':
-        if (this.completion && this.completion.tag === null) return this.completion.waiter.resolve();
-        return this.onStray?.(reply);
+        return this.stray(reply, false);
+      case 'paperStatus': {
+        const seq = this.paperReplies.reply();
+        if (seq !== null && this.completion?.tag === null && this.completion.waiter.seq === seq) return this.completion.waiter.resolve();
+        return this.stray(reply, seq !== null);
+      }
       case 'garbage':
         this.garbageBytes += reply.bytes.length;
         this.statusWaiter?.reject(new DeviceError('garbledReply', `printer answered ${reply.bytes.length} unexpected byte(s)`));
@@ -80,33 +169,43 @@ export class ReplyRouter {
     }
   }
 
-  private wait<T>(timeoutMs: number, signal: AbortSignal, what: string, install: (w: Waiter<T>) => void, uninstall: () => void): Promise<T> {
-    return new Promise<T>((resolve, reject) => {
-      const done = (): void => {
+  private stray(reply: EscPosReply, stale: boolean): void {
+    if (stale) this.staleReplies++;
+    this.onStray?.(reply);
+  }
+
+  private wait<T>(
+    seq: number,
+    timeoutMs: number,
+    signal: AbortSignal,
+    what: string,
+    ledger: ReplyLedger | null,
+    slot: { install(w: Waiter<T>): void; owns(w: Waiter<T>): boolean; clear(): void },
+  ): { promise: Promise<T>; cancel(): void } {
+    let cancel = (): void => undefined;
+    const promise = new Promise<T>((resolve, reject) => {
+      let ended = false;
+      const end = (answered: boolean): boolean => {
+        if (ended) return false;
+        ended = true;
         timer.cancel();
         signal.removeEventListener('abort', onAbort);
-        uninstall();
+        if (slot.owns(waiter)) slot.clear();
+        if (!answered) ledger?.abandoned();
+        return true;
       };
-      const onAbort = (): void => {
-        done();
-        reject(new DeviceError('canceled', `${what}: canceled`));
+      const fail = (err: DeviceError): void => void (end(false) && reject(err));
+      const onAbort = (): void => fail(new DeviceError('canceled', `${what}: canceled`));
+      const timer = this.clock.setTimer(timeoutMs, () => fail(new DeviceError('timeout', `${what}: no answer within ${timeoutMs} ms`)));
+      const waiter: Waiter<T> = { seq, resolve: (v) => void (end(true) && resolve(v)), reject: fail };
+      cancel = () => {
+        if (end(false)) reject(new DeviceError('canceled', `${what}: the request was not sent`));
       };
-      const timer = this.clock.setTimer(timeoutMs, () => {
-        done();
-        reject(new DeviceError('timeout', `${what}: no answer within ${timeoutMs} ms`));
-      });
       if (signal.aborted) return onAbort();
       signal.addEventListener('abort', onAbort, { once: true });
-      install({
-        resolve: (v) => {
-          done();
-          resolve(v);
-        },
-        reject: (e) => {
-          done();
-          reject(e);
-        },
-      });
+      slot.install(waiter);
     });
+    promise.catch(() => undefined); // a cancelled wait is observed by its caller, or deliberately not
+    return { promise, cancel };
   }
 }

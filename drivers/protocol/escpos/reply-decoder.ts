@@ -49,6 +49,11 @@ export class EscPosReplyDecoder {
     this.paperStatusExpected++;
   }
 
+  /** Stops expecting the announced GS r replies (the driver presumed them lost); half replies are kept. */
+  forgetPaperStatus(): void {
+    this.paperStatusExpected = 0;
+  }
+
   /** True while a reply has started but not finished (for an inter-byte timeout in the driver). */
   get midReply(): boolean {
     return this.partialKind !== undefined;

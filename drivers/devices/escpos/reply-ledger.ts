@@ -1,0 +1,93 @@
+/**
+ * Counts the requests of one kind whose reply is still owed. ESC/POS replies carry no request number: a
+ * DLE EOT byte does not say which n it answers (protocols.md §2.4) and a GS r reply does not say which job
+ * it closes (§2.7). They do come back in the order the requests went out, so the k-th reply answers the
+ * k-th request, and a reply to a request that already timed out is recognised as stale instead of being
+ * read as the answer to a newer one. A reply that never comes is presumed lost `lateReplyMs` after its
+ * waiter gave up; until then a new request of the same kind waits (`settle`), so counting stays in step.
+ */
+import type { Clock, TimerHandle } from '../../../common/clock';
+import { DeviceError } from '../device-error';
+
+export class ReplyLedger {
+  private sent = 0;
+  private answered = 0;
+  /** When the owed replies are presumed lost; 0 = nobody gave up on them yet. */
+  private giveUpAtMs = 0;
+  private readonly settled = new Set<() => void>();
+
+  constructor(
+    private readonly clock: Clock,
+    private readonly lateReplyMs: number,
+    /** Called when owed replies are forgotten (given up or reset). */
+    private readonly onForget: () => void = () => undefined,
+  ) {}
+
+  /** Replies owed for requests already sent. */
+  get owed(): number {
+    return this.sent - this.answered;
+  }
+
+  /** A request is about to go out; returns its number (1, 2, …), which its reply will carry here. */
+  request(): number {
+    return ++this.sent;
+  }
+
+  /** A reply arrived: the number of the request it answers, or null when no reply was owed. */
+  reply(): number | null {
+    if (this.owed === 0) return null;
+    this.answered++;
+    if (this.owed === 0) this.wakeSettled();
+    return this.answered;
+  }
+
+  /** A waiter stopped waiting without its reply; the reply may still come for another `lateReplyMs`. */
+  abandoned(): void {
+    if (this.owed > 0) this.giveUpAtMs = Math.max(this.giveUpAtMs, this.clock.now() + this.lateReplyMs);
+  }
+
+  /** Forgets every owed reply at once (a reopened link, a reset decoder). */
+  reset(): void {
+    if (this.owed > 0) this.onForget();
+    this.answered = this.sent;
+    this.giveUpAtMs = 0;
+    this.wakeSettled();
+  }
+
+  /** Resolves once no reply is owed: all came back, or the missing ones were presumed lost and forgotten. */
+  settle(signal: AbortSignal): Promise<void> {
+    if (this.owed === 0) return Promise.resolve();
+    if (signal.aborted) return Promise.reject(new DeviceError('canceled', 'canceled while waiting for late replies'));
+    if (this.giveUpAtMs === 0) this.giveUpAtMs = this.clock.now() + this.lateReplyMs;
+    return new Promise<void>((resolve, reject) => {
+      let timer: TimerHandle | undefined;
+      const finish = (): void => {
+        timer?.cancel();
+        signal.removeEventListener('abort', onAbort);
+        this.settled.delete(wake);
+      };
+      const wake = (): void => {
+        finish();
+        resolve();
+      };
+      const onAbort = (): void => {
+        finish();
+        reject(new DeviceError('canceled', 'canceled while waiting for late replies'));
+      };
+      const check = (): void => {
+        if (this.clock.now() < this.giveUpAtMs) {
+          timer = this.clock.setTimer(this.giveUpAtMs - this.clock.now(), check);
+          return;
+        }
+        this.reset(); // presumed lost: forget them, which wakes this waiter
+      };
+      this.settled.add(wake);
+      signal.addEventListener('abort', onAbort, { once: true });
+      check();
+    });
+  }
+
+  private wakeSettled(): void {
+    for (const wake of [...this.settled]) wake();
+  }
+}

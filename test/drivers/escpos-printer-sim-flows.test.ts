@@ -1,0 +1,117 @@
+/**
+ * Driver ↔ simulator flows on a fake clock (ARCHITECTURE.md §5 "driver tests"): a cutter error at the cut,
+ * ASB-only status with polling off (protocols.md §2.5), print() aborted by its signal, statistics that
+ * survive a close/reopen through a persistent store (§3), and trace frame dumps that mask personal data
+ * (§8.7).
+ */
+import { afterEach, describe, expect, it } from 'vitest';
+import type { LogFields, Logger, LogLevel } from '../../common/logger';
+import type { PrintDocument } from '../../common/print-document';
+import { EscPosPrinter } from '../../drivers/devices/escpos/escpos-printer';
+import type { DeviceStatistics } from '../../drivers/devices/device-types';
+import type { StatisticsStore } from '../../drivers/devices/statistics';
+import { opened, rig, runUntil, settle, stopRigs, ticket } from './escpos-fake-clock-rig';
+
+afterEach(stopRigs);
+
+/** Keeps statistics as serialised JSON, like a row in the host's database: nothing is shared by reference. */
+class JsonStatisticsStore implements StatisticsStore {
+  readonly rows = new Map<string, string>();
+  load(deviceId: string): DeviceStatistics {
+    return JSON.parse(this.rows.get(deviceId) ?? '{}') as DeviceStatistics;
+  }
+  save(deviceId: string, statistics: DeviceStatistics): void {
+    this.rows.set(deviceId, JSON.stringify(statistics));
+  }
+}
+
+function capturingLogger(entries: Array<{ level: LogLevel; msg: string; fields?: LogFields }>): Logger {
+  const at = (level: LogLevel) => (msg: string, fields?: LogFields) => void entries.push({ level, msg, fields });
+  const log: Logger = { trace: at('trace'), debug: at('debug'), info: at('info'), warn: at('warn'), error: at('error'), child: () => log, isEnabled: () => true };
+  return log;
+}
+
+describe('EscPosPrinter ↔ SimEscPosPrinter flows (fake clock)', () => {
+  it('a cutter error at the cut → incomplete(cutterError, technician); the ticket is never cut, even after repair', async () => {
+    const { clock, sim, printer } = await opened(rig('generic-escpos-80', 2, { jobPollMs: 200 }));
+    const job = printer.print(ticket('CUT'), { events: { onSending: () => void sim.setFaults({ cutterError: true }) } });
+    expect(await settle(clock, job)).toMatchObject({ outcome: 'incomplete', error: { code: 'cutterError', actor: 'technician' } });
+    const [paper] = sim.printed();
+    expect(paper?.lines).toContain('CUT line 11'); // every line printed: the job stopped at the cut
+    expect(paper?.cut).toBe(false);
+    sim.clearFaults();
+    await runUntil(clock, () => true, 0);
+    clock.advance(1000);
+    expect(sim.printed().some((t) => t.cut)).toBe(false);
+    expect(await settle(clock, printer.print(ticket('AFTER', 1)))).toEqual({ outcome: 'confirmed' });
+  });
+
+  it('with polling off, an ASB block alone carries a status change (no DLE EOT sent)', async () => {
+    const { clock, sim, printer } = await opened(rig());
+    expect(printer.lifecycle).toBe('open'); // not enabled: no polling
+    const asked = sim.statistics().statusRequests;
+    sim.setFaults({ coverOpen: true });
+    await runUntil(clock, () => printer.status.printer?.coverOpen === true);
+    sim.setFaults({ coverOpen: false, paper: 'low' });
+    await runUntil(clock, () => printer.status.printer?.paper === 'low' && printer.status.printer.coverOpen === false);
+    expect(sim.statistics().statusRequests).toBe(asked);
+  });
+
+  it('print() aborted by its signal: before sending → notPrinted(canceled); mid-job → unknown(canceled), the rest cleared', async () => {
+    const { clock, sim, printer } = await opened(rig('generic-escpos-80', 20));
+    const early = new AbortController();
+    early.abort();
+    expect(await settle(clock, printer.print(ticket('EARLY'), { signal: early.signal }))).toMatchObject({ outcome: 'notPrinted', error: { code: 'canceled' } });
+    expect(sim.printed()).toEqual([]);
+
+    const mid = new AbortController();
+    const job = printer.print(ticket('MID'), { signal: mid.signal });
+    await runUntil(clock, () => sim.statistics().linesPrinted >= 3);
+    mid.abort();
+    expect(await settle(clock, job)).toMatchObject({ outcome: 'unknown', error: { code: 'canceled' } });
+    clock.advance(2000);
+    await runUntil(clock, () => true, 0);
+    expect(sim.printed().filter((t) => t.lines.includes('MID')).every((t) => !t.cut)).toBe(true);
+    expect(await settle(clock, printer.print(ticket('NEXT', 1)))).toEqual({ outcome: 'confirmed' });
+    expect(printer.statistics()).toMatchObject({ jobs: 1, jobsFailed: 1, jobsNotPrinted: 1 });
+  });
+
+  it('statistics survive close/reopen and a new driver instance on the same persistent store', async () => {
+    const store = new JsonStatisticsStore();
+    const r = await opened(rig('generic-escpos-80', 0, { statistics: store }));
+    expect(await settle(r.clock, r.printer.print(ticket('S1', 2)))).toEqual({ outcome: 'confirmed' });
+    await r.printer.close();
+    await settle(r.clock, r.printer.open());
+    expect(await settle(r.clock, r.printer.print(ticket('S2', 2)))).toEqual({ outcome: 'confirmed' });
+    await r.printer.close();
+    const lines = r.printer.statistics().linesPrinted ?? 0;
+    expect(lines).toBeGreaterThan(0);
+    const restarted = new EscPosPrinter({ id: 'p', roles: ['ticketPrinter'], model: 'generic-escpos-80', transport: r.pair.host, clock: r.clock, statusTimeoutMs: 150, statistics: store });
+    r.stops.push(() => restarted.close());
+    await settle(r.clock, restarted.open());
+    expect(restarted.statistics()).toMatchObject({ jobs: 2, cuts: 2, linesPrinted: lines });
+  });
+
+  it('trace frame dumps mask the personal-data ranges the codec marked', async () => {
+    const entries: Array<{ level: LogLevel; msg: string; fields?: LogFields }> = [];
+    const { clock, printer } = await opened(rig('generic-escpos-80', 0, { log: capturingLogger(entries) }));
+    const id = '520102199001011234';
+    const doc: PrintDocument = {
+      jobId: 'receipt',
+      cut: 'full',
+      blocks: [
+        { kind: 'text', text: '办理回执' },
+        { kind: 'text', text: id, personal: true },
+        { kind: 'text', text: '张三丰', personal: true },
+      ],
+    };
+    expect(await settle(clock, printer.print(doc))).toEqual({ outcome: 'confirmed' });
+    const dumps = entries.filter((e) => e.level === 'trace' && e.msg === 'tx').map((e) => String(e.fields?.hex));
+    const jobDump = dumps.find((d) => d.includes('**'));
+    expect(jobDump).toBeDefined();
+    const idHex = Array.from(id, (c) => c.charCodeAt(0).toString(16).toUpperCase()).join(' ');
+    expect(dumps.join('\n')).not.toContain(idHex.slice(0, 20));
+    expect(jobDump?.match(/\*\*/g)?.length).toBeGreaterThanOrEqual(id.length + 6); // 18 digits + 3 GB18030 characters
+    expect(JSON.stringify(entries)).not.toContain(id);
+  });
+});
