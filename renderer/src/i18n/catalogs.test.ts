@@ -65,6 +65,16 @@ describe('message catalogs', () => {
     expect(translate('zh-CN', closedReasonMessageId('stoppedIssuing'))).toBe('已停止取号');
     expect(translate('zh-CN', closedReasonMessageId('dailyCapReached'))).toBe('今日号源已满');
   });
+
+  it('words a stop in issuing with its closing time, and an empty queue as no wait, in every language', () => {
+    const at = { time: '17:00' };
+    expect(translate('zh-CN', 'closed.stoppedIssuingAt', at)).toBe('已停止取号，本业务 17:00 截止');
+    expect(translate('zh-TW', 'closed.stoppedIssuingAt', at)).toBe('已停止取號，本業務 17:00 截止');
+    expect(translate('en', 'closed.stoppedIssuingAt', at)).toBe('Tickets are no longer issued; this service closes at 17:00');
+    expect(LANGUAGE_ORDER.map((l) => translate(l, 'business.noWait'))).toEqual(['无需等候', '無需等候', 'No wait']);
+    expect(LANGUAGE_ORDER.map((l) => translate(l, 'ticket.estimateSoon'))).toEqual(['预计即将叫号', '預計即將叫號', 'You will be called soon']);
+    expect(LANGUAGE_ORDER.map((l) => translate(l, 'business.estimateSoon'))).toEqual(['即将叫号', '即將叫號', 'Called soon']);
+  });
 });
 
 describe('translate and localText', () => {

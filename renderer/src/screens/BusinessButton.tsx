@@ -36,8 +36,16 @@ export function BusinessButton({ business, serviceAvailable, hostNowMs, onChoose
         <span className="business__name">{text(business.name)}</span>{' '}
         {business.open ? (
           <span className="business__line">
-            <span>{t('business.waiting', { count: business.waiting })}</span>{' '}
-            <span>{t('business.estimate', { minutes: business.estimatedWaitMinutes })}</span>
+            {business.waiting === 0 ? (
+              <span>{t('business.noWait')}</span>
+            ) : (
+              <>
+                <span>{t('business.waiting', { count: business.waiting })}</span>{' '}
+                <span>
+                  {business.estimatedWaitMinutes === 0 ? t('business.estimateSoon') : t('business.estimate', { minutes: business.estimatedWaitMinutes })}
+                </span>
+              </>
+            )}
           </span>
         ) : (
           <>

@@ -1,7 +1,10 @@
 import type { ReactNode } from 'react';
+import type { ClosedInfo } from '../../../common/queue';
 import { RETRYABLE_API_ERRORS, type FlowOutcome } from '../app/flow';
+import { useHostNow, useHostTime } from '../app/host-time';
+import { formatHallDateTime } from '../i18n/date-format';
 import { useI18n } from '../i18n/i18n-context';
-import { errorMessageId, type MessageId } from '../i18n/translate';
+import { closedReasonMessageId, errorMessageId, type MessageId } from '../i18n/translate';
 import { useFocusHeading } from './use-focus-heading';
 
 export interface OutcomeScreenProps {
@@ -22,9 +25,19 @@ interface Wording {
 
 /** Every take-ticket result that is not a ticket, told honestly (ARCHITECTURE.md §8.3). */
 export function OutcomeScreen({ outcome, onHome, onRetake, onRetry }: OutcomeScreenProps) {
-  const { t } = useI18n();
+  const { t, language } = useI18n();
+  const { timeZone } = useHostTime();
+  const hostNowMs = useHostNow(30_000);
   const heading = useFocusHeading();
   const reason = (code: Parameters<typeof errorMessageId>[0]): string => t('outcome.reason', { reason: t(errorMessageId(code)) });
+
+  /** The host's specific reason (e.g. 已停止取号，本业务 17:00 截止) and, when known, the next opening. */
+  const closedLines = (closed: ClosedInfo): string[] => [
+    closed.reason === 'stoppedIssuing' && closed.closesAt
+      ? t('closed.stoppedIssuingAt', { time: closed.closesAt })
+      : t(closedReasonMessageId(closed.reason)),
+    ...(closed.nextOpen ? [t('business.nextOpen', { time: formatHallDateTime(closed.nextOpen, hostNowMs, timeZone, language) })] : []),
+  ];
 
   let wording: Wording;
   switch (outcome.outcome) {
@@ -50,7 +63,12 @@ export function OutcomeScreen({ outcome, onHome, onRetake, onRetry }: OutcomeScr
       };
       break;
     case 'refused':
-      wording = { title: 'outcome.refused.title', lines: [t(errorMessageId(outcome.error.code))], retake: true, retry: false };
+      wording = {
+        title: 'outcome.refused.title',
+        lines: outcome.closed ? closedLines(outcome.closed) : [t(errorMessageId(outcome.error.code))],
+        retake: true,
+        retry: false,
+      };
       break;
     case 'apiError': {
       const retry = RETRYABLE_API_ERRORS.has(outcome.error.code);

@@ -4,7 +4,10 @@ import { formatHallDateTime } from '../i18n/date-format';
 import { useI18n } from '../i18n/i18n-context';
 import { useFocusHeading } from './use-focus-heading';
 
-/** The issued ticket, as the host reported it after the printer confirmed it. */
+/**
+ * The issued ticket, as the host reported it after the printer confirmed it. With nobody ahead (or a 0 estimate)
+ * it says 预计即将叫号, as the printed ticket does (main/host/queue/ticket-document.ts), not 约 0 分钟.
+ */
 export function TicketScreen({ ticket, onDone }: { ticket: IssuedTicketView; onDone(): void }) {
   const { t, text, language } = useI18n();
   const { timeZone } = useHostTime();
@@ -25,7 +28,11 @@ export function TicketScreen({ ticket, onDone }: { ticket: IssuedTicketView; onD
         <p className="ticket__business">{text(ticket.businessName)}</p>
         <ul className="ticket__facts">
           <li>{t('ticket.peopleAhead', { count: ticket.peopleAhead })}</li>
-          <li>{t('ticket.estimate', { minutes: ticket.estimatedWaitMinutes })}</li>
+          <li>
+            {ticket.peopleAhead === 0 || ticket.estimatedWaitMinutes === 0
+              ? t('ticket.estimateSoon')
+              : t('ticket.estimate', { minutes: ticket.estimatedWaitMinutes })}
+          </li>
           <li>{t('ticket.zone', { zone: text(ticket.zone) })}</li>
           <li>{t('ticket.issuedAt', { time: formatHallDateTime(ticket.issuedAtLocal, hostNowMs, timeZone, language) })}</li>
         </ul>
