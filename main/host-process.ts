@@ -26,6 +26,10 @@ async function main(): Promise<void> {
     process.stderr.write('host-process must be started by the supervisor (npm start)\n');
     process.exit(2);
   }
+  // The IPC channel keeps a child alive only while it has a 'message' listener, which is added once the
+  // kiosk is composed; the clock's timers are unref'd and a memory-pair device holds no handle. Without
+  // this, a start-up that waits on the clock (opening a device) would let the process drain and exit 0.
+  process.channel?.ref();
   const token = process.env.KIOSK_TOKEN ?? '';
   if (token.length < 32) throw new Error('KIOSK_TOKEN missing: the supervisor passes the per-launch token');
   const config = loadConfig({ env: process.env, argv: process.argv });

@@ -45,5 +45,8 @@ const vitest = spawnSync(
 if (!existsSync(report)) fail('vitest wrote no report.');
 const r = JSON.parse(readFileSync(report, 'utf8'));
 const skipped = (r.numPendingTests ?? 0) + (r.numTodoTests ?? 0);
-process.stdout.write(`\nScreenshots and reports: test-results/\n${r.numPassedTests} passed, ${r.numFailedTests} failed, ${skipped} skipped\n`);
-process.exit(vitest.status === 0 && r.numFailedTests === 0 && r.numPassedTests > 0 ? 0 : 1);
+// A file whose set-up failed (beforeAll, import) fails with its tests merely skipped: count it as one failure.
+const brokenFiles = (r.testResults ?? []).filter((f) => f.status === 'failed' && !(f.assertionResults ?? []).some((a) => a.status === 'failed')).length;
+const failed = r.numFailedTests + brokenFiles;
+process.stdout.write(`\nScreenshots and reports: test-results/\n${r.numPassedTests} passed, ${failed} failed, ${skipped} skipped\n`);
+process.exit(vitest.status === 0 && failed === 0 && r.numPassedTests > 0 ? 0 : 1);
