@@ -68,7 +68,9 @@ async function main(): Promise<void> {
         const kioskPort = listening.get('kiosk');
         if (kioskPort === undefined || (wantSim && !listening.has('sim'))) return;
         const simPort = listening.get('sim');
-        send({ type: 'ready', kioskUrl: `http://127.0.0.1:${kioskPort}/#token=${token}&mode=${config.mode}`, // mode: the banner before the first snapshot simUrl: simPort === undefined ? null : `http://127.0.0.1:${simPort}/sim` });
+        // The fragment states the mode too, so the renderer shows the 演示模式 banner before its first snapshot.
+        const kioskUrl = `http://127.0.0.1:${kioskPort}/#token=${token}&mode=${config.mode}`;
+        send({ type: 'ready', kioskUrl, simUrl: simPort === undefined ? null : `http://127.0.0.1:${simPort}/sim` });
         log.info('host ready', { mode: config.mode, kioskPort, simPort: simPort ?? null });
       });
     } else if (msg.type === 'api') {

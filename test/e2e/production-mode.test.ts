@@ -39,6 +39,7 @@ describe('production mode', () => {
       config: productionConfig({ 'ticket-printer': { role: ['ticketPrinter', 'receiptPrinter'], driver: 'escpos', model: 'generic-escpos-80', transport: { kind: 'tcp', host: '127.0.0.1', port: lan.port } } }),
     });
     expect(kiosk.simUrl).toBe('off');
+    expect(new URLSearchParams(new URL(kiosk.kioskUrl).hash.slice(1)).get('mode')).toBe('production');
     const client = await connectWs(kiosk.kioskUrl);
     const snapshot = await client.call('kiosk:get-snapshot', {});
     expect(snapshot.mode).toBe('production');
