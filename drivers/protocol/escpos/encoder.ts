@@ -222,7 +222,8 @@ export class EscPosEncoder {
   }
 
   private push(bytes: ArrayLike<number>): this {
-    const chunk = Uint8Array.from(bytes);
+    // build() copies every chunk into one array, so a Uint8Array is kept as it is rather than copied twice.
+    const chunk = bytes instanceof Uint8Array ? bytes : Uint8Array.from(bytes);
     this.chunks.push(chunk);
     this.length += chunk.length;
     return this;

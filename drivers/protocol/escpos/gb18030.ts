@@ -7,9 +7,7 @@ import iconv from 'iconv-lite';
 
 export function encodeGb18030(text: string): Uint8Array {
   const encoded = iconv.encode(text, 'gb18030');
-  const bytes = new Uint8Array(encoded.length);
-  bytes.set(encoded);
-  return bytes;
+  return new Uint8Array(encoded.buffer, encoded.byteOffset, encoded.byteLength); // a plain view, no copy
 }
 
 /** Undecodable bytes become U+FFFD (or iconv-lite's substitute), never an exception. */
