@@ -121,7 +121,7 @@ export class EscPosEncoder {
     if (LONE_SURROGATE.test(s)) fail('text contains an unpaired UTF-16 surrogate');
     const bytes = encodeGb18030(s);
     if (opts.personal === true && bytes.length > 0) this.ranges.push({ start: this.length, end: this.length + bytes.length });
-    return this.push(bytes);
+    return this.pushOwned(bytes);
   }
 
   newline(): this {
@@ -221,9 +221,13 @@ export class EscPosEncoder {
     return { bytes, personalRanges: this.ranges.map((r) => ({ ...r })) };
   }
 
+  /** Copies: a caller may change its array after handing it over. */
   private push(bytes: ArrayLike<number>): this {
-    // build() copies every chunk into one array, so a Uint8Array is kept as it is rather than copied twice.
-    const chunk = bytes instanceof Uint8Array ? bytes : Uint8Array.from(bytes);
+    return this.pushOwned(Uint8Array.from(bytes));
+  }
+
+  /** For arrays made here and nowhere else (encoded text): kept as they are; build() copies once. */
+  private pushOwned(chunk: Uint8Array): this {
     this.chunks.push(chunk);
     this.length += chunk.length;
     return this;
