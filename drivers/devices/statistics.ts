@@ -23,6 +23,7 @@ export class MemoryStatisticsStore implements StatisticsStore {
 export class DeviceCounters {
   private readonly values: DeviceStatistics;
   private unsaved = 0;
+  private dirty = false;
 
   constructor(
     private readonly deviceId: string,
@@ -37,10 +38,20 @@ export class DeviceCounters {
     if (++this.unsaved >= this.flushEvery) this.flush();
   }
 
+  /**
+   * Counts without bringing the next save closer: for what grows on every status poll (bytes sent), so an
+   * idle device does not write its statistics every few seconds. Saved with the next save.
+   */
+  addQuietly(counter: string, by = 1): void {
+    this.values[counter] = (this.values[counter] ?? 0) + by;
+    this.dirty = true;
+  }
+
   flush(): void {
-    if (this.unsaved === 0) return;
+    if (this.unsaved === 0 && !this.dirty) return;
     this.store.save(this.deviceId, this.values);
     this.unsaved = 0;
+    this.dirty = false;
   }
 
   snapshot(): DeviceStatistics {

@@ -211,7 +211,7 @@ export class EscPosPrinter implements TicketPrinter {
     if (signal?.aborted) throw new DeviceError('canceled', 'canceled before writing');
     if (this.log.isEnabled('trace')) this.log.trace('tx', { hex: maskedHex(bytes, personal) });
     await this.transport.write(bytes);
-    this.counters.add('bytesSent', bytes.length);
+    this.counters.addQuietly('bytesSent', bytes.length);
   }
 
   /** Clears whatever is left of a failed job in the printer (DLE ENQ 2) so it never prints later. */
