@@ -2,20 +2,26 @@
  * The host child process (ARCHITECTURE.md §8.9): plain Node, started and restarted by the supervisor.
  * It loads the configuration, composes the kiosk, serves the browser shell and (training mode) the
  * simulator control API on the sockets the supervisor hands over, answers API calls relayed over IPC
- * (Electron), and reports `ready` each time it is serving.
+ * (Electron), and reports `ready` each time it is serving. When `queue.callingApi` is configured it also
+ * serves the calling-system interface (host/queue/calling-api.ts) on the address configured there.
  */
 import { createServer, type Server as HttpServer } from 'node:http';
 import type { Server as NetServer } from 'node:net';
 import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { createSimControlServer } from '../devices-sim/control-api';
+import type { Clock } from '../common/clock';
 import { errorInfo } from '../common/errors';
 import type { ApiReply } from '../common/kiosk-api';
+import type { Logger } from '../common/logger';
 import { composeKiosk, type Kiosk } from './composition';
 import { AdjustableClock } from './host/clock/adjustable-clock';
+import { callingToken } from './host/config/calling-token';
 import { ConfigError } from './host/config/config-error';
+import type { KioskConfig } from './host/config/config-types';
 import { loadConfig } from './host/config/load-config';
 import { createLogger } from './host/logging/logger';
+import { type CallingApiServer, startCallingApi } from './host/queue/calling-api';
 import type { HostToSupervisor, SocketName, SupervisorToHost } from './supervisor/host-ipc';
 import { createWebServer } from './web/web-server';
 
@@ -39,6 +45,7 @@ async function main(): Promise<void> {
   const simLineTimeMs = process.env.KIOSK_SIM_LINE_MS === undefined ? undefined : Number(process.env.KIOSK_SIM_LINE_MS);
   const kiosk: Kiosk = composeKiosk({ config, dataDir, clock, log, simLineTimeMs });
   await kiosk.start();
+  const calling = await startCallingSystemInterface(kiosk, config, clock, log);
 
   const staticDir = fileURLToPath(new URL('../renderer/', import.meta.url));
   const webLog = log.child('web');
@@ -54,7 +61,7 @@ async function main(): Promise<void> {
   kiosk.api.onPush((push) => send({ type: 'api-event', push }));
 
   const shutdown = async (): Promise<void> => {
-    await Promise.allSettled([web.close(), new Promise((r) => (servers.sim ? servers.sim.close(r) : r(null)))]);
+    await Promise.allSettled([web.close(), new Promise((r) => (servers.sim ? servers.sim.close(r) : r(null))), calling?.close()]);
     await kiosk.stop();
     process.exit(0);
   };
@@ -87,6 +94,35 @@ async function main(): Promise<void> {
   });
   process.on('disconnect', () => void shutdown());
   process.on('SIGTERM', () => void shutdown());
+}
+
+/**
+ * The calling-system interface (queue.callingApi), when configured. It binds its own address, which may be
+ * on the hall LAN, so it is not one of the supervisor's loopback sockets. If it cannot listen, the citizen
+ * service goes on and the error is logged: counters can still call by hand, a kiosk down helps nobody.
+ */
+async function startCallingSystemInterface(kiosk: Kiosk, config: KioskConfig, clock: Clock, log: Logger): Promise<CallingApiServer | null> {
+  const settings = config.queue.callingApi;
+  const token = callingToken(config, process.env);
+  if (!settings || token === null) return null;
+  const callingLog = log.child('calling-api');
+  try {
+    const server = await startCallingApi({
+      host: settings.host,
+      port: settings.port,
+      token,
+      queue: kiosk.queue,
+      timeZone: config.hall.timeZone,
+      clock,
+      log: callingLog,
+      onQueueChanged: () => kiosk.api.refreshBusinesses(),
+    });
+    callingLog.info('calling api listening', { host: settings.host, port: server.port });
+    return server;
+  } catch (err) {
+    callingLog.error('calling api cannot listen; counters cannot call tickets through the kiosk', { host: settings.host, port: settings.port, error: err });
+    return null;
+  }
 }
 
 main().catch((err: unknown) => {

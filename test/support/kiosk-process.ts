@@ -18,6 +18,8 @@ export interface RunningKiosk {
   readyLines: string[];
   output(): string;
   waitForReady(count: number, timeoutMs?: number): Promise<string>;
+  /** Waits until the output (stdout and stderr, host logs included) matches `pattern`. */
+  waitForOutput(pattern: RegExp, timeoutMs?: number): Promise<RegExpExecArray>;
   stop(): Promise<void>;
   sim(path: string, init?: { method?: string; body?: unknown }): Promise<unknown>;
 }
@@ -52,7 +54,10 @@ export async function startKiosk(options: StartOptions = {}): Promise<RunningKio
   child.stdout.setEncoding('utf8'); // a chunk may also split a multi-byte character
   child.stderr.setEncoding('utf8');
   child.stdout.on('data', onData);
-  child.stderr.on('data', (d: string) => (out += d));
+  child.stderr.on('data', (d: string) => {
+    out += d;
+    for (const w of waiters.splice(0)) w();
+  });
   const waitForReady = (count: number, timeoutMs = 20_000): Promise<string> =>
     new Promise((resolve, reject) => {
       const timer = setTimeout(() => reject(new Error(`no kiosk ready #${count} within ${timeoutMs} ms; output:\n${out}`)), timeoutMs);
@@ -60,6 +65,21 @@ export async function startKiosk(options: StartOptions = {}): Promise<RunningKio
         if (readyLines.length >= count) {
           clearTimeout(timer);
           resolve(readyLines[count - 1] as string);
+        } else if (child.exitCode !== null) {
+          clearTimeout(timer);
+          reject(new Error(`kiosk exited with ${child.exitCode}; output:\n${out}`));
+        } else waiters.push(check);
+      };
+      check();
+    });
+  const waitForOutput = (pattern: RegExp, timeoutMs = 20_000): Promise<RegExpExecArray> =>
+    new Promise((resolve, reject) => {
+      const timer = setTimeout(() => reject(new Error(`no output matching ${pattern} within ${timeoutMs} ms; output:\n${out}`)), timeoutMs);
+      const check = (): void => {
+        const match = pattern.exec(out);
+        if (match) {
+          clearTimeout(timer);
+          resolve(match);
         } else if (child.exitCode !== null) {
           clearTimeout(timer);
           reject(new Error(`kiosk exited with ${child.exitCode}; output:\n${out}`));
@@ -87,6 +107,7 @@ export async function startKiosk(options: StartOptions = {}): Promise<RunningKio
     readyLines,
     output: () => out,
     waitForReady,
+    waitForOutput,
     async sim(path, init = {}) {
       if (!simBase) throw new Error('the simulator control API is off (production mode)');
       const res = await fetch(`${simBase}${path}`, {

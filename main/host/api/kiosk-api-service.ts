@@ -24,7 +24,7 @@ export interface KioskApiDeps {
     onChanged(l: (s: SessionState) => void): () => void;
   };
   availability: { compute(): ServiceAvailability[]; onChanged(l: (a: ServiceAvailability[]) => void): () => void };
-  businesses: { list(): BusinessView[]; onChanged(l: (b: BusinessView[]) => void): () => void };
+  businesses: { list(): BusinessView[]; refresh(): void; onChanged(l: (b: BusinessView[]) => void): () => void };
   tickets: { take(request: TakeTicketRequest): Promise<TakeTicketResult> };
 }
 
@@ -75,6 +75,14 @@ export class KioskApiService implements ApiHandler {
       this.deps.log.error('request failed', { channel: request.channel, client: client.clientId, error: err });
       return { kind: 'reply', id: request.id, ok: false, error: errorInfo('internal', 'the kiosk could not complete this request') };
     }
+  }
+
+  /**
+   * Re-reads the business list and pushes `queue:changed` if it changed: for host-side changes that are not
+   * the citizen's own (a counter called, served or skipped a ticket through the calling-system interface).
+   */
+  refreshBusinesses(): void {
+    this.deps.businesses.refresh();
   }
 
   onPush(listener: (push: ApiPush) => void): () => void {

@@ -3,6 +3,7 @@
  * even when the schema found problems, on whatever parts have the right shape, so one pass lists every
  * problem in the file.
  */
+import { isIP } from 'node:net';
 import { DEVICE_ROLES, type DeviceRole } from '../../../common/device';
 import { assertTimeZone } from '../../../common/local-time';
 import { type ConfigProblem, type PathSegment, formatPath } from './config-error';
@@ -33,7 +34,22 @@ export function crossFieldProblems(data: unknown): ConfigProblem[] {
       add(['server', 'simPort'], `must differ from server.port (both are ${port})`);
     }
   }
+  if (isObj(queue.callingApi)) checkCallingApi(queue.callingApi, isObj(data.server) ? data.server : {}, add);
   return problems;
+}
+
+function checkCallingApi(api: Obj, server: Obj, add: Add): void {
+  if (typeof api.host === 'string' && api.host !== '' && isIP(api.host) === 0) {
+    add(['queue', 'callingApi', 'host'], `must be an IP address to listen on: "127.0.0.1" (this machine only), the kiosk's hall LAN address, or "0.0.0.0" (every interface) (got ${JSON.stringify(api.host)})`);
+  }
+  if (api.tokenEnv === 'KIOSK_TOKEN') {
+    add(['queue', 'callingApi', 'tokenEnv'], 'must not be KIOSK_TOKEN, the per-launch token of the citizen screen\'s API; use a variable of its own, e.g. "KIOSK_CALLING_TOKEN"');
+  }
+  const port = api.port;
+  if (typeof port !== 'number' || port === 0) return;
+  for (const key of ['port', 'simPort'] as const) {
+    if (server[key] === port) add(['queue', 'callingApi', 'port'], `must differ from server.${key} (both are ${port})`);
+  }
 }
 
 type Add = (path: PathSegment[], reason: string) => void;

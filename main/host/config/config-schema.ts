@@ -15,6 +15,7 @@ export const PATTERNS = {
   period: '^\\d{2}:\\d{2}-\\d{2}:\\d{2}$',
   date: '^\\d{4}-\\d{2}-\\d{2}$',
   url: '^https?://\\S+$',
+  envName: '^[A-Za-z_][A-Za-z0-9_]{0,127}$',
 } as const;
 
 export const PATTERN_WORDS: Readonly<Record<string, string>> = {
@@ -23,6 +24,7 @@ export const PATTERN_WORDS: Readonly<Record<string, string>> = {
   [PATTERNS.period]: 'must be a period written HH:MM-HH:MM',
   [PATTERNS.date]: 'must be a date written YYYY-MM-DD',
   [PATTERNS.url]: 'must be an http:// or https:// address without spaces',
+  [PATTERNS.envName]: 'must be an environment variable name: letters, digits and "_", not starting with a digit',
 };
 
 const LOG_LEVELS = ['trace', 'debug', 'info', 'warn', 'error'] as const;
@@ -124,6 +126,18 @@ const business = {
   },
 };
 
+/** The calling-system interface (calling-api.ts); absent, it is off. The token itself is never in the file. */
+const callingApi = {
+  type: 'object',
+  additionalProperties: false,
+  required: ['port'],
+  properties: {
+    host: { type: 'string', minLength: 1, default: '127.0.0.1' },
+    port,
+    tokenEnv: { type: 'string', pattern: PATTERNS.envName, default: 'KIOSK_CALLING_TOKEN' },
+  },
+};
+
 export const KIOSK_CONFIG_SCHEMA = {
   $id: 'https://hallkiosk.invalid/schema/kiosk-config.json',
   type: 'object',
@@ -196,6 +210,7 @@ export const KIOSK_CONFIG_SCHEMA = {
           default: {},
         },
         recentWindow: { type: 'integer', minimum: 3, maximum: 500, default: 20 },
+        callingApi,
       },
     },
     logging: {

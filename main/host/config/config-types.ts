@@ -85,11 +85,26 @@ export interface QueueCalendar {
   workdays: MakeUpWorkday[];
 }
 
+/**
+ * The HTTP interface through which the hall's calling system (叫号系统) and counter terminals call tickets,
+ * mark them served or no-show, and read waiting counts (main/host/queue/calling-api.ts).
+ */
+export interface CallingApiConfig {
+  /** The IP address to listen on: "127.0.0.1" (default, this machine only) or a hall LAN address / "0.0.0.0". */
+  host: string;
+  /** The TCP port; 0 picks a free one (tests: the port is logged). */
+  port: number;
+  /** The environment variable holding the bearer token, at least 32 characters (default KIOSK_CALLING_TOKEN). */
+  tokenEnv: string;
+}
+
 export interface QueueConfig {
   businesses: BusinessConfig[];
   calendar: QueueCalendar;
   /** How many of today's most recent services form the wait average (default 20). */
   recentWindow: number;
+  /** Absent: the calling-system interface is off. */
+  callingApi?: CallingApiConfig;
 }
 
 export interface LoggingConfig {

@@ -82,12 +82,30 @@ describe('validateConfig', () => {
     ['a follow URL that is no address', (c) => (c.hall.queueFollowUrl = 'queue.example.cn/{number}'), 'hall.queueFollowUrl: must be an http:// or https:// address without spaces (got "queue.example.cn/{number}")'],
     ['an empty Chinese name', (c) => (c.queue.businesses[0].name['zh-CN'] = ''), 'queue.businesses[0].name["zh-CN"]: must not be empty'],
     ['no businesses', (c) => (c.queue.businesses = []), 'queue.businesses: must list at least 1 item'],
+    ['a calling interface without a port', (c) => (c.queue.callingApi = { host: '0.0.0.0' }), 'queue.callingApi.port: is missing'],
+    ['a calling interface on a host name', (c) => (c.queue.callingApi = { host: 'kiosk.local', port: 8622 }), 'queue.callingApi.host: must be an IP address to listen on: "127.0.0.1" (this machine only), the kiosk\'s hall LAN address, or "0.0.0.0" (every interface) (got "kiosk.local")'],
+    ['a calling interface on the kiosk port', (c) => (c.queue.callingApi = { port: 8620 }), 'queue.callingApi.port: must differ from server.port (both are 8620)'],
+    ['a token variable that is no name', (c) => (c.queue.callingApi = { port: 8622, tokenEnv: 'CALLING-TOKEN' }), 'queue.callingApi.tokenEnv: must be an environment variable name: letters, digits and "_", not starting with a digit (got "CALLING-TOKEN")'],
+    ['the citizen API token as calling token', (c) => (c.queue.callingApi = { port: 8622, tokenEnv: 'KIOSK_TOKEN' }), 'queue.callingApi.tokenEnv: must not be KIOSK_TOKEN, the per-launch token of the citizen screen\'s API; use a variable of its own, e.g. "KIOSK_CALLING_TOKEN"'],
+    ['a misspelt calling setting', (c) => (c.queue.callingApi = { port: 8622, tokenenv: 'X' }), 'queue.callingApi.tokenenv: is not a known setting; did you mean "tokenEnv"?'],
   ];
 
   it.each(cases)('names the field for %s', (_label, mutate, expected) => {
     const config = fresh();
     mutate(config);
     expect(problemsOf(config)).toEqual([expected]);
+  });
+
+  it('keeps the calling-system interface off by default and fills its defaults when it is on', () => {
+    const off = validateConfig(fresh());
+    expect(off.ok && off.config.queue.callingApi).toBe(undefined);
+    const config = fresh();
+    config.queue.callingApi = { port: 8622 };
+    const on = validateConfig(config);
+    if (!on.ok) throw new Error(on.problems.map(problemLine).join('\n'));
+    expect(on.config.queue.callingApi).toEqual({ host: '127.0.0.1', port: 8622, tokenEnv: 'KIOSK_CALLING_TOKEN' });
+    config.queue.callingApi = { host: '192.168.10.5', port: 0, tokenEnv: 'HALL_QUEUE_TOKEN' };
+    expect(problemsOf(config)).toEqual([]);
   });
 
   it('refuses a role served by two devices', () => {

@@ -102,6 +102,38 @@ describe('loadConfig', () => {
     expect(loadConfig({ env: { KIOSK_CONFIG: real, KIOSK_MODE: 'production' } }).mode).toBe('production');
   });
 
+  describe('the calling-system token', () => {
+    const TOKEN = 'k7Qm2vX9pL4sR8tW1yZ6bN3cF5hJ0dGa'; // 32 characters
+    const enable = (api: Record<string, unknown> = {}) => writeConfig('calling.json', (c) => (c.queue.callingApi = { port: 8622, ...api }));
+
+    it('is read from the variable the file names, and never ends up in the configuration', () => {
+      const config = loadConfig({ path: enable(), env: { KIOSK_CALLING_TOKEN: TOKEN } });
+      expect(config.queue.callingApi).toEqual({ host: '127.0.0.1', port: 8622, tokenEnv: 'KIOSK_CALLING_TOKEN' });
+      expect(JSON.stringify(config)).not.toContain(TOKEN);
+      expect(loadConfig({ path: enable({ tokenEnv: 'HALL_TOKEN' }), env: { HALL_TOKEN: TOKEN } }).queue.callingApi?.tokenEnv).toBe('HALL_TOKEN');
+    });
+
+    it('must be set, naming the field and the variable', () => {
+      const err = configError(() => loadConfig({ path: enable(), env: {} }));
+      expect(err.problems).toEqual([
+        { path: 'queue.callingApi.tokenEnv', reason: expect.stringMatching(/^names the environment variable KIOSK_CALLING_TOKEN, which is not set; set it to a secret of at least 32 characters/) },
+      ]);
+      expect(err.message).toContain('calling.json with its environment');
+    });
+
+    it('must be at least 32 visible characters', () => {
+      const short = configError(() => loadConfig({ path: enable({ tokenEnv: 'HALL_TOKEN' }), env: { HALL_TOKEN: TOKEN.slice(1) } }));
+      expect(short.problems[0]).toEqual({ path: 'queue.callingApi.tokenEnv', reason: 'names the environment variable HALL_TOKEN, which holds 31 characters; the calling-system token must be at least 32 characters' });
+      const spaced = configError(() => loadConfig({ path: enable(), env: { KIOSK_CALLING_TOKEN: `${TOKEN} x` } }));
+      expect(spaced.problems[0]?.reason).toMatch(/has spaces or characters other than visible ASCII/);
+    });
+
+    it('is not asked for when the interface is off, or by a tool that only reads the file', () => {
+      expect(loadConfig({ env: {} }).queue.callingApi).toBeUndefined();
+      expect(loadConfig({ path: enable(), env: {}, requireSecrets: false }).queue.callingApi?.port).toBe(8622);
+    });
+  });
+
   it('reports an invalid file with its name, each field and reason', () => {
     const file = writeConfig('bad.json', (c) => {
       c.queue.businesses[1].prefix = 'aa';
@@ -147,8 +179,9 @@ describe('loadConfig', () => {
     expect(example).toBeDefined();
     const file = join(dir, 'example.json');
     writeFileSync(file, example!);
-    const config = loadConfig({ path: file, env: {} });
+    const config = loadConfig({ path: file, env: { KIOSK_CALLING_TOKEN: 'k7Qm2vX9pL4sR8tW1yZ6bN3cF5hJ0dGa' } });
     expect(config.mode).toBe('production');
+    expect(config.queue.callingApi).toEqual({ host: '192.168.10.30', port: 8622, tokenEnv: 'KIOSK_CALLING_TOKEN' });
     expect(config.devices['receipt-printer']?.transport).toEqual({ kind: 'tcp', host: '192.168.10.21', port: 9100 });
     expect(config.queue.businesses.map((b) => b.prefix)).toEqual(['A', 'B', 'D']);
   });

@@ -3,11 +3,13 @@
  * `path`, `--config <file>` (or `--config=<file>`) in argv, the KIOSK_CONFIG environment variable; with
  * none of them the built-in default (default-config.ts) is used. KIOSK_PORT and KIOSK_SIM_PORT override
  * the ports (0 picks a free one) and KIOSK_MODE the mode; the overrides are applied before validation,
- * so KIOSK_MODE=production with a simulated device is refused like the same setting in the file.
+ * so KIOSK_MODE=production with a simulated device is refused like the same setting in the file. With the
+ * calling-system interface on, the token must be in the environment variable the file names (calling-token.ts).
  * Anything wrong — unreadable file, bad JSON, a bad field or override — is one ConfigError listing it all.
  */
 import { readFileSync } from 'node:fs';
 import { resolve } from 'node:path';
+import { callingTokenProblems } from './calling-token';
 import { type ConfigProblem, ConfigError } from './config-error';
 import type { KioskConfig } from './config-types';
 import { validateConfig } from './config-validate';
@@ -20,6 +22,11 @@ export interface LoadConfigOptions {
   argv?: string[];
   /** Base for relative paths; defaults to the process's working directory. */
   cwd?: string;
+  /**
+   * Check the secrets the file names in the environment (the calling-system token). Default true; a tool that
+   * only reads the file for the hall time zone (npm run tickets) turns it off.
+   */
+  requireSecrets?: boolean;
 }
 
 export const DEFAULT_SOURCE = 'built-in default configuration';
@@ -39,6 +46,8 @@ export function loadConfig(options: LoadConfigOptions): KioskConfig {
     const label = overrides.applied.length > 0 ? `${source} (with ${overrides.applied.join(', ')})` : source;
     throw new ConfigError(label, result.problems);
   }
+  const secrets = options.requireSecrets === false ? [] : callingTokenProblems(result.config, options.env);
+  if (secrets.length > 0) throw new ConfigError(`${source} with its environment`, secrets);
   return deepFreeze(result.config);
 }
 

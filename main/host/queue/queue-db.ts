@@ -52,6 +52,8 @@ const MIGRATIONS: readonly string[] = [
   CREATE INDEX tickets_by_queue ON tickets (business_id, day, status, priority DESC, reserved_at, id);
   CREATE INDEX tickets_by_status ON tickets (status, day);
   `,
+  // The counter (window) a ticket was called to, as the calling system names it (calling-api.ts).
+  `ALTER TABLE tickets ADD COLUMN called_counter TEXT;`,
 ];
 
 export const QUEUE_SCHEMA_VERSION = MIGRATIONS.length;

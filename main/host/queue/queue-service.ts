@@ -47,6 +47,8 @@ export class QueueService {
     this.sql = {
       byId: db.prepare<[number], TicketRow>('SELECT * FROM tickets WHERE id = ?'),
       byRequest: db.prepare<[string], TicketRow>('SELECT * FROM tickets WHERE request_id = ?'),
+      // Prefixes are unique in the hall, so a number names one ticket a day (the newest, should a prefix move).
+      byNumber: db.prepare<[string, string], TicketRow>('SELECT * FROM tickets WHERE day = ? AND number = ? ORDER BY id DESC LIMIT 1'),
       handedOut: db.prepare<[string, string], Count>(
         "SELECT COUNT(*) AS n FROM tickets WHERE business_id = ? AND day = ? AND status <> 'voided'",
       ),
@@ -75,10 +77,11 @@ export class QueueService {
         `SELECT * FROM tickets WHERE day = ? AND status = 'issued' AND business_id IN (SELECT value FROM json_each(?))
           ORDER BY priority DESC, reserved_at, id LIMIT 1`,
       ),
-      setStatus: db.prepare<{ to: string; now: number; id: number; from: string }>(
+      setStatus: db.prepare<{ to: string; now: number; id: number; from: string; counter: string | null }>(
         `UPDATE tickets SET status = @to,
             sent_at = CASE WHEN @to = 'printing' THEN @now ELSE sent_at END,
             called_at = CASE WHEN @to = 'called' THEN @now ELSE called_at END,
+            called_counter = CASE WHEN @to = 'called' THEN @counter ELSE called_counter END,
             served_at = CASE WHEN @to IN ('served', 'noShow') THEN @now ELSE served_at END
           WHERE id = @id AND status = @from`,
       ),
@@ -240,14 +243,20 @@ export class QueueService {
     return row ? toTicketRecord(row) : undefined;
   }
 
-  /** The next issued ticket of today among `businessIds` (priority first, then the earliest), marked called. */
-  callNext(businessIds: readonly string[]): TicketRecord | null {
+  /** A ticket by its hall day and number ("A001"). */
+  findTicket(day: string, number: string): TicketRecord | undefined {
+    const row = this.sql.byNumber.get(day, number);
+    return row ? toTicketRecord(row) : undefined;
+  }
+
+  /** Today's next issued ticket of `businessIds` (priority first, then the earliest), marked called to `counter`. */
+  callNext(businessIds: readonly string[], counter?: string): TicketRecord | null {
     if (businessIds.length === 0) return null;
     const now = this.clock.now();
     return this.db.transaction(() => {
       const row = this.sql.next.get(this.today(now), JSON.stringify(businessIds));
       if (!row) return null;
-      this.sql.setStatus.run({ to: 'called', now, id: row.id, from: 'issued' });
+      this.sql.setStatus.run({ to: 'called', now, id: row.id, from: 'issued', counter: counter ?? null });
       return toTicketRecord(this.sql.byId.get(row.id)!);
     }).immediate();
   }
@@ -268,7 +277,7 @@ export class QueueService {
       const row = this.sql.byId.get(ticketId);
       if (!row) throw new QueueStateError(`no ticket with id ${ticketId}`);
       if (!from.includes(row.status)) throw new QueueStateError(`ticket ${row.number} (${row.day}) is ${row.status}; it cannot become ${to}`);
-      if (row.status !== to) this.sql.setStatus.run({ to, now, id: ticketId, from: row.status });
+      if (row.status !== to) this.sql.setStatus.run({ to, now, id: ticketId, from: row.status, counter: null });
       return toTicketRecord(this.sql.byId.get(ticketId)!);
     }).immediate();
   }

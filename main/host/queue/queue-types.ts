@@ -48,6 +48,8 @@ export interface TicketRecord {
   settledAt: number | null;
   calledAt: number | null;
   servedAt: number | null;
+  /** The counter (window) the calling system called the ticket to ("3"); null if not called or not said. */
+  calledCounter: string | null;
 }
 
 export interface ReservedTicket {

@@ -21,6 +21,8 @@ export interface TicketRow {
   settled_at: number | null;
   called_at: number | null;
   served_at: number | null;
+  /** Absent when a read-only tool opens a database from before schema version 2. */
+  called_counter?: string | null;
 }
 
 export function toTicketRecord(row: TicketRow): TicketRecord {
@@ -42,6 +44,7 @@ export function toTicketRecord(row: TicketRow): TicketRecord {
     settledAt: row.settled_at,
     calledAt: row.called_at,
     servedAt: row.served_at,
+    calledCounter: row.called_counter ?? null,
   };
 }
 

@@ -32,7 +32,7 @@ function option(argv: readonly string[], name: string): string | undefined {
 }
 
 function main(argv: readonly string[], env: NodeJS.ProcessEnv): void {
-  const config = loadConfig({ env, argv: [...argv] });
+  const config = loadConfig({ env, argv: [...argv], requireSecrets: false });
   const timeZone = config.hall.timeZone;
   const day = option(argv, '--day');
   if (day !== undefined && !DAY.test(day)) throw new Error(`--day must be YYYY-MM-DD (got ${JSON.stringify(day)})`);

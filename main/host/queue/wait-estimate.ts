@@ -4,9 +4,8 @@
  * The average is today's measured one once at least MIN_TIMED_SERVICES services have been timed
  * (called → served), otherwise the configured `avgServiceMinutes`.
  *
- * Limitation (docs/configuration.md "Wait estimate and waiting count"): nothing yet reports calls and
- * services — QueueService.callNext/markServed have no caller until the hall's calling system (叫号系统) is
- * integrated — so in practice the configured average is always used.
+ * Calls and services are reported by the hall's counters through the calling-system interface
+ * (calling-api.ts, `queue.callingApi`); with it off nothing is timed and the configured average is used.
  */
 
 /** Fewer timed services than this and the configured average is used instead. */

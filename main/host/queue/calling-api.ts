@@ -1,0 +1,232 @@
+/**
+ * The calling-system interface (docs/configuration.md `queue.callingApi`; protocols.md §5.1): the kiosk is
+ * its hall's queue authority for the tickets it issues, and the hall's counter terminals / calling system
+ * (叫号系统) use this small HTTP JSON API to call the next ticket, mark it served or no-show (过号), and read
+ * the waiting counts. Every request carries `Authorization: Bearer <token>`; the citizen API (main/web) never
+ * serves these endpoints. After each change the citizen screen's business list is refreshed.
+ *
+ *   POST /queue/call-next                   { "counter": "3", "businessIds": ["…"] } → { ticket | null }
+ *   POST /queue/tickets/:number/served      ?day=YYYY-MM-DD (default: today, hall time) → { ticket }
+ *   POST /queue/tickets/:number/no-show     idem
+ *   GET  /queue/waiting                     → { day, businesses: [{ businessId, waiting, estimatedWaitMinutes }] }
+ */
+import { createHash, timingSafeEqual } from 'node:crypto';
+import { createServer, type IncomingMessage, type RequestListener, type Server, type ServerResponse } from 'node:http';
+import type { AddressInfo } from 'node:net';
+import type { Clock } from '../../../common/clock';
+import { localDateKey } from '../../../common/local-time';
+import type { Logger } from '../../../common/logger';
+import { type CallingRoute, type Checked, checkCallNext, checkDay, checkTicketNumber, matchRoute } from './calling-api-requests';
+import type { QueueService } from './queue-service';
+import { QueueStateError, type TicketRecord } from './queue-types';
+
+/** Bodies are a few dozen bytes; anything much larger is not a calling system talking. */
+export const MAX_BODY_BYTES = 16 * 1024;
+
+export type CallingQueue = Pick<QueueService, 'callNext' | 'markServed' | 'markNoShow' | 'findTicket' | 'listBusinesses'>;
+
+export interface CallingApiOptions {
+  queue: CallingQueue;
+  /** The hall's zone: it decides "today" for tickets named by number. */
+  timeZone: string;
+  clock: Clock;
+  /** The bearer token (calling-token.ts: at least 32 characters, from the environment). */
+  token: string;
+  log: Logger;
+  /** Called after a ticket was called, served or marked no-show: refresh the citizen screen's business list. */
+  onQueueChanged(): void;
+}
+
+/** A ticket as the calling system sees it. */
+export interface CallingTicketView {
+  number: string;
+  businessId: string;
+  day: string;
+  status: TicketRecord['status'];
+  counter: string | null;
+  /** Epoch milliseconds; null before the call. */
+  calledAt: number | null;
+  /** When it was marked served or no-show (epoch ms); null before. */
+  finishedAt: number | null;
+}
+
+type Reply = { status: number; body: unknown; headers?: Record<string, string> };
+
+class HttpProblem extends Error {
+  constructor(
+    readonly status: number,
+    readonly code: string,
+    message: string,
+    readonly extra: Record<string, unknown> = {},
+  ) {
+    super(message);
+  }
+}
+
+const problem = (status: number, code: string, message: string, headers?: Record<string, string>): Reply => ({ status, body: { error: code, message }, headers });
+
+function unwrap<T>(checked: Checked<T>): T {
+  if (checked.ok) return checked.value;
+  throw new HttpProblem(400, 'badRequest', `${checked.field}: ${checked.reason}`, { field: checked.field });
+}
+
+export function toCallingTicketView(t: TicketRecord): CallingTicketView {
+  return { number: t.number, businessId: t.businessId, day: t.day, status: t.status, counter: t.calledCounter, calledAt: t.calledAt, finishedAt: t.servedAt };
+}
+
+/** The request handler (exported for tests; startCallingApi serves it). */
+export function createCallingApiHandler(options: CallingApiOptions): RequestListener {
+  const { queue, clock, log } = options;
+  const expected = createHash('sha256').update(options.token).digest();
+  const businessIds = queue.listBusinesses().map((b) => b.id);
+  const today = (): string => localDateKey(clock.now(), options.timeZone);
+
+  const authorized = (header: string | undefined): boolean => {
+    const match = /^Bearer +(\S+) *$/i.exec(header ?? '');
+    // Digests of equal length, compared in constant time: neither the token nor its length leaks by timing.
+    const given = createHash('sha256').update(match?.[1] ?? '').digest();
+    return timingSafeEqual(given, expected) && match !== null;
+  };
+
+  const changed = (): void => {
+    try {
+      options.onQueueChanged();
+    } catch (err) {
+      log.error('business list refresh failed after a queue change', { error: err });
+    }
+  };
+
+  const callNext = (body: unknown): Reply => {
+    const request = unwrap(checkCallNext(body, businessIds));
+    const ticket = queue.callNext(request.businessIds, request.counter);
+    if (!ticket) {
+      log.debug('call-next: nobody waiting', { counter: request.counter, businessIds: request.businessIds });
+      return { status: 200, body: { ticket: null } };
+    }
+    log.info('ticket called', { counter: request.counter, number: ticket.number, businessId: ticket.businessId, day: ticket.day });
+    changed();
+    return { status: 200, body: { ticket: toCallingTicketView(ticket) } };
+  };
+
+  const finish = (route: Extract<CallingRoute, { kind: 'finish' }>, query: URLSearchParams): Reply => {
+    const number = unwrap(checkTicketNumber(route.number));
+    const day = unwrap(checkDay(query, today()));
+    const ticket = queue.findTicket(day, number);
+    if (!ticket) throw new HttpProblem(404, 'ticketUnknown', `no ticket ${number} on ${day}`);
+    // A repeated request (a counter retrying after a lost reply) answers with the ticket as it is.
+    if (ticket.status === route.outcome) return { status: 200, body: { ticket: toCallingTicketView(ticket) } };
+    let done: TicketRecord;
+    try {
+      done = route.outcome === 'served' ? queue.markServed(ticket.id) : queue.markNoShow(ticket.id);
+    } catch (err) {
+      if (!(err instanceof QueueStateError)) throw err;
+      const current = queue.findTicket(day, number)?.status ?? ticket.status;
+      throw new HttpProblem(409, 'wrongState', `ticket ${number} (${day}) is ${current}; only a called ticket can be marked ${route.outcome}`, { status: current });
+    }
+    log.info(route.outcome === 'served' ? 'ticket served' : 'ticket no-show', { counter: done.calledCounter, number, businessId: done.businessId, day });
+    changed();
+    return { status: 200, body: { ticket: toCallingTicketView(done) } };
+  };
+
+  const waiting = (): Reply => ({
+    status: 200,
+    body: {
+      day: today(),
+      businesses: queue.listBusinesses().map((b) => ({ businessId: b.id, waiting: b.waiting, estimatedWaitMinutes: b.estimatedWaitMinutes })),
+    },
+  });
+
+  const answer = async (req: IncomingMessage): Promise<Reply> => {
+    const url = new URL(req.url ?? '/', 'http://calling-api.invalid');
+    const method = req.method ?? 'GET';
+    if (!authorized(req.headers.authorization)) {
+      log.warn('calling api request refused: missing or wrong token', { method, path: url.pathname, remote: req.socket.remoteAddress });
+      return problem(401, 'unauthorized', 'send the calling-system token as "Authorization: Bearer <token>"', { 'www-authenticate': 'Bearer' });
+    }
+    const match = matchRoute(method, url.pathname);
+    if (!match.ok) return match.status === 405 ? problem(405, 'methodNotAllowed', match.message, { allow: match.allow }) : problem(404, 'notFound', match.message);
+    const text = await readBody(req);
+    switch (match.route.kind) {
+      case 'callNext':
+        return callNext(parseJson(text));
+      case 'finish':
+        return finish(match.route, url.searchParams);
+      case 'waiting':
+        return waiting();
+    }
+  };
+
+  return (req, res) => {
+    answer(req)
+      .catch((err: unknown): Reply => {
+        if (err instanceof HttpProblem) return { status: err.status, body: { error: err.code, message: err.message, ...err.extra } };
+        log.error('calling api request failed', { method: req.method, path: req.url?.split('?')[0], error: err });
+        return problem(500, 'internal', 'the kiosk could not complete this request');
+      })
+      .then((reply) => send(res, reply), (err: unknown) => log.error('calling api reply failed', { error: err }));
+  };
+}
+
+function parseJson(text: string): unknown {
+  if (text.trim() === '') throw new HttpProblem(400, 'badRequest', 'body: must be a JSON object, and is empty', { field: 'body' });
+  try {
+    return JSON.parse(text) as unknown;
+  } catch {
+    throw new HttpProblem(400, 'badRequest', 'body: is not valid JSON', { field: 'body' });
+  }
+}
+
+function readBody(req: IncomingMessage): Promise<string> {
+  return new Promise((resolve, reject) => {
+    const chunks: Buffer[] = [];
+    let size = 0;
+    req.on('data', (chunk: Buffer) => {
+      size += chunk.length;
+      if (size <= MAX_BODY_BYTES) chunks.push(chunk);
+    });
+    req.on('end', () => {
+      if (size > MAX_BODY_BYTES) reject(new HttpProblem(413, 'payloadTooLarge', `body: must be at most ${MAX_BODY_BYTES} bytes`, { field: 'body' }));
+      else resolve(Buffer.concat(chunks).toString('utf8'));
+    });
+    req.on('error', reject);
+  });
+}
+
+function send(res: ServerResponse, reply: Reply): void {
+  if (res.headersSent) return;
+  const body = JSON.stringify(reply.body);
+  res.writeHead(reply.status, {
+    'content-type': 'application/json; charset=utf-8',
+    'content-length': Buffer.byteLength(body),
+    'cache-control': 'no-store',
+    'x-content-type-options': 'nosniff',
+    ...reply.headers,
+  });
+  res.end(body);
+}
+
+export interface CallingApiServer {
+  /** The port it listens on (the configured one, or the free one picked for port 0). */
+  port: number;
+  close(): Promise<void>;
+}
+
+/** Serves the interface on `host:port`; rejects if it cannot listen (port taken, address not on this machine). */
+export function startCallingApi(options: CallingApiOptions & { host: string; port: number }): Promise<CallingApiServer> {
+  const server: Server = createServer({ requestTimeout: 15_000, headersTimeout: 10_000, keepAliveTimeout: 5_000 }, createCallingApiHandler(options));
+  return new Promise((resolve, reject) => {
+    server.once('error', reject);
+    server.listen(options.port, options.host, () => {
+      server.off('error', reject);
+      server.on('error', (err) => options.log.error('calling api server error', { error: err }));
+      resolve({
+        port: (server.address() as AddressInfo).port,
+        close: () =>
+          new Promise<void>((done) => {
+            server.close(() => done());
+            server.closeAllConnections();
+          }),
+      });
+    });
+  });
+}
