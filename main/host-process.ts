@@ -48,6 +48,7 @@ async function main(): Promise<void> {
   const calling = await startCallingSystemInterface(kiosk, config, clock, log);
 
   const staticDir = fileURLToPath(new URL('../renderer/', import.meta.url));
+  const hostLog = log.child('host');
   const webLog = log.child('web');
   const web = createWebServer({ staticDir, token, api: kiosk.api, log: (level, msg, fields) => webLog[level](msg, fields as Record<string, unknown> | undefined) });
   const servers: Partial<Record<SocketName, HttpServer>> = { kiosk: web.server };
@@ -78,13 +79,13 @@ async function main(): Promise<void> {
         // The fragment states the mode too, so the renderer shows the 演示模式 banner before its first snapshot.
         const kioskUrl = `http://127.0.0.1:${kioskPort}/#token=${token}&mode=${config.mode}`;
         send({ type: 'ready', kioskUrl, simUrl: simPort === undefined ? null : `http://127.0.0.1:${simPort}/sim` });
-        log.info('host ready', { mode: config.mode, kioskPort, simPort: simPort ?? null });
+        hostLog.info('host ready', { mode: config.mode, kioskPort, simPort: simPort ?? null });
       });
     } else if (msg.type === 'api') {
       void kiosk.api
         .handle(msg.request, { via: 'ipc', clientId: 'electron' })
         .catch((err: unknown): ApiReply => {
-          log.error('api call failed', { channel: msg.request.channel, error: err });
+          hostLog.error('api call failed', { channel: msg.request.channel, error: err });
           return { kind: 'reply', id: msg.request.id, ok: false, error: errorInfo('internal') };
         })
         .then((reply) => send({ type: 'api-reply', reply }));
