@@ -25,6 +25,14 @@ export async function runUntil(clock: ManualClock, done: () => boolean, maxMs = 
   }
 }
 
+/** Lets `ms` of fake time pass in small steps, with I/O hops between them (so late bytes really arrive). */
+export async function elapse(clock: ManualClock, ms: number, stepMs = 5): Promise<void> {
+  for (let t = 0; t < ms; t += stepMs) {
+    clock.advance(stepMs);
+    for (let i = 0; i < 4; i++) await turn();
+  }
+}
+
 /** Drives the clock until `promise` settles; returns its value. */
 export async function settle<T>(clock: ManualClock, promise: Promise<T>, maxMs?: number): Promise<T> {
   let over = false;

@@ -10,7 +10,7 @@ import type { PrintDocument } from '../../common/print-document';
 import { EscPosPrinter } from '../../drivers/devices/escpos/escpos-printer';
 import type { DeviceStatistics } from '../../drivers/devices/device-types';
 import type { StatisticsStore } from '../../drivers/devices/statistics';
-import { opened, rig, runUntil, settle, stopRigs, ticket } from './escpos-fake-clock-rig';
+import { elapse, opened, rig, runUntil, settle, stopRigs, ticket } from './escpos-fake-clock-rig';
 
 afterEach(stopRigs);
 
@@ -40,10 +40,19 @@ describe('EscPosPrinter ↔ SimEscPosPrinter flows (fake clock)', () => {
     expect(paper?.lines).toContain('CUT line 11'); // every line printed: the job stopped at the cut
     expect(paper?.cut).toBe(false);
     sim.clearFaults();
-    await runUntil(clock, () => true, 0);
-    clock.advance(1000);
+    await elapse(clock, 1000);
     expect(sim.printed().some((t) => t.cut)).toBe(false);
     expect(await settle(clock, printer.print(ticket('AFTER', 1)))).toEqual({ outcome: 'confirmed' });
+  });
+
+  it('a fault just after the cut (the roll ends, the cover opens) does not void a ticket the printer confirmed', async () => {
+    const { clock, sim, printer } = await opened(rig('generic-escpos-80', 0, { jobPollMs: 20 }));
+    sim.setFaults({ slowMs: 100 }); // replies in flight while the next status poll goes out
+    const job = printer.print(ticket('LAST', 2));
+    await runUntil(clock, () => sim.printed().some((t) => t.cut));
+    sim.setFaults({ paper: 'out' });
+    expect(await settle(clock, job)).toEqual({ outcome: 'confirmed' });
+    expect(printer.status.printer?.paper).toBe('out');
   });
 
   it('with polling off, an ASB block alone carries a status change (no DLE EOT sent)', async () => {
@@ -69,8 +78,7 @@ describe('EscPosPrinter ↔ SimEscPosPrinter flows (fake clock)', () => {
     await runUntil(clock, () => sim.statistics().linesPrinted >= 3);
     mid.abort();
     expect(await settle(clock, job)).toMatchObject({ outcome: 'unknown', error: { code: 'canceled' } });
-    clock.advance(2000);
-    await runUntil(clock, () => true, 0);
+    await elapse(clock, 2000);
     expect(sim.printed().filter((t) => t.lines.includes('MID')).every((t) => !t.cut)).toBe(true);
     expect(await settle(clock, printer.print(ticket('NEXT', 1)))).toEqual({ outcome: 'confirmed' });
     expect(printer.statistics()).toMatchObject({ jobs: 1, jobsFailed: 1, jobsNotPrinted: 1 });

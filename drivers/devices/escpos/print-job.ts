@@ -42,6 +42,9 @@ function isTransportClosed(err: unknown): boolean {
   return err instanceof TransportError && (err.kind === 'closed' || err.kind === 'notFound');
 }
 
+type JobOutcome = { done: true } | { error: DeviceError } | null;
+const isDone = (o: JobOutcome): o is { done: true } => o !== null && 'done' in o;
+
 /** Waits `ms` on the injected clock; an abort ends the wait early (the caller then sees signal.aborted). */
 function pause(clock: Clock, ms: number, signal: AbortSignal): Promise<void> {
   return new Promise((resolve) => {
@@ -77,7 +80,7 @@ export async function waitForJob(printer: EscPosPrinter, router: ReplyRouter, ct
     await printer.clearPrinterBuffer();
   };
 
-  let outcome: { done: true } | { error: DeviceError } | null = null;
+  let outcome: JobOutcome = null;
   const completion = router.completionOf(ctx.completion === 'processId' ? ctx.tag : null, ctx.jobTimeoutMs, signal).then(
     () => (outcome = { done: true }),
     (err: unknown) => (outcome = { error: DeviceError.from(err) }),
@@ -99,8 +102,8 @@ export async function waitForJob(printer: EscPosPrinter, router: ReplyRouter, ct
   let silentPolls = 0;
   for (;;) {
     await Promise.race([completion, pause(clock, printer.jobPollMs, signal)]);
-    const settled = outcome as { done: true } | { error: DeviceError } | null;
-    if (settled && 'done' in settled) return { outcome: 'confirmed' };
+    const settled = outcome as JobOutcome;
+    if (isDone(settled)) return { outcome: 'confirmed' };
     if (settled || signal.aborted) {
       await abandon();
       const code = !settled || settled.error.code === 'canceled' ? 'canceled' : settled.error.code === 'timeout' ? 'printUncertain' : settled.error.code;
@@ -110,6 +113,10 @@ export async function waitForJob(printer: EscPosPrinter, router: ReplyRouter, ct
       const blocker = printBlocker(await printer.queryStatus(signal));
       silentPolls = 0;
       if (blocker && blocker !== 'offline') {
+        // The job may have finished just before the fault (the roll's end passing the sensor after the cut,
+        // the cover opened to take the ticket): its confirmation, already sent or on its way, wins (§2.7).
+        if (!outcome) await Promise.race([completion, pause(clock, printer.statusTimeoutMs, signal)]);
+        if (isDone(outcome)) return { outcome: 'confirmed' };
         await abandon();
         return fail('incomplete', blocker, 'the printer stopped before finishing the job; its buffer was cleared');
       }
