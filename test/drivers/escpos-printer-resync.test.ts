@@ -121,6 +121,30 @@ describe('bounded open and link errors', () => {
     expect(transport.closed).toBeGreaterThan(0);
   });
 
+  it('close() while the port is still opening: once it opens, it is closed again, never online or polled', async () => {
+    class SlowOpen extends StuckTransport {
+      finishOpen: () => void = () => undefined;
+      override open(): Promise<void> {
+        return new Promise((resolve) => {
+          this.finishOpen = () => {
+            this.isOpen = true;
+            resolve();
+          };
+        });
+      }
+    }
+    const clock = new ManualClock();
+    const transport = new SlowOpen('write');
+    const printer = new EscPosPrinter({ id: 'p', roles: ['ticketPrinter'], model: 'generic-escpos-80', transport, clock, openTimeoutMs: 5000 });
+    const opening = printer.open().catch((err: unknown) => err);
+    await printer.close();
+    transport.finishOpen();
+    expect(await settle(clock, opening)).toMatchObject({ code: 'canceled' });
+    expect(transport.isOpen).toBe(false);
+    expect(printer.lifecycle).toBe('closed');
+    expect(printer.status.device).not.toBe('online');
+  });
+
   it('open() is aborted by its signal', async () => {
     const clock = new ManualClock();
     const printer = new EscPosPrinter({ id: 'p', roles: ['ticketPrinter'], model: 'generic-escpos-80', transport: new StuckTransport('open'), clock });

@@ -108,6 +108,7 @@ export class EscPosPrinter implements TicketPrinter {
       await this.queue.run('open', (signal) => this.connect(signal, epoch), { timeoutMs: options.timeoutMs ?? this.openTimeoutMs, signal: options.signal });
     } catch (err) {
       const e = DeviceError.from(err, 'noDevice');
+      if (epoch !== this.openEpoch) throw e; // close() (or a newer open) took over: leave its state alone
       this.detach();
       this.life.closed();
       await this.transport.close().catch(() => undefined);
@@ -233,9 +234,9 @@ export class EscPosPrinter implements TicketPrinter {
 
   private async connect(signal: AbortSignal, epoch: number): Promise<void> {
     await this.transport.open();
-    if (signal.aborted) {
-      // open() gave up while the port was opening: do not leave it open behind a newer open().
-      if (epoch === this.openEpoch && this.life.value === 'closed') await this.transport.close();
+    if (signal.aborted || epoch !== this.openEpoch) {
+      // open() gave up, or close() came, while the port was opening: do not leave it open and polling.
+      if (this.life.value === 'closed') await this.transport.close();
       throw new DeviceError('canceled', 'open abandoned');
     }
     this.router.reset(new DeviceError('canceled', 'reopened'));
