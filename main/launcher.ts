@@ -54,7 +54,7 @@ async function main(): Promise<void> {
   }
 
   const chromium = choice.shell === 'browser' ? choice.chromium : null;
-  let browser: { stop(): void } | null = null;
+  let browser: { stop(): Promise<void> } | null = null;
   const log = createLogger({ level: config.logging.level }).child('supervisor');
   const supervisor: Supervisor = await startSupervisor({
     hostEntry: join(here, 'host.mjs'),
@@ -70,8 +70,9 @@ async function main(): Promise<void> {
     },
   });
   const stop = async (): Promise<void> => {
-    browser?.stop();
-    await supervisor.stop();
+    // The browser leads its own process group (browser-launcher.ts), so Ctrl-C does not reach it: end it
+    // and its helpers before exiting, or they keep the profile locked for the next start.
+    await Promise.all([browser?.stop(), supervisor.stop()]);
     process.exit(0);
   };
   process.on('SIGINT', () => void stop());

@@ -201,12 +201,12 @@ describe('running', () => {
     expect(window().webContents.loadedUrls).toHaveLength(2);
   });
 
-  it('prints the kiosk ready line on every ready, as the browser shell does', async () => {
+  it('prints the kiosk ready line on every ready, as the browser shell does, with the token hidden', async () => {
     const { shell, started, printed } = rig();
     await shell.started;
     started[0]!.onReady({ kioskUrl: 'http://127.0.0.1:8620/#token=x', simUrl: 'http://127.0.0.1:8621/sim' });
     started[0]!.onReady({ kioskUrl: 'http://127.0.0.1:8620/#token=x', simUrl: null });
-    expect(printed).toEqual(['kiosk ready: http://127.0.0.1:8620/#token=x sim: http://127.0.0.1:8621/sim', 'kiosk ready: http://127.0.0.1:8620/#token=x sim: off']);
+    expect(printed).toEqual(['kiosk ready: http://127.0.0.1:8620/#token=… sim: http://127.0.0.1:8621/sim', 'kiosk ready: http://127.0.0.1:8620/#token=… sim: off']);
   });
 
   it('stops the supervisor before quitting, and reloads nothing meanwhile', async () => {

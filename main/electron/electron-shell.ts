@@ -138,7 +138,7 @@ export function runElectronShell(options: ElectronShellOptions): ElectronShell {
       ports: { kiosk: config.server.port, sim: config.mode === 'training' ? config.server.simPort : null },
       onReady: (info) => {
         readyCount += 1;
-        printLine(readyLine(info));
+        printLine(readyLine(info, { hideToken: true }));
         log.info('host ready', { simUrl: info.simUrl, incarnation: readyCount });
         // A restarted host lost what the page was showing and the pushes meanwhile: start the page afresh.
         if (readyCount > 1) load();

@@ -74,5 +74,6 @@ describe('readyLine', () => {
   it('prints the kiosk and simulator urls, or off', () => {
     expect(readyLine({ kioskUrl: 'http://127.0.0.1:1/#token=t', simUrl: 'http://127.0.0.1:2/sim' })).toBe('kiosk ready: http://127.0.0.1:1/#token=t sim: http://127.0.0.1:2/sim');
     expect(readyLine({ kioskUrl: 'http://127.0.0.1:1/#token=t', simUrl: null })).toBe('kiosk ready: http://127.0.0.1:1/#token=t sim: off');
+    expect(readyLine({ kioskUrl: 'http://127.0.0.1:1/#token=secret-token&mode=training', simUrl: null }, { hideToken: true })).toBe('kiosk ready: http://127.0.0.1:1/#token=…&mode=training sim: off');
   });
 });

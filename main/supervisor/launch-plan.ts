@@ -55,6 +55,11 @@ export function hostLaunchEnv(argv: readonly string[], env: NodeJS.ProcessEnv, c
 }
 
 /** `kiosk ready: <kiosk url> sim: <sim url>` (README), the same in every shell. */
-export function readyLine(info: HostReadyInfo): string {
-  return `kiosk ready: ${info.kioskUrl} sim: ${info.simUrl ?? 'off'}`;
+/**
+ * `hideToken`: the Electron shell talks to the host over IPC, so nobody needs its page URL; printed with the
+ * token hidden it cannot open the kiosk API from a journal that stored the line.
+ */
+export function readyLine(info: HostReadyInfo, options: { hideToken?: boolean } = {}): string {
+  const kioskUrl = options.hideToken ? info.kioskUrl.replace(/token=[^&]*/, 'token=…') : info.kioskUrl;
+  return `kiosk ready: ${kioskUrl} sim: ${info.simUrl ?? 'off'}`;
 }
