@@ -81,6 +81,17 @@ describe('SessionService (host-owned idle timer on the injected clock)', () => {
     expect(ended).toEqual([`${id}:done`]);
   });
 
+  it("a ticket confirmed after its session ended does not cut the next citizen's session short", () => {
+    const { clock, service, ended } = rig();
+    const first = service.activity().sessionId as string;
+    service.end('citizen'); // the first citizen left (or staff reset) while the ticket was printing
+    const second = service.activity().sessionId;
+    service.endAfter(20_000, 'done', first);
+    clock.advance(20_000);
+    expect(service.state()).toMatchObject({ phase: 'active', sessionId: second });
+    expect(ended).toEqual([`${first}:citizen`]);
+  });
+
   it('a touch on the ticket screen cancels the scheduled end and restarts the idle time', async () => {
     const { clock, service, ended } = rig();
     service.activity();

@@ -81,10 +81,11 @@ export class SessionService {
 
   /**
    * Ends the session after `ms` unless the citizen touches the screen meanwhile (ticket shown, then home).
-   * Called from inside a hold (the ticket issuer), it still stands when the hold finishes.
+   * Called from inside a hold (the ticket issuer), it still stands when the hold finishes. With `sessionId`,
+   * only that session: one that already ended (and a new citizen's that began since) is left alone.
    */
-  endAfter(ms: number, reason: SessionEndReason): void {
-    if (this.sessionId === null) return;
+  endAfter(ms: number, reason: SessionEndReason, sessionId?: string): void {
+    if (this.sessionId === null || (sessionId !== undefined && sessionId !== this.sessionId)) return;
     this.endScheduled = true;
     this.arm(ms, () => this.end(reason));
   }

@@ -36,7 +36,7 @@ export interface TicketIssuerDeps {
   queue: TicketQueue;
   printer: () => TicketPrinter | undefined;
   availability: { of(service: CitizenService): ServiceAvailability };
-  session: { current(): string; hold<T>(work: Promise<T>): Promise<T>; endAfter(ms: number, reason: 'done'): void };
+  session: { current(): string; hold<T>(work: Promise<T>): Promise<T>; endAfter(ms: number, reason: 'done', sessionId: string): void };
   ticketShownMs: number;
   printTimeoutMs?: number;
   onIssued?: () => void;
@@ -103,15 +103,16 @@ export class TicketIssuer {
       result = sent ? { outcome: 'unknown', error } : { outcome: 'notPrinted', error };
     }
     if (result.outcome !== 'confirmed') this.deps.onPrintFailed?.(result.error.code);
-    return this.settle(ticket, result, log);
+    return this.settle(ticket, result, log, sessionId);
   }
 
-  private settle(ticket: { id: number; number: string; view: IssuedTicketView }, result: PrintResult, log: Logger): TakeTicketResult {
+  private settle(ticket: { id: number; number: string; view: IssuedTicketView }, result: PrintResult, log: Logger, sessionId: string): TakeTicketResult {
     switch (result.outcome) {
       case 'confirmed':
         this.deps.queue.settle(ticket.id, 'issued');
         log.info('ticket issued', { businessId: ticket.view.businessId });
-        this.deps.session.endAfter(this.deps.ticketShownMs, 'done');
+        // Only the session that asked: if it ended during the print, the next citizen's is not cut short.
+        this.deps.session.endAfter(this.deps.ticketShownMs, 'done', sessionId);
         this.deps.onIssued?.();
         return { outcome: 'issued', ticket: ticket.view };
       case 'notPrinted':
