@@ -215,7 +215,7 @@ export class EscPosPrinter implements TicketPrinter {
     this.counters.addQuietly('bytesSent', bytes.length);
   }
 
-  /** Clears whatever is left of a failed job in the printer (DLE ENQ 2) so it never prints later. */
+  /** Clears what is left of a failed job in the printer (DLE ENQ 2; honoured in a recoverable error, print-job.ts). */
   async clearPrinterBuffer(): Promise<void> {
     await this.send(realtimeRecovery(RECOVERY_CLEAR_BUFFERS)).catch(() => undefined);
   }

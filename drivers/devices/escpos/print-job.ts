@@ -5,8 +5,11 @@
  * 2. the job's bytes, ending with the completion request (process ID or GS r);
  * 3. until the completion reply arrives, status is polled: a fault (paper end, cover, cutter) → incomplete;
  *    silence, a vanished printer, a time-out or an abort → unknown. Either way the rest of the job is
- *    cleared from the printer (DLE ENQ 2, §2.1) so it never prints later, and the reply router is
- *    resynchronised, so a late reply of this job can never confirm the next one.
+ *    cleared from the printer (DLE ENQ 2, §2.1), and the reply router is resynchronised, so a late reply of
+ *    this job can never confirm the next one. A printer in a recoverable error (the incomplete cases) drops
+ *    the rest; Epson-style firmware may ignore DLE ENQ 2 when no error is active [C], so after a time-out or
+ *    an abort on a healthy printer the rest may still print: which is why that outcome is unknown (the
+ *    citizen is told to check the tray), never voided.
  */
 import type { Clock } from '../../../common/clock';
 import type { ErrorCode } from '../../../common/errors';
