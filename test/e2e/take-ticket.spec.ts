@@ -40,6 +40,14 @@ describe.skipIf(!hasChromium)('citizen takes a queue ticket (browser shell)', ()
     await page.context().close();
   });
 
+  /** Screenshot at 1080×1920, axe (no serious/critical), accessible names contain labels, targets ≥ 60 px. */
+  async function check(name: string): Promise<void> {
+    await screenshot(page, name);
+    expect(await axeViolations(page), `${name}: axe`).toEqual([]);
+    expect(await labelMismatches(page), `${name}: names`).toEqual([]);
+    expect(await smallTargets(page), `${name}: targets`).toEqual([]);
+  }
+
   const printed = async (): Promise<Printed[]> => (await kiosk.sim('/sim/devices/ticket-printer/printed')) as Printed[];
 
   /** From attract (a fresh kiosk) or from home (after a session ended) to the home screen. */
@@ -96,7 +104,7 @@ describe.skipIf(!hasChromium)('citizen takes a queue ticket (browser shell)', ()
     await expect.poll(() => takeTicket.getAttribute('aria-disabled'), { timeout: 10_000 }).toBe('true');
     await expect.poll(() => page.getByText('缺纸').first().isVisible()).toBe(true);
     await page.getByText('请到一楼咨询台人工取号').waitFor();
-    await screenshot(page, 'home-unavailable-paper-out');
+    await check('home-unavailable-paper-out');
     await kiosk.sim('/sim/devices/ticket-printer/faults', { body: { paper: 'full' } });
     await expect.poll(() => takeTicket.getAttribute('aria-disabled'), { timeout: 10_000 }).not.toBe('true');
   });
@@ -121,7 +129,7 @@ describe.skipIf(!hasChromium)('citizen takes a queue ticket (browser shell)', ()
     await chooseFirstOpenBusiness();
     await page.getByText('号票未能打印').waitFor({ timeout: 15_000 });
     await page.getByText('不完整').first().waitFor();
-    await screenshot(page, 'outcome-voided-partial');
+    await check('outcome-voided-partial');
     const partial = (await printed()).filter((t) => !t.cut);
     expect(partial, 'the torn-off start of a ticket is on the paper, uncut').toHaveLength(1);
     expect(partial[0]!.lines.length).toBeGreaterThan(0);
@@ -134,13 +142,25 @@ describe.skipIf(!hasChromium)('citizen takes a queue ticket (browser shell)', ()
     expect(after.number).not.toBe(before.number);
   });
 
+  it('at night the closed businesses say why and show their hours; the 24-hour service stays open', async () => {
+    const now = Date.now();
+    // 22:00 in the hall's time zone (Asia/Shanghai, UTC+8) today, whatever the machine's zone.
+    const night = new Date(Math.floor((now + 8 * 3_600_000) / 86_400_000) * 86_400_000 + 14 * 3_600_000);
+    await kiosk.sim('/sim/clock', { body: { set: night.toISOString() } });
+    try {
+      await toHome();
+      await page.getByRole('button', { name: '取号', exact: true }).click();
+      const closed = page.locator('button[data-business-open="false"]');
+      await closed.first().waitFor();
+      expect(await page.locator('button[data-business-open="true"]').count()).toBeGreaterThan(0);
+      await expect.poll(() => closed.first().innerText()).toMatch(/\d{2}:\d{2}/);
+      await check('choose-business-night');
+    } finally {
+      await kiosk.sim('/sim/clock', { body: { set: new Date(now).toISOString() } });
+    }
+  });
+
   it('each screen passes axe (no serious/critical), names contain labels, targets ≥ 60 px; screenshots at 1080×1920', async () => {
-    const check = async (name: string): Promise<void> => {
-      await screenshot(page, name);
-      expect(await axeViolations(page), `${name}: axe`).toEqual([]);
-      expect(await labelMismatches(page), `${name}: names`).toEqual([]);
-      expect(await smallTargets(page), `${name}: targets`).toEqual([]);
-    };
     await kiosk.sim('/sim/clock', { body: { advanceMs: 120_000 } });
     await page.getByRole('button', { name: '点击开始' }).waitFor();
     await check('attract');

@@ -4,7 +4,7 @@ import { AdjustableClock } from './adjustable-clock';
 describe('AdjustableClock', () => {
   it('follows the wall clock plus an offset that set() and advance() move', () => {
     let wall = 1_000_000;
-    const clock = new AdjustableClock(() => wall);
+    const clock = new AdjustableClock(() => wall, () => 0);
     expect(clock.now()).toBe(1_000_000);
     clock.set(Date.UTC(2026, 0, 1));
     expect(clock.now()).toBe(Date.UTC(2026, 0, 1));
@@ -32,7 +32,7 @@ describe('AdjustableClock', () => {
 
   it('fires timers set by timers when they fall due within one advance, each at its own due time', () => {
     let wall = 0;
-    const clock = new AdjustableClock(() => wall);
+    const clock = new AdjustableClock(() => wall, () => 0);
     const seen: Array<[string, number]> = [];
     clock.setTimer(60_000, () => {
       seen.push(['idle', clock.now()]);
@@ -46,6 +46,33 @@ describe('AdjustableClock', () => {
     expect(clock.now()).toBe(120_000);
     wall += 5;
     expect(clock.now()).toBe(120_005);
+  });
+
+  it('a wall clock set back by hand keeps what each timer had left to wait', () => {
+    let wall = Date.UTC(2026, 10, 23, 14);
+    const clock = new AdjustableClock(() => wall, () => 0);
+    const fired: number[] = [];
+    clock.setTimer(60_000, () => fired.push(clock.now()));
+    clock.set(wall - 8 * 3_600_000); // back to the morning
+    clock.advance(59_999);
+    expect(fired).toEqual([]);
+    clock.advance(1);
+    expect(fired).toEqual([wall - 8 * 3_600_000 + 60_000]);
+  });
+
+  it('the system clock jumping back (NTP) moves now() but neither delays nor hastens a timer', () => {
+    let wall = Date.UTC(2026, 10, 23, 14);
+    let mono = 0;
+    const clock = new AdjustableClock(() => wall, () => mono);
+    const fired: string[] = [];
+    clock.setTimer(60_000, () => fired.push('idle'));
+    wall -= 8 * 3_600_000;
+    mono += 30_000;
+    expect(clock.now()).toBe(wall);
+    clock.advance(29_999);
+    expect(fired).toEqual([]);
+    clock.advance(1);
+    expect(fired).toEqual(['idle']);
   });
 
   it('fires a short timer on real time', async () => {

@@ -1,11 +1,21 @@
 /**
  * The host's clock (ARCHITECTURE.md §8.4): wall time plus an offset. In production the offset stays 0;
- * in training mode the simulator control API sets or advances it (POST /sim/clock), and every pending
- * timer is re-planned so idle time-outs and day rollovers happen at once instead of after a real wait.
+ * in training mode the simulator control API sets or advances it (POST /sim/clock).
+ *
+ * Two time lines, on purpose:
+ * - `now()` is wall time (the system clock plus the offset): what the kiosk shows and counts days and
+ *   service hours by. It follows the system clock, NTP corrections included.
+ * - timers measure durations on the monotonic clock (`performance.now()`), plus the time skipped by hand.
+ *   A wall clock set back (NTP after a boot with a wrong RTC, or a trainer's POST /sim/clock) neither delays
+ *   nor hastens them: an idle session still ends 60 s after the last touch, its citizen's data wiped on time.
+ * Moving the clock forward by hand (advance, or set to a later time) skips that time on both lines, firing
+ * the timers that fall due on the way, in order, so idle time-outs and day rollovers happen at once.
  */
+import { performance } from 'node:perf_hooks';
 import type { Clock, TimerHandle } from '../../../common/clock';
 
 interface Pending {
+  /** On the timer line: monotonic time plus skipped time. */
   due: number;
   fn: () => void;
   handle: ReturnType<typeof setTimeout> | null;
@@ -14,17 +24,21 @@ interface Pending {
 
 export class AdjustableClock implements Clock {
   private offsetMs = 0;
+  private skippedMs = 0;
   private readonly pending = new Set<Pending>();
   private readonly jumpListeners = new Set<() => void>();
 
-  constructor(private readonly wallNow: () => number = () => Date.now()) {}
+  constructor(
+    private readonly wallNow: () => number = () => Date.now(),
+    private readonly monotonicNow: () => number = () => performance.now(),
+  ) {}
 
   now(): number {
     return this.wallNow() + this.offsetMs;
   }
 
   setTimer(ms: number, fn: () => void): TimerHandle {
-    const timer: Pending = { due: this.now() + Math.max(0, ms), fn, handle: null, done: false };
+    const timer: Pending = { due: this.timerNow() + Math.max(0, ms), fn, handle: null, done: false };
     this.pending.add(timer);
     this.plan(timer);
     return {
@@ -41,12 +55,15 @@ export class AdjustableClock implements Clock {
     return () => this.jumpListeners.delete(listener);
   }
 
-  /** Training mode only: make the kiosk believe it is `epochMs` now (forward: as if the time had passed). */
+  /**
+   * Training mode only: make the kiosk believe it is `epochMs` now. Forward: as if the time had passed
+   * (advance). Backward: only the wall time moves; pending timers keep what they had left to wait.
+   */
   set(epochMs: number): void {
     const delta = epochMs - this.now();
     if (delta >= 0) return this.advance(delta);
     this.offsetMs += delta;
-    this.replanAll();
+    this.notifyJump();
   }
 
   /**
@@ -55,15 +72,27 @@ export class AdjustableClock implements Clock {
    * target: idle 60 s → 10 s countdown → home → attract all happen within one advance of 2 minutes.
    */
   advance(ms: number): void {
-    const target = this.now() + Math.max(0, ms);
+    const target = this.timerNow() + Math.max(0, ms);
     for (;;) {
       const next = [...this.pending].filter((t) => t.due <= target).sort((a, b) => a.due - b.due)[0];
       if (!next) break;
-      if (next.due > this.now()) this.offsetMs += next.due - this.now();
+      this.skip(next.due - this.timerNow());
       this.fire(next);
     }
-    this.offsetMs += Math.max(0, target - this.now());
-    this.replanAll();
+    this.skip(target - this.timerNow());
+    for (const t of this.pending) this.plan(t);
+    this.notifyJump();
+  }
+
+  private timerNow(): number {
+    return this.monotonicNow() + this.skippedMs;
+  }
+
+  /** Skips `ms` on both time lines (nothing when it is not ahead). */
+  private skip(ms: number): void {
+    if (ms <= 0) return;
+    this.skippedMs += ms;
+    this.offsetMs += ms;
   }
 
   private fire(timer: Pending): void {
@@ -76,24 +105,18 @@ export class AdjustableClock implements Clock {
 
   private plan(timer: Pending): void {
     if (timer.handle) clearTimeout(timer.handle);
-    // Long waits are re-checked at most every minute, so a clock moved meanwhile is honoured.
-    const wait = Math.min(Math.max(0, timer.due - this.now()), 60_000);
+    // Node's timers run on the monotonic clock too; one may fire a little early, so it re-checks.
     timer.handle = setTimeout(() => {
       timer.handle = null;
       if (timer.done) return;
-      if (this.now() >= timer.due) {
-        timer.done = true;
-        this.pending.delete(timer);
-        timer.fn();
-      } else this.plan(timer);
-    }, wait);
+      if (this.timerNow() >= timer.due) this.fire(timer);
+      else this.plan(timer);
+    }, Math.max(0, timer.due - this.timerNow()));
+    // Unref'd: a composed kiosk never holds a process open by itself (its servers and IPC channel do).
     timer.handle.unref?.();
   }
 
-  private replanAll(): void {
-    const due = [...this.pending].filter((t) => t.due <= this.now()).sort((a, b) => a.due - b.due);
-    for (const t of this.pending) if (!due.includes(t)) this.plan(t);
-    for (const t of due) this.fire(t);
+  private notifyJump(): void {
     for (const l of [...this.jumpListeners]) l();
   }
 }
