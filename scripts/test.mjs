@@ -3,7 +3,7 @@
 // vitest (unit, driver ↔ simulator, real serial over socat, supervisor, Playwright e2e in Chromium).
 // Ends with one line "N passed, N failed, N skipped". Extra arguments go to vitest (e.g. a path filter).
 import { spawnSync } from 'node:child_process';
-import { existsSync, mkdirSync, readFileSync } from 'node:fs';
+import { existsSync, mkdirSync, readFileSync, rmSync } from 'node:fs';
 import { dirname, join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { buildAll } from './build.mjs';
@@ -35,6 +35,8 @@ try {
 }
 
 step('vitest');
+// A fresh folder each run: a screenshot of an earlier failure must not pass for one of this run.
+rmSync(join(root, 'test-results'), { recursive: true, force: true });
 mkdirSync(join(root, 'test-results'), { recursive: true });
 const report = join(root, 'test-results', 'vitest.json');
 const vitest = spawnSync(

@@ -65,7 +65,7 @@ describe('accessible names equal visible labels on every screen', () => {
     fireEvent.click(screen.getByRole('button', { name: '取号' }));
     await rig.settle();
     expect(expectHonestButtons()).toBe(3);
-    expect(screen.getByRole('button', { name: 'B 出入境证件 未到办理时间 办理时间 09:00-12:00, 15:00-17:30 下次取号 今天 15:00' })).toBeTruthy();
+    expect(screen.getByRole('button', { name: 'B 出入境证件 未到办理时间 办理时间 09:00-12:00，15:00-17:30 下次取号 今天 15:00' })).toBeTruthy();
     expect(screen.getByRole('button', { name: 'A 居民身份证 等候 4 人 约 12 分钟' })).toBeTruthy();
   });
 

@@ -32,7 +32,7 @@ describe('App: taking a ticket', () => {
     const closed = screen.getByRole('button', { name: /^B 出入境证件/ });
     expect(closed.getAttribute('aria-disabled')).toBe('true');
     expect(closed.textContent).toContain('未到办理时间');
-    expect(closed.textContent).toContain('办理时间 09:00-12:00, 15:00-17:30');
+    expect(closed.textContent).toContain('办理时间 09:00-12:00，15:00-17:30');
     expect(closed.textContent).toContain('下次取号 今天 15:00');
 
     fireEvent.click(closed);

@@ -76,7 +76,7 @@ export const zhTW: Catalog = {
   'time.today': '今天 {time}',
   'time.tomorrow': '明天 {time}',
   'time.date': '{month}月{day}日 {time}',
-  'list.separator': ', ',
+  'list.separator': '，',
 
   'weekday.0': '星期日',
   'weekday.1': '星期一',
