@@ -72,7 +72,7 @@ export interface DeviceSummary {
 
 /**
  * Printer faults the simulator can inject, in the status words (§8.2). Partial objects set only what
- * they name. `afterLines` defers a `paper` change until that many more lines have been printed.
+ * they name. `afterLines` defers the faults named with it until that many more lines have been printed.
  */
 export interface PrinterFaults {
   paper?: 'full' | 'low' | 'out';

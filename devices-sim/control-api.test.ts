@@ -86,7 +86,7 @@ describe('sim control API over HTTP on 127.0.0.1', () => {
     ['an unknown field', { jammed: true }, /no fault "jammed"/, 'jammed'],
     ['a bad value', { paper: 'empty' }, /paper must be "full", "low" or "out"/, 'paper'],
     ['a wrong type', { slowMs: '100' }, /slowMs must be a whole number/, 'slowMs'],
-    ['afterLines alone', { afterLines: 2 }, /give "paper" with it/, 'afterLines'],
+    ['afterLines alone', { afterLines: 2 }, /defers the faults named with it/, 'afterLines'],
     ['an empty object', {}, /at least one fault/, undefined],
     ['an array', [], /JSON object/, undefined],
     ['a non-JSON body', '{paper: out', /not valid JSON/, undefined],

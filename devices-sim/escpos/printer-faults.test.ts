@@ -26,7 +26,7 @@ describe('parsePrinterFaults', () => {
     [{ slowMs: -1 }, 'slowMs', /slowMs must be a whole number/],
     [{ slowMs: 1.5 }, 'slowMs', /slowMs/],
     [{ paper: 'out', afterLines: 'x' }, 'afterLines', /afterLines must be a whole number/],
-    [{ afterLines: 3 }, 'afterLines', /give "paper" with it/],
+    [{ afterLines: 3 }, 'afterLines', /defers the faults named with it/],
     [{ cardPresent: true }, 'cardPresent', /no fault "cardPresent"/],
   ])('refuses %j naming %s', (body, field, message) => {
     const err = refusal(body);
@@ -70,7 +70,7 @@ describe('PrinterFaultState', () => {
     s.apply({ paper: 'out', afterLines: 2 });
     expect(s.current.paper).toBe('full');
     expect(s.linePrinted()).toBe(false);
-    expect(s.pending).toEqual({ paper: 'out', linesLeft: 1 });
+    expect(s.pending).toEqual({ faults: { paper: 'out' }, linesLeft: 1 });
     expect(s.linePrinted()).toBe(true);
     expect(s.current.paper).toBe('out');
     expect(s.linePrinted()).toBe(false);
@@ -80,6 +80,18 @@ describe('PrinterFaultState', () => {
     expect(s.pending).toBeUndefined();
     for (let i = 0; i < 6; i++) s.linePrinted();
     expect(s.current.paper).toBe('full');
+  });
+
+  it('defers every fault named with afterLines (the printer vanishes, the cover opens mid-ticket)', () => {
+    const s = new PrinterFaultState();
+    s.apply({ unplugged: true, coverOpen: true, afterLines: 2 });
+    s.linePrinted();
+    expect(s.current).toMatchObject({ unplugged: false, coverOpen: false });
+    expect(s.linePrinted()).toBe(true);
+    expect(s.current).toMatchObject({ unplugged: true, coverOpen: true });
+    s.apply({ noReply: true, paper: 'out', afterLines: 3 });
+    s.apply({ paper: 'full' }); // set at once: no longer part of the deferred change
+    expect(s.pending).toEqual({ faults: { noReply: true }, linesLeft: 3 });
   });
 
   it('afterLines 0 applies at once; clear() heals everything', () => {

@@ -1,7 +1,8 @@
 /**
  * Printer faults in the status words (ARCHITECTURE.md §8.2, common/device.ts PrinterFaults): validated
- * from a control-API body, set partially, and with `afterLines` a paper change that waits until that many
- * more lines have printed, so paper can run out in the middle of a ticket (protocols.md §2.7).
+ * from a control-API body, set partially, and with `afterLines` deferred until that many more lines have
+ * printed, so paper can run out, the cover open or the printer vanish in the middle of a ticket
+ * (protocols.md §2.7).
  */
 import type { PrinterFaults } from '../../common/device';
 import { SimFaultError } from '../sim-device';
@@ -71,56 +72,66 @@ export function parsePrinterFaults(body: unknown, sensors: PrinterSensors = { ne
       throw new SimFaultError(`this printer has no fault "${key}"; it takes ${FIELDS.join(', ')}`, key);
     }
   }
-  if (faults.afterLines !== undefined && faults.paper === undefined) {
-    throw new SimFaultError('afterLines defers a paper change: give "paper" with it', 'afterLines');
+  if (faults.afterLines !== undefined && keys.length === 1) {
+    throw new SimFaultError('afterLines defers the faults named with it: give at least one, e.g. {"paper":"out","afterLines":5}', 'afterLines');
   }
   return faults;
 }
 
-export interface PendingPaper {
-  paper: PaperSupply;
+export type FaultChange = Omit<PrinterFaults, 'afterLines'>;
+
+export interface PendingFaults {
+  faults: FaultChange;
   linesLeft: number;
 }
 
 export class PrinterFaultState {
   private active: ActivePrinterFaults = { ...HEALTHY_PRINTER };
-  private pendingPaper: PendingPaper | undefined;
+  private deferred: PendingFaults | undefined;
 
   get current(): Readonly<ActivePrinterFaults> {
     return this.active;
   }
 
-  get pending(): Readonly<PendingPaper> | undefined {
-    return this.pendingPaper;
+  get pending(): Readonly<PendingFaults> | undefined {
+    return this.deferred;
   }
 
-  /** Sets what `faults` names. A paper change with afterLines > 0 replaces any earlier deferred one. */
+  /**
+   * Sets what `faults` names: at once, or with afterLines > 0 once that many more lines have printed (which
+   * replaces any earlier deferred change). A field set at once is dropped from the deferred change.
+   */
   apply(faults: PrinterFaults): void {
-    const { afterLines, paper, ...rest } = faults;
-    for (const [key, value] of Object.entries(rest)) {
-      if (value !== undefined) (this.active as unknown as Record<string, unknown>)[key] = value;
+    const { afterLines, ...change } = faults;
+    if (afterLines !== undefined && afterLines > 0) {
+      this.deferred = { faults: change, linesLeft: afterLines };
+      return;
     }
-    if (paper === undefined) return;
-    if (afterLines !== undefined && afterLines > 0) this.pendingPaper = { paper, linesLeft: afterLines };
-    else {
-      this.pendingPaper = undefined;
-      this.active.paper = paper;
-    }
+    this.set(change);
+    if (!this.deferred) return;
+    for (const key of Object.keys(change)) delete (this.deferred.faults as Record<string, unknown>)[key];
+    if (Object.keys(this.deferred.faults).length === 0) this.deferred = undefined;
   }
 
-  /** One line reached the paper; returns true when a deferred paper change took effect. */
+  /** One line reached the paper; returns true when a deferred change took effect. */
   linePrinted(): boolean {
-    const pending = this.pendingPaper;
+    const pending = this.deferred;
     if (!pending) return false;
     pending.linesLeft--;
     if (pending.linesLeft > 0) return false;
-    this.pendingPaper = undefined;
-    this.active.paper = pending.paper;
+    this.deferred = undefined;
+    this.set(pending.faults);
     return true;
   }
 
   clear(): void {
     this.active = { ...HEALTHY_PRINTER };
-    this.pendingPaper = undefined;
+    this.deferred = undefined;
+  }
+
+  private set(change: FaultChange): void {
+    for (const [key, value] of Object.entries(change)) {
+      if (value !== undefined) (this.active as unknown as Record<string, unknown>)[key] = value;
+    }
   }
 }

@@ -231,7 +231,8 @@ export class SimEscPosPrinter implements SimDevice {
   private linePrinted(): void {
     this.stats.linesPrinted++;
     this.paper.notePaperLine();
-    if (this.faults.linePrinted()) this.notify();
+    const wasUnplugged = this.faults.current.unplugged;
+    if (this.faults.linePrinted()) this.afterFaultChange(wasUnplugged);
   }
 
   /** The print engine got to `cmd`: everything before it is on paper. */

@@ -142,6 +142,23 @@ describe.skipIf(!hasChromium)('citizen takes a queue ticket (browser shell)', ()
     expect(after.number).not.toBe(before.number);
   });
 
+  it('the printer vanishes mid-ticket → the citizen is told to check the tray, and the number is never reused', async () => {
+    await toHome();
+    await kiosk.sim('/sim/devices/ticket-printer/faults', { body: { unplugged: true, afterLines: 3 } });
+    await chooseFirstOpenBusiness();
+    await page.getByText('打印状态不确定').waitFor({ timeout: 15_000 });
+    const lost = /号票\s*([A-Z]\d{3})/.exec(await page.locator('main').innerText())?.[1];
+    expect(lost, 'the uncertain number is named on screen').toBeDefined();
+    await check('outcome-uncertain');
+    await kiosk.sim('/sim/devices/ticket-printer/faults', { method: 'DELETE' }); // plugged back in
+    await page.getByRole('button', { name: '返回首页' }).click();
+    await toHome();
+    const takeTicket = page.getByRole('button', { name: '取号', exact: true });
+    await expect.poll(() => takeTicket.getAttribute('aria-disabled'), { timeout: 15_000 }).not.toBe('true');
+    const next = await takeOneTicket();
+    expect(next.number).not.toBe(lost);
+  });
+
   it('at night the closed businesses say why and show their hours; the 24-hour service stays open', async () => {
     const now = Date.now();
     // 22:00 in the hall's time zone (Asia/Shanghai, UTC+8) today, whatever the machine's zone.
