@@ -182,7 +182,7 @@ export class EscPosPrinter implements TicketPrinter {
   healthCheck(level: HealthLevel, options: CommandOptions = {}): Promise<HealthReport> {
     const probe = { refreshStatus: (o: CommandOptions) => this.refreshStatus(o), print: (d: PrintDocument, o: CommandOptions) => this.print(d, { signal: o.signal, timeoutMs: o.timeoutMs }) };
     const facts = { transport: this.transport, lifecycle: this.life.value, queueLength: this.queue.length, status: () => this.status };
-    return escPosHealthCheck(level, options, { ...probe, ...facts, testPage: () => printTestPage(this, this.clock.now(), this.timeZone), modelName: this.modelInfo.displayName });
+    return escPosHealthCheck(level, options, { ...probe, ...facts, testPage: () => printTestPage(this, this.clock.now(), this.timeZone), model: this.modelInfo });
   }
 
   /** Used by print-job.ts: one status round, each query answered by its own reply (reply-router.ts). */
