@@ -10,7 +10,7 @@ import type { Server as NetServer } from 'node:net';
 import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { createSimControlServer } from '../devices-sim/control-api';
-import type { Clock } from '../common/clock';
+import type { Clock, TimerHandle } from '../common/clock';
 import { errorInfo } from '../common/errors';
 import type { ApiReply } from '../common/kiosk-api';
 import type { Logger } from '../common/logger';
@@ -45,7 +45,7 @@ async function main(): Promise<void> {
   const simLineTimeMs = process.env.KIOSK_SIM_LINE_MS === undefined ? undefined : Number(process.env.KIOSK_SIM_LINE_MS);
   const kiosk: Kiosk = composeKiosk({ config, dataDir, clock, log, simLineTimeMs });
   await kiosk.start();
-  const calling = await startCallingSystemInterface(kiosk, config, clock, log);
+  const calling = serveCallingSystemInterface(kiosk, config, clock, log);
 
   const staticDir = fileURLToPath(new URL('../renderer/', import.meta.url));
   const hostLog = log.child('host');
@@ -99,32 +99,55 @@ async function main(): Promise<void> {
 
 /**
  * The calling-system interface (queue.callingApi), when configured. It binds its own address, which may be
- * on the hall LAN, so it is not one of the supervisor's loopback sockets. If it cannot listen, the citizen
- * service goes on and the error is logged: counters can still call by hand, a kiosk down helps nobody.
+ * on the hall LAN, so it is not one of the supervisor's loopback sockets. If it cannot listen (the LAN
+ * address not up yet at boot, the port taken), it tries again with back-off while the citizen service goes
+ * on: a kiosk down helps nobody, and one that never retries leaves the counters without calls all day.
  */
-async function startCallingSystemInterface(kiosk: Kiosk, config: KioskConfig, clock: Clock, log: Logger): Promise<CallingApiServer | null> {
+function serveCallingSystemInterface(kiosk: Kiosk, config: KioskConfig, clock: Clock, log: Logger): { close(): Promise<void> } | null {
   const settings = config.queue.callingApi;
   const token = callingToken(config, process.env);
   if (!settings || token === null) return null;
   const callingLog = log.child('calling-api');
-  try {
-    const server = await startCallingApi({
-      host: settings.host,
-      port: settings.port,
-      token,
-      queue: kiosk.queue,
-      timeZone: config.hall.timeZone,
-      clock,
-      log: callingLog,
-      onQueueChanged: () => kiosk.api.refreshBusinesses(),
-    });
-    callingLog.info('calling api listening', { host: settings.host, port: server.port });
-    return server;
-  } catch (err) {
-    callingLog.error('calling api cannot listen; counters cannot call tickets through the kiosk', { host: settings.host, port: settings.port, error: err });
-    return null;
-  }
+  let server: CallingApiServer | null = null;
+  let retry: TimerHandle | null = null;
+  let closed = false;
+  let retryInMs = CALLING_RETRY_FIRST_MS;
+  const attempt = async (): Promise<void> => {
+    retry = null;
+    try {
+      const started = await startCallingApi({
+        host: settings.host,
+        port: settings.port,
+        allowFrom: settings.allowFrom,
+        token,
+        queue: kiosk.queue,
+        timeZone: config.hall.timeZone,
+        clock,
+        log: callingLog,
+        onQueueChanged: () => kiosk.api.refreshBusinesses(),
+      });
+      if (closed) return void (await started.close());
+      server = started;
+      callingLog.info('calling api listening', { host: settings.host, port: started.port });
+    } catch (err) {
+      if (closed) return;
+      callingLog.error('calling api cannot listen; counters cannot call tickets through the kiosk until it can', { host: settings.host, port: settings.port, retryInMs, error: err });
+      retry = clock.setTimer(retryInMs, () => void attempt());
+      retryInMs = Math.min(retryInMs * 2, CALLING_RETRY_MAX_MS);
+    }
+  };
+  void attempt();
+  return {
+    close: async () => {
+      closed = true;
+      retry?.cancel();
+      await server?.close();
+    },
+  };
 }
+
+const CALLING_RETRY_FIRST_MS = 1_000;
+const CALLING_RETRY_MAX_MS = 60_000;
 
 main().catch((err: unknown) => {
   const message = err instanceof ConfigError ? err.message : `host failed to start: ${err instanceof Error ? err.stack ?? err.message : String(err)}`;

@@ -27,6 +27,25 @@ afterAll(async () => {
 });
 
 describe('calling-system interface', () => {
+  it('a port taken at start-up does not stop the kiosk; the interface listens once the port is free', async () => {
+    const { createServer } = await import('node:net');
+    const blocker = createServer();
+    await new Promise<void>((resolve) => blocker.listen(0, '127.0.0.1', resolve));
+    const port = (blocker.address() as { port: number }).port;
+    const config = withCallingApi() as { queue: { callingApi: { port: number } } };
+    config.queue.callingApi.port = port;
+    const blocked = await startKiosk({ config, env: { KIOSK_CALLING_TOKEN: TOKEN } });
+    try {
+      await blocked.waitForOutput(/calling api cannot listen/);
+      await new Promise<void>((resolve) => blocker.close(() => resolve()));
+      await blocked.waitForOutput(/"msg":"calling api listening"/, 15_000);
+      const res = await fetch(`http://127.0.0.1:${port}/queue/waiting`, { headers: { authorization: `Bearer ${TOKEN}` } });
+      expect(res.status).toBe(200);
+    } finally {
+      await blocked.stop();
+    }
+  });
+
   it('refuses to start without its token, naming the field', () => {
     const dir = mkdtempSync(join(tmpdir(), 'hallkiosk-calling-'));
     const file = join(dir, 'config.json');

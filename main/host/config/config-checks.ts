@@ -42,6 +42,11 @@ function checkCallingApi(api: Obj, server: Obj, add: Add): void {
   if (typeof api.host === 'string' && api.host !== '' && isIP(api.host) === 0) {
     add(['queue', 'callingApi', 'host'], `must be an IP address to listen on: "127.0.0.1" (this machine only), the kiosk's hall LAN address, or "0.0.0.0" (every interface) (got ${JSON.stringify(api.host)})`);
   }
+  if (Array.isArray(api.allowFrom)) {
+    api.allowFrom.forEach((address, i) => {
+      if (typeof address === 'string' && isIP(address) === 0) add(['queue', 'callingApi', 'allowFrom', i], `must be the IP address of a counter terminal or calling server (got ${JSON.stringify(address)})`);
+    });
+  }
   if (api.tokenEnv === 'KIOSK_TOKEN') {
     add(['queue', 'callingApi', 'tokenEnv'], 'must not be KIOSK_TOKEN, the per-launch token of the citizen screen\'s API; use a variable of its own, e.g. "KIOSK_CALLING_TOKEN"');
   }

@@ -135,6 +135,7 @@ const callingApi = {
     host: { type: 'string', minLength: 1, default: '127.0.0.1' },
     port,
     tokenEnv: { type: 'string', pattern: PATTERNS.envName, default: 'KIOSK_CALLING_TOKEN' },
+    allowFrom: { type: 'array', minItems: 1, maxItems: 256, uniqueItems: true, items: { type: 'string', minLength: 1 } },
   },
 };
 

@@ -96,6 +96,8 @@ export interface CallingApiConfig {
   port: number;
   /** The environment variable holding the bearer token, at least 32 characters (default KIOSK_CALLING_TOKEN). */
   tokenEnv: string;
+  /** The counters' IP addresses; requests from any other address are refused. Absent: any address. */
+  allowFrom?: string[];
 }
 
 export interface QueueConfig {

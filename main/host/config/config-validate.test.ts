@@ -88,6 +88,7 @@ describe('validateConfig', () => {
     ['a token variable that is no name', (c) => (c.queue.callingApi = { port: 8622, tokenEnv: 'CALLING-TOKEN' }), 'queue.callingApi.tokenEnv: must be an environment variable name: letters, digits and "_", not starting with a digit (got "CALLING-TOKEN")'],
     ['the citizen API token as calling token', (c) => (c.queue.callingApi = { port: 8622, tokenEnv: 'KIOSK_TOKEN' }), 'queue.callingApi.tokenEnv: must not be KIOSK_TOKEN, the per-launch token of the citizen screen\'s API; use a variable of its own, e.g. "KIOSK_CALLING_TOKEN"'],
     ['a misspelt calling setting', (c) => (c.queue.callingApi = { port: 8622, tokenenv: 'X' }), 'queue.callingApi.tokenenv: is not a known setting; did you mean "tokenEnv"?'],
+    ['a counter named by host name in allowFrom', (c) => (c.queue.callingApi = { port: 8622, allowFrom: ['10.0.0.3', 'window-3'] }), 'queue.callingApi.allowFrom[1]: must be the IP address of a counter terminal or calling server (got "window-3")'],
   ];
 
   it.each(cases)('names the field for %s', (_label, mutate, expected) => {

@@ -88,3 +88,17 @@ export function checkCallNext(body: unknown, knownBusinessIds: readonly string[]
   }
   return { ok: true, value: { counter, businessIds: [...new Set(businessIds as string[])] } };
 }
+
+/** The optional body of served / no-show: `{ "counter": "3" }`, the window finishing the ticket. */
+export function checkFinish(body: unknown): Checked<{ counter?: string }> {
+  if (body === undefined) return { ok: true, value: {} };
+  if (typeof body !== 'object' || body === null || Array.isArray(body)) return { ok: false, field: 'body', reason: 'must be empty or a JSON object { "counter": … }' };
+  const { counter, ...rest } = body as Record<string, unknown>;
+  const unknown = Object.keys(rest)[0];
+  if (unknown !== undefined) return { ok: false, field: unknown, reason: 'is not a field of this request (counter)' };
+  if (counter === undefined) return { ok: true, value: {} };
+  if (typeof counter !== 'string' || !COUNTER.test(counter) || counter.trim() === '') {
+    return { ok: false, field: 'counter', reason: 'must name the counter (window) finishing the ticket, as text of 1-32 characters, e.g. "3"' };
+  }
+  return { ok: true, value: { counter } };
+}

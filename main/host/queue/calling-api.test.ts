@@ -216,3 +216,73 @@ describe('calling api: the wait estimate', () => {
     expect(await waitingOf(SI)).toEqual({ businessId: SI, waiting: 3, estimatedWaitMinutes: 12 });
   });
 });
+
+describe('calling api: hardening', () => {
+  /** A raw HTTP exchange, for requests fetch() will not send. */
+  async function raw(request: string): Promise<string> {
+    const { connect } = await import('node:net');
+    return new Promise((resolve, reject) => {
+      const socket = connect(api.port, '127.0.0.1', () => socket.write(request));
+      let text = '';
+      socket.setEncoding('utf8');
+      socket.on('data', (d: string) => (text += d));
+      socket.on('end', () => resolve(text));
+      socket.on('error', reject);
+    });
+  }
+
+  it('a malformed request target is a 400 after the token check, never a 500', async () => {
+    const withToken = await raw(`GET http://x:99999/queue/waiting HTTP/1.1\r\nHost: x\r\nAuthorization: Bearer ${TOKEN}\r\nConnection: close\r\n\r\n`);
+    expect(withToken).toMatch(/^HTTP\/1\.1 400/);
+    const withoutToken = await raw('GET http://x:99999/queue/waiting HTTP/1.1\r\nHost: x\r\nConnection: close\r\n\r\n');
+    expect(withoutToken).toMatch(/^HTTP\/1\.1 401/);
+  });
+
+  it('an oversized body is refused with 413 at once, and the connection is closed', async () => {
+    const big = 'x'.repeat(64 * 1024);
+    const answer = await raw(`POST /queue/call-next HTTP/1.1\r\nHost: x\r\nAuthorization: Bearer ${TOKEN}\r\nContent-Type: application/json\r\nContent-Length: ${big.length * 4}\r\n\r\n${big}`);
+    expect(answer).toMatch(/^HTTP\/1\.1 413/);
+    expect(answer.toLowerCase()).toContain('connection: close');
+  });
+
+  it('a counter cannot finish the ticket another counter called', async () => {
+    const number = issue(SI);
+    await callNext('3', [SI]);
+    const wrong = await call('POST', `/queue/tickets/${number}/served`, { counter: '5' });
+    expect(wrong.status).toBe(409);
+    expect(wrong.body).toMatchObject({ error: 'wrongCounter', counter: '3', status: 'called' });
+    expect((await call('POST', `/queue/tickets/${number}/served`, { counter: '3' })).status).toBe(200);
+    expect((await call('POST', `/queue/tickets/${number}/served`, { window: '3' })).body).toMatchObject({ error: 'badRequest', field: 'window' });
+  });
+
+  it('with allowFrom, other addresses are refused with 403 even with the token', async () => {
+    const config = loadConfig({ env: {} });
+    const fenced = await startCallingApi({ host: '127.0.0.1', port: 0, token: TOKEN, queue, timeZone: config.hall.timeZone, clock, log: SILENT_LOGGER, onQueueChanged, allowFrom: ['10.0.0.3'] });
+    const open = await startCallingApi({ host: '127.0.0.1', port: 0, token: TOKEN, queue, timeZone: config.hall.timeZone, clock, log: SILENT_LOGGER, onQueueChanged, allowFrom: ['127.0.0.1'] });
+    try {
+      const refused = await fetch(`http://127.0.0.1:${fenced.port}/queue/waiting`, { headers: { authorization: `Bearer ${TOKEN}` } });
+      expect(refused.status).toBe(403);
+      const served = await fetch(`http://127.0.0.1:${open.port}/queue/waiting`, { headers: { authorization: `Bearer ${TOKEN}` } });
+      expect(served.status).toBe(200);
+    } finally {
+      await fenced.close();
+      await open.close();
+    }
+  });
+
+  it('refused tokens are logged once a minute per address, not once per request', async () => {
+    const warnings: string[] = [];
+    const log = { ...SILENT_LOGGER, warn: (msg: string) => void warnings.push(msg), child: () => log };
+    const config = loadConfig({ env: {} });
+    const noisy = await startCallingApi({ host: '127.0.0.1', port: 0, token: TOKEN, queue, timeZone: config.hall.timeZone, clock, log, onQueueChanged });
+    try {
+      for (let i = 0; i < 5; i++) await fetch(`http://127.0.0.1:${noisy.port}/queue/waiting`);
+      expect(warnings).toHaveLength(1);
+      clock.advance(60_000);
+      await fetch(`http://127.0.0.1:${noisy.port}/queue/waiting`);
+      expect(warnings).toHaveLength(2);
+    } finally {
+      await noisy.close();
+    }
+  });
+});

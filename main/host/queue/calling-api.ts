@@ -6,7 +6,8 @@
  * serves these endpoints. After each change the citizen screen's business list is refreshed.
  *
  *   POST /queue/call-next                   { "counter": "3", "businessIds": ["…"] } → { ticket | null }
- *   POST /queue/tickets/:number/served      ?day=YYYY-MM-DD (default: today, hall time) → { ticket }
+ *   POST /queue/tickets/:number/served      ?day=YYYY-MM-DD (default: today, hall time), body optional
+ *                                           { "counter": "3" }: refused (409) if another counter called it
  *   POST /queue/tickets/:number/no-show     idem
  *   GET  /queue/waiting                     → { day, businesses: [{ businessId, waiting, estimatedWaitMinutes }] }
  */
@@ -16,12 +17,14 @@ import type { AddressInfo } from 'node:net';
 import type { Clock } from '../../../common/clock';
 import { localDateKey } from '../../../common/local-time';
 import type { Logger } from '../../../common/logger';
-import { type CallingRoute, type Checked, checkCallNext, checkDay, checkTicketNumber, matchRoute } from './calling-api-requests';
+import { type CallingRoute, type Checked, checkCallNext, checkDay, checkFinish, checkTicketNumber, matchRoute } from './calling-api-requests';
 import type { QueueService } from './queue-service';
 import { QueueStateError, type TicketRecord } from './queue-types';
 
 /** Bodies are a few dozen bytes; anything much larger is not a calling system talking. */
 export const MAX_BODY_BYTES = 16 * 1024;
+/** A hall has tens of counters; more open connections than this are refused. */
+export const MAX_CONNECTIONS = 128;
 
 export type CallingQueue = Pick<QueueService, 'callNext' | 'markServed' | 'markNoShow' | 'findTicket' | 'listBusinesses'>;
 
@@ -35,7 +38,15 @@ export interface CallingApiOptions {
   log: Logger;
   /** Called after a ticket was called, served or marked no-show: refresh the citizen screen's business list. */
   onQueueChanged(): void;
+  /** The only addresses served (queue.callingApi.allowFrom); absent: any address that has the token. */
+  allowFrom?: readonly string[];
 }
+
+/** A refused token is logged once a minute per address, so a misconfigured counter cannot flood the log. */
+const REFUSAL_LOG_INTERVAL_MS = 60_000;
+
+/** "::ffff:10.0.0.3" (an IPv4 client on a dual-stack socket) is 10.0.0.3. */
+const plainAddress = (address: string | undefined): string => (address ?? '').replace(/^::ffff:(?=\d+\.\d+\.\d+\.\d+$)/, '');
 
 /** A ticket as the calling system sees it. */
 export interface CallingTicketView {
@@ -80,6 +91,15 @@ export function createCallingApiHandler(options: CallingApiOptions): RequestList
   const expected = createHash('sha256').update(options.token).digest();
   const businessIds = queue.listBusinesses().map((b) => b.id);
   const today = (): string => localDateKey(clock.now(), options.timeZone);
+  const allowed = options.allowFrom ? new Set(options.allowFrom.map(plainAddress)) : null;
+  const lastRefusalLog = new Map<string, number>();
+  const logRefusal = (why: string, req: IncomingMessage, remote: string): void => {
+    const now = clock.now();
+    if (now - (lastRefusalLog.get(remote) ?? -Infinity) < REFUSAL_LOG_INTERVAL_MS) return;
+    if (lastRefusalLog.size > 1000) lastRefusalLog.clear();
+    lastRefusalLog.set(remote, now);
+    log.warn(`calling api request refused: ${why}`, { method: req.method, path: (req.url ?? '').split('?')[0]?.slice(0, 100), remote });
+  };
 
   const authorized = (header: string | undefined): boolean => {
     const match = /^Bearer +(\S+) *$/i.exec(header ?? '');
@@ -108,11 +128,16 @@ export function createCallingApiHandler(options: CallingApiOptions): RequestList
     return { status: 200, body: { ticket: toCallingTicketView(ticket) } };
   };
 
-  const finish = (route: Extract<CallingRoute, { kind: 'finish' }>, query: URLSearchParams): Reply => {
+  const finish = (route: Extract<CallingRoute, { kind: 'finish' }>, query: URLSearchParams, body: unknown): Reply => {
     const number = unwrap(checkTicketNumber(route.number));
     const day = unwrap(checkDay(query, today()));
+    const { counter } = unwrap(checkFinish(body));
     const ticket = queue.findTicket(day, number);
     if (!ticket) throw new HttpProblem(404, 'ticketUnknown', `no ticket ${number} on ${day}`);
+    // A typo in the number must not finish the ticket another window is serving.
+    if (counter !== undefined && ticket.calledCounter !== null && ticket.calledCounter !== counter) {
+      throw new HttpProblem(409, 'wrongCounter', `ticket ${number} (${day}) was called by counter ${ticket.calledCounter}, not ${counter}`, { status: ticket.status, counter: ticket.calledCounter });
+    }
     // A repeated request (a counter retrying after a lost reply) answers with the ticket as it is.
     if (ticket.status === route.outcome) return { status: 200, body: { ticket: toCallingTicketView(ticket) } };
     let done: TicketRecord;
@@ -137,11 +162,21 @@ export function createCallingApiHandler(options: CallingApiOptions): RequestList
   });
 
   const answer = async (req: IncomingMessage): Promise<Reply> => {
-    const url = new URL(req.url ?? '/', 'http://calling-api.invalid');
     const method = req.method ?? 'GET';
+    const remote = plainAddress(req.socket.remoteAddress);
+    if (allowed && !allowed.has(remote)) {
+      logRefusal('address not in queue.callingApi.allowFrom', req, remote);
+      return problem(403, 'forbidden', 'this address may not use the calling-system interface');
+    }
     if (!authorized(req.headers.authorization)) {
-      log.warn('calling api request refused: missing or wrong token', { method, path: url.pathname, remote: req.socket.remoteAddress });
+      logRefusal('missing or wrong token', req, remote);
       return problem(401, 'unauthorized', 'send the calling-system token as "Authorization: Bearer <token>"', { 'www-authenticate': 'Bearer' });
+    }
+    let url: URL;
+    try {
+      url = new URL(req.url ?? '/', 'http://calling-api.invalid');
+    } catch {
+      return problem(400, 'badRequest', 'the request target is not a valid path');
     }
     const match = matchRoute(method, url.pathname);
     if (!match.ok) return match.status === 405 ? problem(405, 'methodNotAllowed', match.message, { allow: match.allow }) : problem(404, 'notFound', match.message);
@@ -150,7 +185,7 @@ export function createCallingApiHandler(options: CallingApiOptions): RequestList
       case 'callNext':
         return callNext(parseJson(text));
       case 'finish':
-        return finish(match.route, url.searchParams);
+        return finish(match.route, url.searchParams, text.trim() === '' ? undefined : parseJson(text));
       case 'waiting':
         return waiting();
     }
@@ -163,7 +198,8 @@ export function createCallingApiHandler(options: CallingApiOptions): RequestList
         log.error('calling api request failed', { method: req.method, path: req.url?.split('?')[0], error: err });
         return problem(500, 'internal', 'the kiosk could not complete this request');
       })
-      .then((reply) => send(res, reply), (err: unknown) => log.error('calling api reply failed', { error: err }));
+      .then((reply) => send(res, reply))
+      .catch((err: unknown) => log.error('calling api reply failed', { error: err }));
   };
 }
 
@@ -182,12 +218,13 @@ function readBody(req: IncomingMessage): Promise<string> {
     let size = 0;
     req.on('data', (chunk: Buffer) => {
       size += chunk.length;
-      if (size <= MAX_BODY_BYTES) chunks.push(chunk);
+      if (size <= MAX_BODY_BYTES) return void chunks.push(chunk);
+      // Answer at once and stop reading: the reply closes the connection (send), the rest is never taken.
+      req.removeAllListeners('data');
+      req.pause();
+      reject(new HttpProblem(413, 'payloadTooLarge', `body: must be at most ${MAX_BODY_BYTES} bytes`, { field: 'body' }));
     });
-    req.on('end', () => {
-      if (size > MAX_BODY_BYTES) reject(new HttpProblem(413, 'payloadTooLarge', `body: must be at most ${MAX_BODY_BYTES} bytes`, { field: 'body' }));
-      else resolve(Buffer.concat(chunks).toString('utf8'));
-    });
+    req.on('end', () => resolve(Buffer.concat(chunks).toString('utf8')));
     req.on('error', reject);
   });
 }
@@ -200,6 +237,7 @@ function send(res: ServerResponse, reply: Reply): void {
     'content-length': Buffer.byteLength(body),
     'cache-control': 'no-store',
     'x-content-type-options': 'nosniff',
+    ...(reply.status === 413 ? { connection: 'close' } : {}),
     ...reply.headers,
   });
   res.end(body);
@@ -213,7 +251,13 @@ export interface CallingApiServer {
 
 /** Serves the interface on `host:port`; rejects if it cannot listen (port taken, address not on this machine). */
 export function startCallingApi(options: CallingApiOptions & { host: string; port: number }): Promise<CallingApiServer> {
-  const server: Server = createServer({ requestTimeout: 15_000, headersTimeout: 10_000, keepAliveTimeout: 5_000 }, createCallingApiHandler(options));
+  // Node checks the two request timeouts every connectionsCheckingInterval (30 s by default): 1 s makes them
+  // hold, so a slow or stalled client cannot keep sockets of the process that serves the citizen screen.
+  const server: Server = createServer(
+    { requestTimeout: 15_000, headersTimeout: 10_000, keepAliveTimeout: 5_000, connectionsCheckingInterval: 1_000 },
+    createCallingApiHandler(options),
+  );
+  server.maxConnections = MAX_CONNECTIONS;
   return new Promise((resolve, reject) => {
     server.once('error', reject);
     server.listen(options.port, options.host, () => {
