@@ -25,6 +25,8 @@ export type Checked<T> = { ok: true; value: T } | ({ ok: false } & FieldProblem)
 export interface CallNextRequest {
   counter: string;
   businessIds: string[];
+  /** The calling system's id for this request: a retry with the same id gets the same ticket. */
+  requestId?: string;
 }
 
 /** "A001": the prefix letter and three digits (protocols.md §5.2). */
@@ -33,6 +35,7 @@ const FINISH_PATH = /^\/queue\/tickets\/([^/]*)\/(served|no-show)$/;
 /** Window names as halls write them ("3", "A-03", "3号窗口"): 1-32 characters, no control characters. */
 const COUNTER = /^[^\p{Cc}]{1,32}$/u;
 const MAX_BUSINESS_IDS = 26;
+const REQUEST_ID = /^[A-Za-z0-9._:-]{1,64}$/;
 
 export function matchRoute(method: string, pathname: string): RouteMatch {
   const wrongMethod = (allow: string): RouteMatch => ({ ok: false, status: 405, allow, message: `${pathname} answers ${allow} only` });
@@ -71,9 +74,12 @@ export function checkDay(query: URLSearchParams, today: string): Checked<string>
 export function checkCallNext(body: unknown, knownBusinessIds: readonly string[]): Checked<CallNextRequest> {
   const fail = (field: string, reason: string): Checked<CallNextRequest> => ({ ok: false, field, reason });
   if (typeof body !== 'object' || body === null || Array.isArray(body)) return fail('body', 'must be a JSON object { "counter": …, "businessIds": [ … ] }');
-  const { counter, businessIds, ...rest } = body as Record<string, unknown>;
+  const { counter, businessIds, requestId, ...rest } = body as Record<string, unknown>;
   const unknown = Object.keys(rest)[0];
-  if (unknown !== undefined) return fail(unknown, 'is not a field of this request (counter, businessIds)');
+  if (unknown !== undefined) return fail(unknown, 'is not a field of this request (counter, businessIds, requestId)');
+  if (requestId !== undefined && (typeof requestId !== 'string' || !REQUEST_ID.test(requestId))) {
+    return fail('requestId', 'must be the calling system\'s id for this request: 1-64 letters, digits, "-", "_", ".", ":"');
+  }
   if (typeof counter !== 'string' || !COUNTER.test(counter) || counter.trim() === '') {
     return fail('counter', 'must name the counter (window) calling, as text of 1-32 characters, e.g. "3"');
   }
@@ -86,7 +92,9 @@ export function checkCallNext(body: unknown, knownBusinessIds: readonly string[]
       return fail(`businessIds[${i}]`, `must be one of the configured businesses ${knownBusinessIds.map((k) => JSON.stringify(k)).join(', ')} (got ${got})`);
     }
   }
-  return { ok: true, value: { counter, businessIds: [...new Set(businessIds as string[])] } };
+  const value: CallNextRequest = { counter, businessIds: [...new Set(businessIds as string[])] };
+  if (requestId !== undefined) value.requestId = requestId as string;
+  return { ok: true, value };
 }
 
 /** The optional body of served / no-show: `{ "counter": "3" }`, the window finishing the ticket. */

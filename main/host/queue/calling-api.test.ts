@@ -113,7 +113,7 @@ describe('calling api: calling tickets', () => {
     ['a blank counter', { counter: '  ', businessIds: [SI] }, 'counter', undefined],
     ['no businesses', { counter: '3', businessIds: [] }, 'businessIds', undefined],
     ['an unknown business', { counter: '3', businessIds: [SI, 'passport'] }, 'businessIds[1]', undefined],
-    ['an unknown field', { counter: '3', businessIds: [SI], window: 3 }, 'window', 'window: is not a field of this request (counter, businessIds)'],
+    ['an unknown field', { counter: '3', businessIds: [SI], window: 3 }, 'window', 'window: is not a field of this request (counter, businessIds, requestId)'],
   ])('refuses %s with 400 naming the field', async (_label, body, field, message) => {
     issue(SI);
     const answer = await call('POST', '/queue/call-next', body);
@@ -284,5 +284,20 @@ describe('calling api: hardening', () => {
     } finally {
       await noisy.close();
     }
+  });
+});
+
+describe('calling api: retries', () => {
+  it('a call-next retried with the same requestId gets the same ticket, and calls nobody else', async () => {
+    const first = issue(SI);
+    const second = issue(SI);
+    const once = await call('POST', '/queue/call-next', { counter: '3', businessIds: [SI], requestId: 'w3-0001' });
+    expect(once.body.ticket.number).toBe(first);
+    const retried = await call('POST', '/queue/call-next', { counter: '3', businessIds: [SI], requestId: 'w3-0001' });
+    expect(retried.body.ticket).toEqual(once.body.ticket);
+    expect((await waitingOf(SI)).waiting).toBe(1); // the second ticket still waits
+    // Another counter's request with the same id is its own request.
+    expect((await call('POST', '/queue/call-next', { counter: '4', businessIds: [SI], requestId: 'w3-0001' })).body.ticket.number).toBe(second);
+    expect((await call('POST', '/queue/call-next', { counter: '3', businessIds: [SI], requestId: 'bad id!' })).body).toMatchObject({ error: 'badRequest', field: 'requestId' });
   });
 });

@@ -5,7 +5,7 @@
  * the waiting counts. Every request carries `Authorization: Bearer <token>`; the citizen API (main/web) never
  * serves these endpoints. After each change the citizen screen's business list is refreshed.
  *
- *   POST /queue/call-next                   { "counter": "3", "businessIds": ["…"] } → { ticket | null }
+ *   POST /queue/call-next                   { "counter": "3", "businessIds": ["…"], "requestId"?: "…" } → { ticket | null }
  *   POST /queue/tickets/:number/served      ?day=YYYY-MM-DD (default: today, hall time), body optional
  *                                           { "counter": "3" }: refused (409) if another counter called it
  *   POST /queue/tickets/:number/no-show     idem
@@ -118,7 +118,7 @@ export function createCallingApiHandler(options: CallingApiOptions): RequestList
 
   const callNext = (body: unknown): Reply => {
     const request = unwrap(checkCallNext(body, businessIds));
-    const ticket = queue.callNext(request.businessIds, request.counter);
+    const ticket = queue.callNext(request.businessIds, request.counter, request.requestId);
     if (!ticket) {
       log.debug('call-next: nobody waiting', { counter: request.counter, businessIds: request.businessIds });
       return { status: 200, body: { ticket: null } };

@@ -54,6 +54,9 @@ const MIGRATIONS: readonly string[] = [
   `,
   // The counter (window) a ticket was called to, as the calling system names it (calling-api.ts).
   `ALTER TABLE tickets ADD COLUMN called_counter TEXT;`,
+  // The calling system's id for one call-next request: a retry after a lost reply gets the same ticket.
+  `ALTER TABLE tickets ADD COLUMN call_request_id TEXT;
+   CREATE UNIQUE INDEX tickets_by_call_request ON tickets (called_counter, call_request_id) WHERE call_request_id IS NOT NULL;`,
 ];
 
 export const QUEUE_SCHEMA_VERSION = MIGRATIONS.length;

@@ -77,11 +77,13 @@ export class QueueService {
         `SELECT * FROM tickets WHERE day = ? AND status = 'issued' AND business_id IN (SELECT value FROM json_each(?))
           ORDER BY priority DESC, reserved_at, id LIMIT 1`,
       ),
-      setStatus: db.prepare<{ to: string; now: number; id: number; from: string; counter: string | null }>(
+      byCallRequest: db.prepare<[string, string], TicketRow>('SELECT * FROM tickets WHERE called_counter = ? AND call_request_id = ?'),
+      setStatus: db.prepare<{ to: string; now: number; id: number; from: string; counter: string | null; callRequestId: string | null }>(
         `UPDATE tickets SET status = @to,
             sent_at = CASE WHEN @to = 'printing' THEN @now ELSE sent_at END,
             called_at = CASE WHEN @to = 'called' THEN @now ELSE called_at END,
             called_counter = CASE WHEN @to = 'called' THEN @counter ELSE called_counter END,
+            call_request_id = CASE WHEN @to = 'called' THEN @callRequestId ELSE call_request_id END,
             served_at = CASE WHEN @to IN ('served', 'noShow') THEN @now ELSE served_at END
           WHERE id = @id AND status = @from`,
       ),
@@ -249,14 +251,22 @@ export class QueueService {
     return row ? toTicketRecord(row) : undefined;
   }
 
-  /** Today's next issued ticket of `businessIds` (priority first, then the earliest), marked called to `counter`. */
-  callNext(businessIds: readonly string[], counter?: string): TicketRecord | null {
+  /**
+   * Today's next issued ticket of `businessIds` (priority first, then the earliest), marked called to
+   * `counter`. With `requestId` (the calling system's id for this request), asking again with the same
+   * counter and id answers with the ticket that request called, so a retry after a lost reply skips nobody.
+   */
+  callNext(businessIds: readonly string[], counter?: string, requestId?: string): TicketRecord | null {
     if (businessIds.length === 0) return null;
     const now = this.clock.now();
     return this.db.transaction(() => {
+      if (counter !== undefined && requestId !== undefined) {
+        const earlier = this.sql.byCallRequest.get(counter, requestId);
+        if (earlier) return toTicketRecord(earlier);
+      }
       const row = this.sql.next.get(this.today(now), JSON.stringify(businessIds));
       if (!row) return null;
-      this.sql.setStatus.run({ to: 'called', now, id: row.id, from: 'issued', counter: counter ?? null });
+      this.sql.setStatus.run({ to: 'called', now, id: row.id, from: 'issued', counter: counter ?? null, callRequestId: counter === undefined ? null : requestId ?? null });
       return toTicketRecord(this.sql.byId.get(row.id)!);
     }).immediate();
   }
@@ -277,7 +287,7 @@ export class QueueService {
       const row = this.sql.byId.get(ticketId);
       if (!row) throw new QueueStateError(`no ticket with id ${ticketId}`);
       if (!from.includes(row.status)) throw new QueueStateError(`ticket ${row.number} (${row.day}) is ${row.status}; it cannot become ${to}`);
-      if (row.status !== to) this.sql.setStatus.run({ to, now, id: ticketId, from: row.status, counter: null });
+      if (row.status !== to) this.sql.setStatus.run({ to, now, id: ticketId, from: row.status, counter: null, callRequestId: null });
       return toTicketRecord(this.sql.byId.get(ticketId)!);
     }).immediate();
   }
