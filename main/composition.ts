@@ -28,7 +28,7 @@ import { QueueService } from './host/queue/queue-service';
 import { SessionService } from './host/session/session-service';
 import { BusinessBoard } from './host/tickets/business-board';
 import { QueueTicketAdapter } from './host/tickets/queue-adapter';
-import { TicketIssuer } from './host/tickets/ticket-issuer';
+import { TicketIssuer, ticketRef } from './host/tickets/ticket-issuer';
 
 const DEFAULT_MODEL = 'generic-escpos-80';
 
@@ -142,7 +142,7 @@ export function composeKiosk(options: ComposeOptions): Kiosk {
       if (recovered.voided + recovered.uncertain > 0) log.warn('tickets settled after restart', { voided: recovered.voided, uncertain: recovered.uncertain });
       // The host stopped while these were printing: each may or may not be in the tray (§8.3).
       for (const t of recovered.uncertainTickets) {
-        alerts.event(ticketPrinterId(), 'printUncertain', `${t.day} ${t.number}`, `${t.number} 号票打印时终端重启，结果不确定，请核实出票口`);
+        alerts.event(ticketPrinterId(), 'printUncertain', ticketRef(t.day, t.number), `${t.number} 号票打印时终端重启，结果不确定，请核实出票口`);
       }
       await Promise.all(simPrinters.map((sim) => sim.start()));
       await devices.start();

@@ -19,7 +19,7 @@ export class QueueTicketAdapter implements TicketQueue {
 
   reserve(request: { businessId: string; requestId: string; sessionId: string }): ReserveOutcome {
     const result = this.queue.reserve(request);
-    if (result.kind === 'refused') return result.closed ? { kind: 'refused', code: result.code, closed: result.closed } : { kind: 'refused', code: result.code };
+    if (result.kind === 'refused') return { kind: 'refused', code: result.code, ...(result.closed && { closed: result.closed }) };
     if (result.kind === 'existing') return { kind: 'existing', result: this.replay(result.ticket) };
     const { ticket } = result;
     const business = this.business(ticket.businessId);

@@ -4,8 +4,9 @@
  * confirmed → issued; refused before any byte → voided; a fault mid-job → voided (partial, staff alerted to
  * a possible stub in the tray); silence after the bytes went out → uncertain (citizen told to check the
  * tray, staff can list it). A driver that throws is judged the same way: voided while no byte went out
- * (onSending not yet called), uncertain after. A closed business is refused with its specific reason. A repeated requestId gets the first outcome; a second tap while printing is
- * refused as busy; nothing is ever issued twice.
+ * (onSending not yet called), uncertain after. A closed business is refused with its specific reason. A
+ * repeated requestId gets the first outcome; a second tap while printing is refused as busy; nothing is
+ * ever issued twice.
  */
 import type { CitizenService, ServiceAvailability } from '../../../common/availability';
 import { errorInfo, type ErrorCode } from '../../../common/errors';
@@ -76,9 +77,7 @@ export class TicketIssuer {
       return { outcome: 'refused', error: errorInfo(availability.reason ?? 'noDevice', 'the ticket printer cannot print now') };
     }
     const reserved = this.deps.queue.reserve({ businessId: request.businessId, requestId: request.requestId, sessionId });
-    if (reserved.kind === 'refused') {
-      return reserved.closed ? { outcome: 'refused', error: errorInfo(reserved.code), closed: reserved.closed } : { outcome: 'refused', error: errorInfo(reserved.code) };
-    }
+    if (reserved.kind === 'refused') return { outcome: 'refused', error: errorInfo(reserved.code), ...(reserved.closed && { closed: reserved.closed }) };
     if (reserved.kind === 'existing') {
       return reserved.result ?? { outcome: 'refused', error: errorInfo('busy', 'this request is still being printed') };
     }
@@ -133,6 +132,11 @@ export class TicketIssuer {
   }
 }
 
+/** How staff find a ticket: its hall day and number, "2026-11-23 A003" (numbers restart every day). */
+export function ticketRef(day: string, number: string): string {
+  return `${day} ${number}`;
+}
+
 function unsettled(ticket: { number: string; view: IssuedTicketView }): UnsettledTicket {
-  return { number: ticket.number, ref: `${ticket.view.issuedAtLocal.slice(0, 10)} ${ticket.number}` };
+  return { number: ticket.number, ref: ticketRef(ticket.view.issuedAtLocal.slice(0, 10), ticket.number) };
 }
