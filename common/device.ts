@@ -36,6 +36,8 @@ export interface PrinterStatusBlock {
   cutterError?: boolean;
   /** A presenter printer's ticket still waiting in the output (protocols.md §2.6). */
   mediaPresented?: boolean;
+  /** The head is too hot and printing pauses until it cools (DLE EOT 3 bit 6, auto-recoverable, §2.4). */
+  headOverheat?: boolean;
 }
 
 export interface DeviceStatus {
@@ -75,9 +77,11 @@ export interface DeviceSummary {
  * they name. `afterLines` defers the faults named with it until that many more lines have been printed.
  */
 export interface PrinterFaults {
-  paper?: 'full' | 'low' | 'out';
+  /** "jammed": a paper jam, the recoverable mechanical error of DLE EOT 3 bit 2 (§2.4). */
+  paper?: PaperLevel;
   coverOpen?: boolean;
   cutterError?: boolean;
+  headOverheat?: boolean;
   offline?: boolean;
   unplugged?: boolean;
   noReply?: boolean;

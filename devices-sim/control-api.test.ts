@@ -64,7 +64,7 @@ describe('sim control API over HTTP on 127.0.0.1', () => {
         role: 'ticketPrinter',
         roles: ['ticketPrinter', 'receiptPrinter'],
         model: 'generic-escpos-80',
-        status: { device: 'online', printer: { paper: 'full', coverOpen: false, cutterError: false } },
+        status: { device: 'online', printer: { paper: 'full', coverOpen: false, cutterError: false, headOverheat: false } },
       },
     ]);
   });
@@ -74,7 +74,7 @@ describe('sim control API over HTTP on 127.0.0.1', () => {
     let r = await call('POST', '/sim/devices/ticket-printer/faults', { paper: 'low' });
     expect(r).toMatchObject({ status: 200, body: { device: 'online', printer: { paper: 'low', coverOpen: false } } });
     r = await call('POST', '/sim/devices/ticket-printer/faults', { coverOpen: true });
-    expect(r.body).toEqual({ device: 'userError', printer: { paper: 'low', coverOpen: true, cutterError: false } });
+    expect(r.body).toEqual({ device: 'userError', printer: { paper: 'low', coverOpen: true, cutterError: false, headOverheat: false } });
     r = await call('POST', '/sim/devices/ticket-printer/faults', { paper: 'out', afterLines: 5, slowMs: 20 });
     expect(r.body.printer.paper).toBe('low');
     expect(printer.status()).toEqual(r.body);
@@ -84,7 +84,7 @@ describe('sim control API over HTTP on 127.0.0.1', () => {
 
   it.each([
     ['an unknown field', { jammed: true }, /no fault "jammed"/, 'jammed'],
-    ['a bad value', { paper: 'empty' }, /paper must be "full", "low" or "out"/, 'paper'],
+    ['a bad value', { paper: 'empty' }, /paper must be "full", "low", "out" or "jammed"/, 'paper'],
     ['a wrong type', { slowMs: '100' }, /slowMs must be a whole number/, 'slowMs'],
     ['afterLines alone', { afterLines: 2 }, /defers the faults named with it/, 'afterLines'],
     ['an empty object', {}, /at least one fault/, undefined],

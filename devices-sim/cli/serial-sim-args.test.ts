@@ -24,7 +24,7 @@ describe('parseSerialSimArgs', () => {
     [[], /--path/],
     [['--path', 'x', '--line-ms', '-1'], /--line-ms/],
     [['--path', 'x', '--control-port', '70000'], /--control-port/],
-    [['--path', 'x', '--paper', 'jammed'], /--paper/],
+    [['--path', 'x', '--paper', 'torn'], /--paper/],
     [['--path', 'x', '--bogus'], /bogus/],
   ])('refuses %j', (argv, message) => {
     expect(() => parseSerialSimArgs(argv)).toThrow(message);

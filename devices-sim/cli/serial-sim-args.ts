@@ -35,7 +35,7 @@ export function parseSerialSimArgs(argv: readonly string[]): SerialSimArgs {
     allowPositionals: false,
   });
   if (!values.path) throw new Error('--path /dev/pts/N is required');
-  if (!['full', 'low', 'out'].includes(values.paper)) throw new Error(`--paper must be full, low or out, got "${values.paper}"`);
+  if (!['full', 'low', 'out', 'jammed'].includes(values.paper)) throw new Error(`--paper must be full, low, out or jammed, got "${values.paper}"`);
   return {
     path: values.path,
     model: values.model,

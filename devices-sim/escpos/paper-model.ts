@@ -49,6 +49,7 @@ interface Draft {
 }
 
 const emptyDraft = (): Draft => ({ lines: [], qr: [], barcodes: [], images: [], chunks: [], paperLines: 0 });
+const isBlank = (d: Draft): boolean => d.paperLines === 0 && d.lines.length + d.qr.length + d.barcodes.length + d.images.length === 0;
 
 function decodeQr(bytes: Uint8Array): string {
   try {
@@ -199,10 +200,21 @@ export class PaperModel {
     this.lineText = '';
     this.lineColumns = 0;
     const d = this.draft;
-    if (d.paperLines === 0 && d.lines.length + d.qr.length + d.barcodes.length + d.images.length === 0) {
+    if (isBlank(d)) {
       this.draft = emptyDraft();
       return false;
     }
+    this.finish(false);
+    return true;
+  }
+
+  /**
+   * The roll ran out mid-ticket (protocols.md §2.7): what is on paper so far leaves with the old roll's
+   * tail, uncut; a line still being assembled stays in the line buffer and prints on the new roll, with the
+   * rest of the job. Returns true when such a piece was recorded.
+   */
+  tearOff(): boolean {
+    if (isBlank(this.draft)) return false;
     this.finish(false);
     return true;
   }

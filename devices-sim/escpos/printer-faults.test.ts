@@ -14,13 +14,14 @@ function refusal(body: unknown): SimFaultError {
 
 describe('parsePrinterFaults', () => {
   it('takes every field in the status words', () => {
-    const all = { paper: 'low', coverOpen: true, cutterError: false, offline: true, unplugged: false, noReply: false, garbage: true, slowMs: 250, afterLines: 3 };
+    const all = { paper: 'low', coverOpen: true, cutterError: false, headOverheat: true, offline: true, unplugged: false, noReply: false, garbage: true, slowMs: 250, afterLines: 3 };
     expect(parsePrinterFaults(all)).toEqual(all);
     expect(parsePrinterFaults({ coverOpen: false })).toEqual({ coverOpen: false });
+    expect(parsePrinterFaults({ paper: 'jammed', afterLines: 2 })).toEqual({ paper: 'jammed', afterLines: 2 });
   });
 
   it.each([
-    [{ paper: 'jammed' }, 'paper', /paper must be "full", "low" or "out"/],
+    [{ paper: 'torn' }, 'paper', /paper must be "full", "low", "out" or "jammed"/],
     [{ paper: 1 }, 'paper', /paper must be/],
     [{ coverOpen: 'yes' }, 'coverOpen', /coverOpen must be true or false/],
     [{ slowMs: -1 }, 'slowMs', /slowMs must be a whole number/],

@@ -14,6 +14,7 @@ export const HEALTHY_PRINTER: Readonly<ActivePrinterFaults> = Object.freeze({
   paper: 'full',
   coverOpen: false,
   cutterError: false,
+  headOverheat: false,
   offline: false,
   unplugged: false,
   noReply: false,
@@ -21,8 +22,8 @@ export const HEALTHY_PRINTER: Readonly<ActivePrinterFaults> = Object.freeze({
   slowMs: 0,
 });
 
-const PAPER_VALUES: readonly PaperSupply[] = ['full', 'low', 'out'];
-const BOOLEAN_FIELDS = ['coverOpen', 'cutterError', 'offline', 'unplugged', 'noReply', 'garbage'] as const;
+const PAPER_VALUES: readonly PaperSupply[] = ['full', 'low', 'out', 'jammed'];
+const BOOLEAN_FIELDS = ['coverOpen', 'cutterError', 'headOverheat', 'offline', 'unplugged', 'noReply', 'garbage'] as const;
 const FIELDS = ['paper', ...BOOLEAN_FIELDS, 'slowMs', 'afterLines'] as const;
 /** Upper bounds keep a typo from freezing a test for hours of clock time. */
 export const MAX_SLOW_MS = 600_000;
@@ -55,7 +56,7 @@ export function parsePrinterFaults(body: unknown, sensors: PrinterSensors = { ne
     const value = body[key];
     if (key === 'paper') {
       if (typeof value !== 'string' || !(PAPER_VALUES as readonly string[]).includes(value)) {
-        throw new SimFaultError(`paper must be "full", "low" or "out", got ${JSON.stringify(value)}`, 'paper');
+        throw new SimFaultError(`paper must be "full", "low", "out" or "jammed", got ${JSON.stringify(value)}`, 'paper');
       }
       if (value === 'low' && !sensors.nearEndSensor) {
         throw new SimFaultError('paper "low" needs a paper near-end sensor, which this model does not have (protocols.md §2.4); use "full" or "out"', 'paper');

@@ -9,14 +9,15 @@ import type { ActivePrinterFaults } from './printer-faults';
 function deviceState(f: Readonly<ActivePrinterFaults>): DeviceState {
   if (f.unplugged) return 'noDevice';
   if (f.noReply || f.garbage || f.cutterError) return 'hardwareError';
-  if (f.coverOpen || f.paper === 'out') return 'userError';
+  if (f.coverOpen || f.paper === 'out' || f.paper === 'jammed') return 'userError';
   if (f.offline) return 'offline';
+  if (f.headOverheat) return 'busy';
   return 'online';
 }
 
 /** `mediaPresented` undefined: the model cannot tell whether the ticket was taken. */
 export function printerDeviceStatus(f: Readonly<ActivePrinterFaults>, mediaPresented: boolean | undefined): DeviceStatus {
-  const printer: PrinterStatusBlock = { paper: f.paper, coverOpen: f.coverOpen, cutterError: f.cutterError };
+  const printer: PrinterStatusBlock = { paper: f.paper, coverOpen: f.coverOpen, cutterError: f.cutterError, headOverheat: f.headOverheat };
   if (mediaPresented !== undefined) printer.mediaPresented = mediaPresented;
   return { device: deviceState(f), printer };
 }

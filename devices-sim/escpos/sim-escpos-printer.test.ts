@@ -115,26 +115,64 @@ describe('paper running out (protocols.md §2.7, ARCHITECTURE.md §8.2)', () => 
     expect(rig.printer.status()).toMatchObject({ device: 'userError', printer: { paper: 'out' } });
     await rig.send(realtimeStatusRequest(4));
     expect(rig.take()).toEqual([REPLIES.rollEnd]);
-    expect(rig.printer.printed()).toEqual([]);
+    // The start of the ticket leaves with the old roll's tail, uncut.
+    expect(rig.printer.printed()).toMatchObject([{ seq: 1, lines: ['1', '2'], cut: false }]);
 
     rig.printer.setFaults({ paper: 'full' });
     await rig.advance(2 * 40);
     expect(rig.take()).toEqual(PROCESS_ID_T001);
-    expect(rig.printer.printed()).toMatchObject([{ lines: ['1', '2', '3', '4'], cut: true }]);
+    expect(rig.printer.printed()).toMatchObject([{ lines: ['1', '2'], cut: false }, { seq: 2, lines: ['3', '4'], cut: true }]);
   });
 
-  it('DLE ENQ 2 clears the buffer: the part on paper is kept uncut and the rest never prints', async () => {
+  it('DLE ENQ 2 at a paper end is ignored (no model clears there, §2.7): the rest prints after a refill', async () => {
     const rig = await printerRig();
     rig.printer.setFaults({ paper: 'out', afterLines: 2 });
     await rig.send(concatBytes(ticket(['1', '2', '3', '4']), COMMANDS.processIdT001));
     await rig.send(realtimeRecovery(2));
-    expect(rig.printer.printed()).toMatchObject([{ seq: 1, lines: ['1', '2'], cut: false }]);
+    expect(rig.printer.statistics().bufferedCommands).toBeGreaterThan(0);
     rig.printer.setFaults({ paper: 'full' });
     await rig.settle();
+    expect(rig.take()).toEqual(PROCESS_ID_T001);
+    expect(rig.printer.printed()).toMatchObject([{ lines: ['1', '2'], cut: false }, { lines: ['3', '4'], cut: true }]);
+  });
+
+  it('DLE ENQ 2 while healthy is ignored: the job prints on', async () => {
+    const rig = await printerRig({ lineTimeMs: 40 });
+    await rig.send(concatBytes(ticket(['1', '2', '3']), COMMANDS.processIdT001));
+    await rig.advance(40);
+    await rig.send(realtimeRecovery(2));
+    await rig.advance(10_000);
+    expect(rig.take()).toEqual(PROCESS_ID_T001);
+    expect(rig.printer.printed()).toMatchObject([{ lines: ['1', '2', '3'], cut: true }]);
+  });
+
+  it('DLE ENQ 2 in a cutter error clears the buffer: the ticket stays uncut and the rest never prints', async () => {
+    const rig = await printerRig();
+    rig.printer.setFaults({ cutterError: true });
+    await rig.send(concatBytes(ticket(['1', '2']), COMMANDS.processIdT001));
+    await rig.send(realtimeRecovery(2));
+    expect(rig.printer.printed()).toMatchObject([{ seq: 1, lines: ['1', '2'], cut: false }]);
+    rig.printer.clearFaults();
+    await rig.settle();
     expect(rig.take()).toEqual([]);
-    expect(rig.printer.printed()).toHaveLength(1);
     await rig.send(ticket(['next']));
     expect(rig.printer.printed()[1]).toMatchObject({ seq: 2, lines: ['next'], cut: true });
+  });
+
+  it('a jam stops the head; DLE ENQ 2 clears it where the row says so (epson-tm-t88), not on the generic row', async () => {
+    for (const [model, clears] of [['epson-tm-t88', true], ['generic-escpos-80', false]] as const) {
+      const rig = await printerRig({ model });
+      rig.printer.setFaults({ paper: 'jammed', afterLines: 1 });
+      await rig.send(concatBytes(ticket(['1', '2', '3']), COMMANDS.processIdT001));
+      expect(rig.printer.status()).toMatchObject({ device: 'userError', printer: { paper: 'jammed' } });
+      await rig.send(realtimeStatusRequest(3));
+      expect(rig.take()).toEqual([0x16]);
+      await rig.send(realtimeRecovery(2));
+      rig.printer.setFaults({ paper: 'full' }); // staff pulled the jammed paper out
+      await rig.settle();
+      expect(rig.take()).toEqual(clears ? [] : PROCESS_ID_T001);
+      expect(rig.printer.printed().some((t) => t.cut)).toBe(!clears);
+    }
   });
 
   it('low paper keeps printing and reports near end', async () => {
@@ -174,6 +212,16 @@ describe('other faults stop the engine', () => {
     expect(rig.printer.printed()).toMatchObject([{ lines: ['1', '2'], cut: true }]);
   });
 
+  it('a hot head pauses printing and resumes by itself once it cools', async () => {
+    const rig = await printerRig();
+    rig.printer.setFaults({ headOverheat: true, afterLines: 1 });
+    await rig.send(ticket(['1', '2']));
+    expect(rig.printer.status()).toMatchObject({ device: 'busy', printer: { headOverheat: true } });
+    expect(rig.printer.printed()).toEqual([]);
+    rig.printer.setFaults({ headOverheat: false });
+    expect(rig.printer.printed()).toMatchObject([{ lines: ['1', '2'], cut: true }]);
+  });
+
   it('offline: holds the job until it comes back online', async () => {
     const rig = await printerRig();
     rig.printer.setFaults({ offline: true });
@@ -195,7 +243,7 @@ describe('reset and statistics', () => {
     rig.printer.reset();
     expect(rig.printer.printed()).toEqual([]);
     expect(rig.printer.statistics()).toEqual({ bytesReceived: 0, linesPrinted: 0, cuts: 0, statusRequests: 0, bufferedCommands: 0 });
-    expect(rig.printer.status()).toEqual({ device: 'online', printer: { paper: 'full', coverOpen: false, cutterError: false } });
+    expect(rig.printer.status()).toEqual({ device: 'online', printer: { paper: 'full', coverOpen: false, cutterError: false, headOverheat: false } });
     await rig.send(COMMANDS.dleEot1);
     expect(rig.take()).toEqual([0x12]);
   });

@@ -9,7 +9,7 @@ import type { Clock, TimerHandle } from '../../common/clock';
 import type { DeviceRole, DeviceStatus, PrinterFaults } from '../../common/device';
 import { EscPosCommandParser, type EscPosCommand } from '../../drivers/protocol/escpos/command-parser';
 import { BLOCK_REPLY_HEADER, NUL, PROCESS_ID_LENGTH, PROCESS_ID_REPLY_ID, RECOVERY_CLEAR_BUFFERS, RECOVERY_RESUME, TRANSMIT_STATUS_PAPER } from '../../drivers/protocol/escpos/constants';
-import { escPosModel, type EscPosModel } from '../../drivers/protocol/escpos/models';
+import { escPosModel, type EscPosModel, type StoppedState } from '../../drivers/protocol/escpos/models';
 import type { MemoryDeviceEnd } from '../../drivers/transport/memory-pair';
 import type { Transport } from '../../drivers/transport/transport';
 import { SeededRandom } from '../seeded-random';
@@ -17,7 +17,7 @@ import type { SimDevice } from '../sim-device';
 import { PaperModel } from './paper-model';
 import { PrintEngine } from './print-engine';
 import type { PrintedTicket } from './printed-ticket';
-import { PrinterFaultState, parsePrinterFaults, type PaperSupply } from './printer-faults';
+import { PrinterFaultState, parsePrinterFaults, type ActivePrinterFaults, type PaperSupply } from './printer-faults';
 import { ReplyChannel, type SimLog } from './reply-channel';
 import { asbBlock, asbChangeWanted, paperStatusByte, realtimeStatusByte, type PrinterCondition } from './status-bytes';
 import { printerDeviceStatus } from './printer-status';
@@ -73,6 +73,7 @@ export class SimEscPosPrinter implements SimDevice {
   private lastAsb: Uint8Array | undefined;
   private lastStatusJson = '';
   private mediaPresented = false;
+  private tearOffPending = false;
   private takeTimer: TimerHandle | undefined;
   private unsubscribe: (() => void)[] = [];
 
@@ -128,16 +129,16 @@ export class SimEscPosPrinter implements SimDevice {
 
   setFaults(body: unknown): DeviceStatus {
     const faults = parsePrinterFaults(body, this.spec);
-    const wasUnplugged = this.faults.current.unplugged;
+    const before = { ...this.faults.current };
     this.faults.apply(faults);
-    this.afterFaultChange(wasUnplugged);
+    this.afterFaultChange(before);
     return this.status();
   }
 
   clearFaults(): void {
-    const wasUnplugged = this.faults.current.unplugged;
+    const before = { ...this.faults.current };
     this.faults.clear();
-    this.afterFaultChange(wasUnplugged);
+    this.afterFaultChange(before);
   }
 
   printed(): PrintedTicket[] {
@@ -147,14 +148,15 @@ export class SimEscPosPrinter implements SimDevice {
   /** Healthy, buffer and paper emptied, counters zeroed. The host's ASB setting survives, like its link. */
   reset(): void {
     this.engine.clear();
+    this.tearOffPending = false;
     this.replies.cancelDelayed();
     this.paper.reset();
     this.parser = this.newParser();
     this.stats = { bytesReceived: 0, linesPrinted: 0, cuts: 0, statusRequests: 0 };
     this.setMediaPresented(false);
-    const wasUnplugged = this.faults.current.unplugged;
+    const before = { ...this.faults.current };
     this.faults.clear();
-    this.afterFaultChange(wasUnplugged);
+    this.afterFaultChange(before);
   }
 
   /** The citizen tears the ticket off (models with ticketTakenBit or a presenter, protocols.md §2.6). */
@@ -176,8 +178,21 @@ export class SimEscPosPrinter implements SimDevice {
       paperEnd: f.paper === 'out',
       paperNearEnd: f.paper === 'low' && this.spec.nearEndSensor,
       cutterError: f.cutterError,
+      paperJam: f.paper === 'jammed',
+      headOverheat: f.headOverheat,
       ticketNotTaken: this.spec.ticketTakenBit && this.mediaPresented,
     };
+  }
+
+  /** The error states the printer is stopped in now, in the model table's words (models.ts StoppedState). */
+  private stoppedStates(): StoppedState[] {
+    const f = this.faults.current;
+    const states: StoppedState[] = [];
+    if (f.cutterError) states.push('cutterError');
+    if (f.paper === 'jammed') states.push('paperJam');
+    if (f.coverOpen) states.push('coverOpen');
+    if (f.paper === 'out') states.push('paperOut');
+    return states;
   }
 
   private newParser(): EscPosCommandParser {
@@ -216,8 +231,16 @@ export class SimEscPosPrinter implements SimDevice {
     }
   }
 
-  /** DLE ENQ 2: the buffer is dropped; a ticket already partly on paper is kept without its cut. */
+  /**
+   * DLE ENQ 2 (protocols.md §2.7): only in a stopped state the model's row lists does the printer drop its
+   * buffer (a ticket already partly on paper is kept without its cut); otherwise it ignores the command, and
+   * after a paper end or an open cover it prints on from its buffer once it can.
+   */
   private clearBuffer(): void {
+    if (!this.stoppedStates().some((s) => this.spec.bufferClearIn.includes(s))) {
+      this.options.log?.('debug', 'DLE ENQ 2 ignored: no error this model recovers from', { states: this.stoppedStates() });
+      return;
+    }
     this.engine.clear();
     this.paper.abandon();
     this.engine.pump();
@@ -225,19 +248,20 @@ export class SimEscPosPrinter implements SimDevice {
 
   private stopped(): boolean {
     const f = this.faults.current;
-    return f.noReply || f.offline || f.coverOpen || f.paper === 'out';
+    return f.noReply || f.offline || f.coverOpen || f.headOverheat || f.paper === 'out' || f.paper === 'jammed';
   }
 
   private linePrinted(): void {
     this.stats.linesPrinted++;
     this.paper.notePaperLine();
-    const wasUnplugged = this.faults.current.unplugged;
-    if (this.faults.linePrinted()) this.afterFaultChange(wasUnplugged);
+    const before = { ...this.faults.current };
+    if (this.faults.linePrinted()) this.afterFaultChange(before);
   }
 
   /** The print engine got to `cmd`: everything before it is on paper. */
   private reached(cmd: EscPosCommand): void {
     const cut = this.paper.apply(cmd);
+    this.tearOffIfDone();
     if (cmd.type === 'processId' && this.spec.completion === 'processId') {
       // 37 22 d1..d4 00 (protocols.md §2.7)
       this.replies.send(Uint8Array.of(BLOCK_REPLY_HEADER, PROCESS_ID_REPLY_ID, ...cmd.raw.subarray(cmd.raw.length - PROCESS_ID_LENGTH), NUL));
@@ -254,18 +278,32 @@ export class SimEscPosPrinter implements SimDevice {
     }
   }
 
+  /**
+   * The roll ran out mid-ticket: what is on paper leaves with the old roll's tail (§2.7), once the command
+   * whose last line went onto it is committed.
+   */
+  private tearOffIfDone(): void {
+    if (!this.tearOffPending || this.engine.midCommand) return;
+    this.tearOffPending = false;
+    this.paper.tearOff();
+  }
+
   private setMediaPresented(on: boolean): void {
     this.takeTimer?.cancel();
     this.takeTimer = undefined;
     this.mediaPresented = on;
   }
 
-  private afterFaultChange(wasUnplugged: boolean): void {
+  private afterFaultChange(before: Readonly<ActivePrinterFaults>): void {
     const t = this.options.transport;
     const unplugged = this.faults.current.unplugged;
-    if (unplugged !== wasUnplugged && hasPlug(t)) {
+    if (unplugged !== before.unplugged && hasPlug(t)) {
       if (unplugged) t.unplug();
       else t.replug();
+    }
+    if (this.faults.current.paper === 'out' && before.paper !== 'out') {
+      this.tearOffPending = true;
+      this.tearOffIfDone();
     }
     this.engine.pump();
     this.notify();

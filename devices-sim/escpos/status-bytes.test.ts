@@ -3,7 +3,7 @@ import { REPLIES } from '../../drivers/protocol/escpos/fixtures';
 import { interpretAsb, interpretPaperStatus, interpretRealtimeStatus } from '../../drivers/protocol/escpos/status-bits';
 import { asbBlock, asbChangeWanted, paperStatusByte, realtimeStatusByte, type PrinterCondition } from './status-bytes';
 
-const HEALTHY: PrinterCondition = { offline: false, coverOpen: false, paperEnd: false, paperNearEnd: false, cutterError: false, ticketNotTaken: false };
+const HEALTHY: PrinterCondition = { offline: false, coverOpen: false, paperEnd: false, paperNearEnd: false, cutterError: false, paperJam: false, headOverheat: false, ticketNotTaken: false };
 
 describe('status bytes', () => {
   it('match the golden replies of protocols.md §2.4 and §2.5', () => {
@@ -26,8 +26,19 @@ describe('status bytes', () => {
     expect(paperStatusByte({ ...HEALTHY, paperEnd: true }) & 0x10).toBe(0);
   });
 
+  it('report a jam as the recoverable error and a hot head as the auto-recoverable one, both offline (§2.4, §2.5)', () => {
+    const jam = { ...HEALTHY, paperJam: true };
+    expect(interpretRealtimeStatus(1, realtimeStatusByte(1, jam))).toMatchObject({ offline: true });
+    expect(interpretRealtimeStatus(2, realtimeStatusByte(2, jam))).toMatchObject({ errorOccurred: true, coverOpen: false });
+    expect(interpretRealtimeStatus(3, realtimeStatusByte(3, jam))).toEqual({ recoverableError: true, cutterError: false, unrecoverableError: false, autoRecoverableError: false });
+    const hot = { ...HEALTHY, headOverheat: true };
+    expect(interpretRealtimeStatus(3, realtimeStatusByte(3, hot))).toEqual({ recoverableError: false, cutterError: false, unrecoverableError: false, autoRecoverableError: true });
+    expect(interpretAsb(asbBlock(hot))).toMatchObject({ offline: true, autoRecoverableError: true, recoverableError: false });
+    expect(interpretAsb(asbBlock(jam))).toMatchObject({ offline: true, recoverableError: true, autoRecoverableError: false });
+  });
+
   it('keep every DLE EOT reply and every ASB first byte inside the fixed-bit rule (§2.5)', () => {
-    const flags = ['offline', 'coverOpen', 'paperEnd', 'paperNearEnd', 'cutterError'] as const;
+    const flags = ['offline', 'coverOpen', 'paperEnd', 'paperNearEnd', 'cutterError', 'paperJam', 'headOverheat'] as const;
     for (let mask = 0; mask < 1 << flags.length; mask++) {
       const c = { ...HEALTHY };
       flags.forEach((f, i) => (c[f] = (mask & (1 << i)) !== 0));

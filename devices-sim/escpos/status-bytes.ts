@@ -13,6 +13,10 @@ export interface PrinterCondition {
   /** Reported only when the model has the near-end sensor (§2.4: without it bits 2 and 3 read 0). */
   paperNearEnd: boolean;
   cutterError: boolean;
+  /** A paper jam: the recoverable (mechanical) error of DLE EOT 3 bit 2 (§2.4). */
+  paperJam: boolean;
+  /** The head is too hot: the automatically recoverable error of DLE EOT 3 bit 6 (§2.4). */
+  headOverheat: boolean;
   /** DLE EOT 1 bit 7 on printers that report it (§2.6, Cashino): the ticket is still in the mouth. */
   ticketNotTaken: boolean;
 }
@@ -24,7 +28,9 @@ export const RT1_TICKET_NOT_TAKEN = 0x80;
 export const RT2_COVER_OPEN = 0x04;
 export const RT2_PAPER_END_STOP = 0x20;
 export const RT2_ERROR = 0x40;
+export const RT3_RECOVERABLE = 0x04;
 export const RT3_CUTTER_ERROR = 0x08;
+export const RT3_AUTO_RECOVERABLE = 0x40;
 export const RT4_NEAR_END = 0x0c;
 export const RT4_PAPER_END = 0x60;
 
@@ -32,7 +38,9 @@ export const RT4_PAPER_END = 0x60;
 export const ASB1_FIXED = 0x10;
 export const ASB1_OFFLINE = 0x08;
 export const ASB1_COVER_OPEN = 0x20;
+export const ASB2_RECOVERABLE = 0x04;
 export const ASB2_CUTTER_ERROR = 0x08;
+export const ASB2_AUTO_RECOVERABLE = 0x40;
 export const ASB3_NEAR_END = 0x03;
 export const ASB3_PAPER_END = 0x0c;
 
@@ -40,9 +48,13 @@ export const ASB3_PAPER_END = 0x0c;
 export const PS_NEAR_END = 0x03;
 export const PS_PAPER_END = 0x0c;
 
+function isError(c: PrinterCondition): boolean {
+  return c.cutterError || c.paperJam || c.headOverheat;
+}
+
 /** Epson goes offline for a cover, a paper end or an error (§2.4 n = 1, bit 3). */
 function isOffline(c: PrinterCondition): boolean {
-  return c.offline || c.coverOpen || c.paperEnd || c.cutterError;
+  return c.offline || c.coverOpen || c.paperEnd || isError(c);
 }
 
 export function realtimeStatusByte(n: 1 | 2 | 3 | 4, c: PrinterCondition): number {
@@ -50,9 +62,9 @@ export function realtimeStatusByte(n: 1 | 2 | 3 | 4, c: PrinterCondition): numbe
     case 1:
       return RT_FIXED | (isOffline(c) ? RT1_OFFLINE : 0) | (c.ticketNotTaken ? RT1_TICKET_NOT_TAKEN : 0);
     case 2:
-      return RT_FIXED | (c.coverOpen ? RT2_COVER_OPEN : 0) | (c.paperEnd ? RT2_PAPER_END_STOP : 0) | (c.cutterError ? RT2_ERROR : 0);
+      return RT_FIXED | (c.coverOpen ? RT2_COVER_OPEN : 0) | (c.paperEnd ? RT2_PAPER_END_STOP : 0) | (isError(c) ? RT2_ERROR : 0);
     case 3:
-      return RT_FIXED | (c.cutterError ? RT3_CUTTER_ERROR : 0);
+      return RT_FIXED | (c.paperJam ? RT3_RECOVERABLE : 0) | (c.cutterError ? RT3_CUTTER_ERROR : 0) | (c.headOverheat ? RT3_AUTO_RECOVERABLE : 0);
     case 4:
       // Paper end wins over near end: python-escpos reads 72, not 7E, as "no paper" (§2.4 worked values).
       return RT_FIXED | (c.paperEnd ? RT4_PAPER_END : c.paperNearEnd ? RT4_NEAR_END : 0);
@@ -62,7 +74,7 @@ export function realtimeStatusByte(n: 1 | 2 | 3 | 4, c: PrinterCondition): numbe
 export function asbBlock(c: PrinterCondition): Uint8Array {
   return Uint8Array.of(
     ASB1_FIXED | (isOffline(c) ? ASB1_OFFLINE : 0) | (c.coverOpen ? ASB1_COVER_OPEN : 0),
-    c.cutterError ? ASB2_CUTTER_ERROR : 0,
+    (c.paperJam ? ASB2_RECOVERABLE : 0) | (c.cutterError ? ASB2_CUTTER_ERROR : 0) | (c.headOverheat ? ASB2_AUTO_RECOVERABLE : 0),
     c.paperEnd ? ASB3_PAPER_END : c.paperNearEnd ? ASB3_NEAR_END : 0,
     0,
   );

@@ -45,6 +45,37 @@ describe('EscPosPrinter ↔ SimEscPosPrinter flows (fake clock)', () => {
     expect(await settle(clock, printer.print(ticket('AFTER', 1)))).toEqual({ outcome: 'confirmed' });
   });
 
+  it('a jam mid-ticket on a model that clears there (epson-tm-t88) → incomplete(paperJam, staff), the rest never prints', async () => {
+    const { clock, sim, printer } = await opened(rig('epson-tm-t88', 2));
+    sim.setFaults({ paper: 'jammed', afterLines: 3 });
+    expect(await settle(clock, printer.print(ticket('JAM')))).toMatchObject({ outcome: 'incomplete', error: { code: 'paperJam', actor: 'staff' } });
+    expect(printer.status).toMatchObject({ device: 'userError', printer: { paper: 'jammed' } });
+    sim.setFaults({ paper: 'full' });
+    expect(await settle(clock, printer.print(ticket('AFTER', 1)))).toEqual({ outcome: 'confirmed' });
+    expect(sim.printed().map((t) => [t.lines[0], t.cut])).toEqual([['JAM', false], ['AFTER', true]]);
+  });
+
+  it('a jam on the generic row (no clear there) → unknown(paperJam): the rest prints once cleared, ahead of the next job', async () => {
+    const { clock, sim, printer } = await opened(rig('generic-escpos-80', 2));
+    sim.setFaults({ paper: 'jammed', afterLines: 3 });
+    expect(await settle(clock, printer.print(ticket('JAM')))).toMatchObject({ outcome: 'unknown', error: { code: 'paperJam', actor: 'staff' } });
+    // Still jammed: the next job is refused, nothing of it sent.
+    expect(await settle(clock, printer.print(ticket('REFUSED', 1)))).toMatchObject({ outcome: 'notPrinted', error: { code: 'paperJam' } });
+    sim.setFaults({ paper: 'full' });
+    expect(await settle(clock, printer.print(ticket('AFTER', 1)))).toEqual({ outcome: 'confirmed' });
+    expect(sim.printed().map((t) => [t.lines[0], t.cut])).toEqual([['JAM', true], ['AFTER', true]]);
+  });
+
+  it('a hot head mid-ticket pauses the job, which then confirms (auto-recoverable, nobody need act)', async () => {
+    const { clock, sim, printer } = await opened(rig('generic-escpos-80', 2));
+    sim.setFaults({ headOverheat: true, afterLines: 3 });
+    const job = printer.print(ticket('HOT'));
+    await runUntil(clock, () => printer.status.printer?.headOverheat === true);
+    expect(printer.status.device).toBe('busy');
+    sim.setFaults({ headOverheat: false });
+    expect(await settle(clock, job)).toEqual({ outcome: 'confirmed' });
+  });
+
   it('a fault just after the cut (the roll ends, the cover opens) does not void a ticket the printer confirmed', async () => {
     const { clock, sim, printer } = await opened(rig('generic-escpos-80', 0, { jobPollMs: 20 }));
     sim.setFaults({ slowMs: 100 }); // replies in flight while the next status poll goes out
@@ -66,7 +97,7 @@ describe('EscPosPrinter ↔ SimEscPosPrinter flows (fake clock)', () => {
     expect(sim.statistics().statusRequests).toBe(asked);
   });
 
-  it('print() aborted by its signal: before sending → notPrinted(canceled); mid-job → unknown(canceled), the rest cleared', async () => {
+  it('print() aborted by its signal: before sending → notPrinted(canceled); mid-job → unknown(canceled), the rest prints on (healthy: DLE ENQ 2 ignored) and the next job waits for it', async () => {
     const { clock, sim, printer } = await opened(rig('generic-escpos-80', 20));
     const early = new AbortController();
     early.abort();
@@ -78,9 +109,8 @@ describe('EscPosPrinter ↔ SimEscPosPrinter flows (fake clock)', () => {
     await runUntil(clock, () => sim.statistics().linesPrinted >= 3);
     mid.abort();
     expect(await settle(clock, job)).toMatchObject({ outcome: 'unknown', error: { code: 'canceled' } });
-    await elapse(clock, 2000);
-    expect(sim.printed().filter((t) => t.lines.includes('MID')).every((t) => !t.cut)).toBe(true);
     expect(await settle(clock, printer.print(ticket('NEXT', 1)))).toEqual({ outcome: 'confirmed' });
+    expect(sim.printed().map((t) => [t.lines[0], t.cut])).toEqual([['MID', true], ['NEXT', true]]);
     expect(printer.statistics()).toMatchObject({ jobs: 1, jobsFailed: 1, jobsNotPrinted: 1 });
   });
 

@@ -82,16 +82,17 @@ describe('EscPosPrinter ↔ SimEscPosPrinter (memory pair)', () => {
     expect(printer.status.printer?.paper).toBe('low');
   });
 
-  it('paper out after 3 lines → incomplete; the rest is cleared and never prints after a refill', async () => {
+  it('paper out after 3 lines → unknown(paperOut): no model clears at a paper end, so the rest prints after a refill, before the next job (§2.7)', async () => {
     const { printer, sim } = await rig();
     sim.setFaults({ paper: 'out', afterLines: 3 });
-    expect(await printer.print(TICKET)).toMatchObject({ outcome: 'incomplete', error: { code: 'paperOut' } });
+    expect(await printer.print(TICKET)).toMatchObject({ outcome: 'unknown', error: { code: 'paperOut', actor: 'staff' } });
+    expect(sim.printed()).toMatchObject([{ cut: false }]); // the start, torn off with the old roll
+    expect(await printer.print(TICKET)).toMatchObject({ outcome: 'notPrinted', error: { code: 'paperOut' } });
     sim.setFaults({ paper: 'full' });
-    await expect.poll(() => printer.status.printer?.paper).toBe('full');
-    const printedNow = sim.printed();
-    expect(printedNow.every((t) => !t.cut)).toBe(true);
-    expect(printedNow.flatMap((t) => t.lines)).not.toContain('预计等待约 12 分钟');
     expect(await printer.print(TICKET)).toEqual({ outcome: 'confirmed' });
+    const printed = sim.printed();
+    expect(printed.map((t) => t.cut)).toEqual([false, true, true]);
+    expect(printed[1]!.lines).toContain('预计等待约 12 分钟'); // the rest of the first ticket
   });
 
   it('cover open → notPrinted(coverOpen); a cutter error → notPrinted(cutterError, technician)', async () => {

@@ -122,24 +122,30 @@ describe.skipIf(!hasChromium)('citizen takes a queue ticket (browser shell)', ()
     return { number, ahead: Number(ahead![1]) };
   }
 
-  it('paper runs out a few lines into the ticket → not counted, the citizen is told', async () => {
+  it('paper runs out a few lines into the ticket → uncertain, the number named and never handed out again; after the refill its rest prints before the next ticket', async () => {
     await toHome();
     const before = await takeOneTicket();
     await kiosk.sim('/sim/devices/ticket-printer/faults', { body: { paper: 'out', afterLines: 3 } });
     await chooseFirstOpenBusiness();
-    await page.getByText('号票未能打印').waitFor({ timeout: 15_000 });
-    await page.getByText('不完整').first().waitFor();
-    await check('outcome-voided-partial');
-    const partial = (await printed()).filter((t) => !t.cut);
-    expect(partial, 'the torn-off start of a ticket is on the paper, uncut').toHaveLength(1);
-    expect(partial[0]!.lines.length).toBeGreaterThan(0);
-    await kiosk.sim('/sim/devices/ticket-printer/faults', { method: 'DELETE' });
+    await page.getByText('打印状态不确定').waitFor({ timeout: 15_000 });
+    const cutShort = /号票\s*([A-Z]\d{3})/.exec(await page.locator('main').innerText())?.[1];
+    expect(cutShort, 'the cut-short number is named on screen').toBeDefined();
+    expect(cutShort).not.toBe(before.number);
+    await check('outcome-uncertain-paper-out');
+    const torn = (await printed()).filter((t) => !t.cut);
+    expect(torn, 'the start of the ticket left with the old roll, uncut').toHaveLength(1);
+    await kiosk.sim('/sim/devices/ticket-printer/faults', { method: 'DELETE' }); // a new roll
     await page.getByRole('button', { name: '返回首页' }).click();
     await toHome();
     const after = await takeOneTicket();
-    // Only the first ticket waits ahead of this one: the incomplete one was never counted.
-    expect(after.ahead).toBe(before.ahead + 1);
+    expect(after.number).not.toBe(cutShort);
     expect(after.number).not.toBe(before.number);
+    // The cut-short ticket is not counted ahead (staff settle it), and its rest came out before this one.
+    expect(after.ahead).toBe(before.ahead + 1);
+    const cut = (await printed()).filter((t) => t.cut).map((t) => t.lines.join('\n'));
+    const rest = cut.findIndex((t) => t.includes(cutShort!));
+    expect(rest, 'the rest of the cut-short ticket printed after the refill').toBeGreaterThan(-1);
+    expect(cut.findIndex((t) => t.includes(after.number))).toBeGreaterThan(rest);
   });
 
   it('the printer vanishes mid-ticket → the citizen is told to check the tray, and the number is never reused', async () => {

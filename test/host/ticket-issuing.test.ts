@@ -41,16 +41,33 @@ describe('taking a ticket through the host', () => {
     expect(kiosk.queue.listBusinesses().find((b) => b.id === 'social-insurance')).toMatchObject({ open: false, closedReason: 'afterHours' });
   });
 
-  it('paper runs out mid-ticket → voided (partial), staff alerted; the next ticket gets a fresh number', async () => {
+  it('paper runs out mid-ticket → uncertain (the printer keeps the rest, §2.7), staff alerted; after the refill the rest prints before the next ticket, which gets a fresh number', async () => {
     const { call, kiosk, sim } = await host();
     sim.setFaults({ paper: 'out', afterLines: 4 });
     const r = await call('queue:take-ticket', { businessId: 'social-insurance', requestId: 'm1' });
-    expect(r).toMatchObject({ outcome: 'voided', number: 'A001', partial: true, error: { code: 'paperOut' } });
+    expect(r).toMatchObject({ outcome: 'uncertain', number: 'A001', error: { code: 'printUncertain' } });
     expect(kiosk.alerts.active().map((a) => `${a.code}/${a.actor}`)).toEqual(expect.arrayContaining(['paperOut/staff']));
-    expect(kiosk.alerts.recentEvents().map((a) => `${a.code}/${a.actor}/${a.ref}`)).toEqual(['printIncomplete/staff/2026-11-23 A001']);
+    expect(kiosk.alerts.recentEvents().map((a) => `${a.code}/${a.actor}/${a.ref}`)).toEqual(['printUncertain/staff/2026-11-23 A001']);
+    expect(kiosk.queue.listUncertain().map((t) => t.number)).toEqual(['A001']);
     sim.setFaults({ paper: 'full' });
     await expect.poll(async () => (await call('kiosk:get-snapshot', {})).availability[0]?.available).toBe(true);
     expect(await call('queue:take-ticket', { businessId: 'social-insurance', requestId: 'm2' })).toMatchObject({ outcome: 'issued', ticket: { number: 'A002' } });
+    const cut = sim.printed().filter((t) => t.cut).map((t) => t.lines.join(' '));
+    expect(cut).toHaveLength(2);
+    expect(cut[0]).not.toContain('A002'); // the rest of A001 came out first
+    expect(cut[1]).toContain('A002');
+  });
+
+  it('the cutter fails at the cut → voided (partial): the model clears its buffer there (§2.7), so nothing more of it prints', async () => {
+    const { call, kiosk, sim } = await host();
+    sim.setFaults({ cutterError: true, afterLines: 4 });
+    const r = await call('queue:take-ticket', { businessId: 'social-insurance', requestId: 'c1' });
+    expect(r).toMatchObject({ outcome: 'voided', number: 'A001', partial: true, error: { code: 'cutterError', actor: 'technician' } });
+    expect(kiosk.alerts.recentEvents().map((a) => `${a.code}/${a.ref}`)).toEqual(['printIncomplete/2026-11-23 A001']);
+    sim.clearFaults();
+    await expect.poll(async () => (await call('kiosk:get-snapshot', {})).availability[0]?.available).toBe(true);
+    expect(await call('queue:take-ticket', { businessId: 'social-insurance', requestId: 'c2' })).toMatchObject({ outcome: 'issued', ticket: { number: 'A002' } });
+    expect(sim.printed().map((t) => t.cut)).toEqual([false, true]);
   });
 
   it('the printer vanishes after the bytes went out → uncertain, listed for staff; a restart reuses no number', async () => {

@@ -15,9 +15,9 @@ describe('ticket outcomes through the host', () => {
     const { call, kiosk, sim } = host;
     const available = async () => (await call('kiosk:get-snapshot', {})).availability[0]?.available;
     for (const requestId of ['p1', 'p2']) {
-      sim.setFaults({ paper: 'out', afterLines: 4 });
+      sim.setFaults({ cutterError: true, afterLines: 4 });
       expect(await call('queue:take-ticket', { businessId: SI, requestId })).toMatchObject({ outcome: 'voided', partial: true });
-      sim.setFaults({ paper: 'full' });
+      sim.clearFaults();
       await expect.poll(available).toBe(true);
     }
     afterJobBytesSent(host, () => sim.setFaults({ unplugged: true }));

@@ -29,6 +29,11 @@ export interface EscPosPrinterOptions {
   openTimeoutMs?: number;
   /** Silence that ends the drain at open. Default min(250, statusTimeoutMs). */
   openQuietMs?: number;
+  /**
+   * How long the first job after an open waits for the printer to finish what a previous host process left
+   * in its buffer (the sync request sent at open, protocols.md §2.7). Default 30000.
+   */
+  openDrainBudgetMs?: number;
   /** The hall's time zone, for the printed test page (ARCHITECTURE.md §8.4). Default Asia/Shanghai. */
   timeZone?: string;
   /** Random source for process-ID tags, [0, 1). Default Math.random. */

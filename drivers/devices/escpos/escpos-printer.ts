@@ -55,6 +55,7 @@ export class EscPosPrinter implements TicketPrinter {
   readonly lateReplyMs: number;
   private readonly openTimeoutMs: number;
   private readonly openQuietMs: number;
+  private readonly openDrainBudgetMs: number;
   private readonly timeZone: string;
   private readonly tags: ProcessIdTags;
   /** Bumped by every open() and close(), so a port that opens after its open() gave up is closed again. */
@@ -78,6 +79,7 @@ export class EscPosPrinter implements TicketPrinter {
     this.lateReplyMs = options.lateReplyMs ?? this.statusTimeoutMs * 2;
     this.openTimeoutMs = options.openTimeoutMs ?? 5000;
     this.openQuietMs = options.openQuietMs ?? Math.min(250, this.statusTimeoutMs);
+    this.openDrainBudgetMs = options.openDrainBudgetMs ?? 30_000;
     this.timeZone = options.timeZone ?? 'Asia/Shanghai';
     this.tags = new ProcessIdTags(options.random ?? Math.random);
     this.counters = new DeviceCounters(options.id, options.statistics ?? new MemoryStatisticsStore());
@@ -164,8 +166,9 @@ export class EscPosPrinter implements TicketPrinter {
     const jobTimeoutMs = options.timeoutMs ?? job.lines * this.modelInfo.lineTimeMs * 3 + 5000;
     const state = { sent: false };
     const run = this.queue.run('print', (signal) => this.runJob(job, tag, jobTimeoutMs, signal, state, options.events), {
-      // The job, a status round before it and one per poll, and the waits for late replies (§2.7).
-      timeoutMs: jobTimeoutMs + this.statusTimeoutMs * 8 + this.lateReplyMs * 2 + 1000,
+      // The rest of an unfinished job draining first, the job, a status round before it and one per poll,
+      // and the waits for late replies (§2.7).
+      timeoutMs: this.router.unfinishedBudgetMs + jobTimeoutMs + this.statusTimeoutMs * 8 + this.lateReplyMs * 2 + 1000,
       signal: options.signal,
     });
     return run
@@ -215,9 +218,15 @@ export class EscPosPrinter implements TicketPrinter {
     this.counters.addQuietly('bytesSent', bytes.length);
   }
 
-  /** Clears what is left of a failed job in the printer (DLE ENQ 2; honoured in a recoverable error, print-job.ts). */
+  /** Clears what is left of a failed job (DLE ENQ 2; honoured only in the states models.ts `bufferClearIn` lists). */
   async clearPrinterBuffer(): Promise<void> {
     await this.send(realtimeRecovery(RECOVERY_CLEAR_BUFFERS)).catch(() => undefined);
+  }
+
+  /** Used by buffer-drain.ts: the rest of an unfinished job came out (true), or was presumed dropped. */
+  noteDrained(came: boolean): void {
+    if (came) this.log.info('the rest of the unfinished job printed; the buffer has drained');
+    else this.log.warn('the unfinished job never confirmed; its rest is presumed dropped (power cycle?)');
   }
 
   private countJob(result: PrintResult, lines: number): void {
@@ -243,14 +252,21 @@ export class EscPosPrinter implements TicketPrinter {
     this.unsubscribe = [this.transport.onData((chunk) => this.onData(chunk)), this.transport.onDisconnect((reason) => this.onDisconnect(reason))];
     this.life.opened();
     this.tags.renew();
-    // DLE ENQ 2 acts at once and drops what a previous host process left in the receive buffer (§2.1: ESC @
-    // keeps it), so an old job neither prints on nor answers this process; then ESC @, and ASB where the
-    // model has it (§2.5), so faults arrive without polling.
+    // DLE ENQ 2 drops what a previous host process left in the buffers where the printer is stopped in a
+    // state its model clears in (§2.7; a healthy printer ignores it and prints the old job on, whose replies
+    // carry the old process's tags and confirm nothing here); then ESC @, and ASB where the model has it
+    // (§2.5), so faults arrive without polling.
     const setup = new EscPosEncoder().raw(realtimeRecovery(RECOVERY_CLEAR_BUFFERS)).initialize();
     if (this.modelInfo.asb) setup.enableAsb(ASB_ONLINE | ASB_ERROR | ASB_PAPER);
     await this.send(setup.build().bytes, [], signal);
     // Replies already on their way to the previous process drain away before this one asks anything.
     await this.router.quiet(this.openQuietMs, this.openQuietMs * 4, signal);
+    // A sync point (§2.7): its completion reply comes only once everything a previous process left in the
+    // buffer is done, so the first job waits for it (buffer-drain.ts) and queues behind nothing it cannot see.
+    const syncTag = this.modelInfo.completion === 'processId' ? this.tags.take() : null;
+    const sync = syncTag === null ? new EscPosEncoder().transmitPaperStatus() : new EscPosEncoder().processIdRequest(syncTag);
+    this.router.holdUnfinished(syncTag, this.openDrainBudgetMs, { requested: true });
+    await this.send(sync.build().bytes, [], signal);
   }
 
   private detach(): void {

@@ -1,17 +1,18 @@
 /**
  * One print job on an ESC/POS printer, inside the device's command queue (protocols.md §2.7):
- * 1. GS r replies still owed to an earlier job are waited out (GS r models), then a fresh DLE EOT round:
- *    not ready → notPrinted (no byte sent, no paper moved);
+ * 1. the rest of an earlier job still in the printer's buffer drains first (buffer-drain.ts); GS r replies
+ *    still owed to an earlier job are waited out (GS r models); then a fresh DLE EOT round: not ready →
+ *    notPrinted (no byte sent, no paper moved);
  * 2. the job's bytes, ending with the completion request (process ID or GS r);
- * 3. until the completion reply arrives, status is polled: a fault (paper end, cover, cutter) → incomplete;
- *    silence, a vanished printer, a time-out or an abort → unknown. Either way the rest of the job is
- *    cleared from the printer (DLE ENQ 2, §2.1), and the reply router is resynchronised, so a late reply of
- *    this job can never confirm the next one. A printer in a recoverable error (the incomplete cases) drops
- *    the rest; Epson-style firmware may ignore DLE ENQ 2 when no error is active [C], so after a time-out or
- *    an abort on a healthy printer the rest may still print: which is why that outcome is unknown (the
- *    citizen is told to check the tray), never voided.
+ * 3. until the completion reply arrives, status is polled. A fault (paper end, cover, cutter, jam) in a
+ *    state where the model's row says DLE ENQ 2 clears the buffer (models.ts `bufferClearIn`) → the buffer
+ *    is cleared and the job is incomplete: part of it may be on paper, the rest never prints. In any other
+ *    stopped state the printer ignores DLE ENQ 2 and prints the rest once a roll is loaded or the cover
+ *    closed, so the job is unknown, and it is held as unfinished: the next job waits for it to drain.
+ *    Silence, a vanished printer, a time-out or an abort → unknown as well (DLE ENQ 2 is sent, and may be
+ *    ignored). Either way the reply router is resynchronised, so a late reply of this job can never
+ *    confirm the next one.
  */
-import type { Clock } from '../../../common/clock';
 import type { ErrorCode } from '../../../common/errors';
 import type { PrintDocument } from '../../../common/print-document';
 import { formatLocalDateTime } from '../../../common/local-time';
@@ -19,7 +20,10 @@ import { DeviceError } from '../device-error';
 import type { PrintEvents, PrintResult } from '../printer-types';
 import { TransportError } from '../../transport/transport';
 import type { EscPosPrinter } from './escpos-printer';
-import { printBlocker } from './printer-status';
+import { bufferClearWorks, printBlocker } from './printer-status';
+import type { EscPosStatusBits } from '../../protocol/escpos/status-bits';
+import { pause } from '../pause';
+import { drainLastJob } from './buffer-drain';
 import type { RenderedJob } from './render-document';
 import type { ReplyRouter } from './reply-router';
 
@@ -48,26 +52,12 @@ function isTransportClosed(err: unknown): boolean {
 type JobOutcome = { done: true } | { error: DeviceError } | null;
 const isDone = (o: JobOutcome): o is { done: true } => o !== null && 'done' in o;
 
-/** Waits `ms` on the injected clock; an abort ends the wait early (the caller then sees signal.aborted). */
-function pause(clock: Clock, ms: number, signal: AbortSignal): Promise<void> {
-  return new Promise((resolve) => {
-    if (signal.aborted) return resolve();
-    const timer = clock.setTimer(ms, () => {
-      signal.removeEventListener('abort', onAbort);
-      resolve();
-    });
-    const onAbort = (): void => {
-      timer.cancel();
-      resolve();
-    };
-    signal.addEventListener('abort', onAbort, { once: true });
-  });
-}
-
 export async function waitForJob(printer: EscPosPrinter, router: ReplyRouter, ctx: JobContext): Promise<PrintResult> {
   const { job, signal, state } = ctx;
   const clock = printer.clock;
   try {
+    const held = await drainLastJob(printer, router, signal);
+    if (held) return fail('notPrinted', held, 'the printer is stopped with the rest of the last job in its buffer; nothing was sent');
     if (ctx.completion === 'paperStatus') await router.settleCompletions(signal);
     const blocker = printBlocker(await printer.queryStatus(signal));
     if (blocker) return fail('notPrinted', blocker, 'the printer was not ready; nothing was sent');
@@ -77,14 +67,22 @@ export async function waitForJob(printer: EscPosPrinter, router: ReplyRouter, ct
   }
   if (signal.aborted) return fail('notPrinted', 'canceled', 'canceled before the job was sent');
 
-  /** Drops the rest of the job in the printer and every wait on it (protocols.md §2.1 DLE ENQ 2, §2.7). */
-  const abandon = async (): Promise<void> => {
+  const completionTag = ctx.completion === 'processId' ? ctx.tag : null;
+  /**
+   * Ends every wait on the job. With the printer's state known (`bits`) and cleared in by its model, DLE
+   * ENQ 2 drops the rest and true is returned; otherwise the rest may still print, and the job is held as
+   * unfinished so the next one waits for it (protocols.md §2.7).
+   */
+  const abandon = async (bits?: EscPosStatusBits): Promise<boolean> => {
     router.resync(new DeviceError('canceled', 'job abandoned'));
-    await printer.clearPrinterBuffer();
+    const clears = bits !== undefined && bufferClearWorks(bits, printer.modelInfo);
+    if (bits === undefined || clears) await printer.clearPrinterBuffer();
+    if (!clears) router.holdUnfinished(completionTag, ctx.jobTimeoutMs);
+    return clears;
   };
 
   let outcome: JobOutcome = null;
-  const completion = router.completionOf(ctx.completion === 'processId' ? ctx.tag : null, ctx.jobTimeoutMs, signal).then(
+  const completion = router.completionOf(completionTag, ctx.jobTimeoutMs, signal).then(
     () => (outcome = { done: true }),
     (err: unknown) => (outcome = { error: DeviceError.from(err) }),
   );
@@ -113,15 +111,16 @@ export async function waitForJob(printer: EscPosPrinter, router: ReplyRouter, ct
       return fail('unknown', code, `no confirmation from the printer: ${settled ? settled.error.message : 'canceled'}`);
     }
     try {
-      const blocker = printBlocker(await printer.queryStatus(signal));
+      const bits = await printer.queryStatus(signal);
+      const blocker = printBlocker(bits);
       silentPolls = 0;
-      if (blocker && blocker !== 'offline') {
+      if (blocker && blocker !== 'offline' && blocker !== 'deviceNotReady') {
         // The job may have finished just before the fault (the roll's end passing the sensor after the cut,
         // the cover opened to take the ticket): its confirmation, already sent or on its way, wins (§2.7).
         if (!outcome) await Promise.race([completion, pause(clock, printer.statusTimeoutMs, signal)]);
         if (isDone(outcome)) return { outcome: 'confirmed' };
-        await abandon();
-        return fail('incomplete', blocker, 'the printer stopped before finishing the job; its buffer was cleared');
+        if (await abandon(bits)) return fail('incomplete', blocker, 'the printer stopped before finishing the job; its buffer was cleared');
+        return fail('unknown', blocker, 'the printer stopped before finishing the job and keeps the rest in its buffer: it prints once the printer can again');
       }
     } catch (err) {
       if (outcome) continue;

@@ -54,11 +54,15 @@ export class ReplyLedger {
     this.wakeSettled();
   }
 
-  /** Resolves once no reply is owed: all came back, or the missing ones were presumed lost and forgotten. */
-  settle(signal: AbortSignal): Promise<void> {
+  /**
+   * Resolves once no reply is owed: all came back, or the missing ones were presumed lost and forgotten.
+   * `graceMs` keeps them owed at least that much longer (a job still in the printer's buffer, §2.7).
+   */
+  settle(signal: AbortSignal, graceMs = 0): Promise<void> {
     if (this.owed === 0) return Promise.resolve();
     if (signal.aborted) return Promise.reject(new DeviceError('canceled', 'canceled while waiting for late replies'));
     if (this.giveUpAtMs === 0) this.giveUpAtMs = this.clock.now() + this.lateReplyMs;
+    this.giveUpAtMs = Math.max(this.giveUpAtMs, this.clock.now() + graceMs);
     return new Promise<void>((resolve, reject) => {
       let timer: TimerHandle | undefined;
       const finish = (): void => {

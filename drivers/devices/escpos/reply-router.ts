@@ -32,6 +32,9 @@ export class ReplyRouter {
   private statusWaiter: Waiter<number> | null = null;
   private completion: { tag: string | null; waiter: Waiter<void> } | null = null;
   private readonly asbListeners = new Set<(status: AsbStatus) => void>();
+  /** A job left part-printed in the printer's buffer (§2.7): its completion, when it comes, says it drained. */
+  private unfinished: { tag: string | null; budgetMs: number } | null = null;
+  private readonly drainWake = new Set<() => void>();
   private lastByteAtMs = Number.NEGATIVE_INFINITY;
   garbageBytes = 0;
   /** Replies that answered a request whose waiter had already given up. */
@@ -92,6 +95,44 @@ export class ReplyRouter {
     }).promise;
   }
 
+  /**
+   * The job with completion `tag` (null: its GS r reply) stopped in a state DLE ENQ 2 cannot clear (§2.7):
+   * the rest stays in the printer's buffer and prints once the printer can; `budgetMs` is how long that may
+   * take once it is printing again. `requested`: a completion request sent on its own, not by a job.
+   */
+  holdUnfinished(tag: string | null, budgetMs: number, options: { requested?: boolean } = {}): void {
+    if (options.requested === true && tag === null) {
+      // A completion request about to go out with no job waiting on it (the sync point at open).
+      this.paperReplies.request();
+      this.decoder.expectPaperStatus();
+    }
+    this.unfinished = { tag, budgetMs };
+  }
+
+  /** The printer cleared its buffer (DLE ENQ 2 in a state its model clears in): nothing is left to drain. */
+  forgetUnfinished(): void {
+    this.unfinished = null;
+  }
+
+  /** How long the unfinished job may still take to drain (0: none is held). */
+  get unfinishedBudgetMs(): number {
+    return this.unfinished?.budgetMs ?? 0;
+  }
+
+  /**
+   * Waits for the unfinished job's completion reply: true once it came (the buffer drained), false when it
+   * did not within its budget (a power cycle dropped the buffer) — then it is forgotten either way.
+   */
+  async drained(signal: AbortSignal): Promise<boolean> {
+    const held = this.unfinished;
+    if (!held) return true;
+    if (held.tag === null) await this.paperReplies.settle(signal, held.budgetMs);
+    else await this.waitDrain(held.budgetMs, signal);
+    const came = this.unfinished !== held;
+    if (!came) this.unfinished = null;
+    return came;
+  }
+
   onAsb(listener: (status: AsbStatus) => void): () => void {
     this.asbListeners.add(listener);
     return () => this.asbListeners.delete(listener);
@@ -109,6 +150,7 @@ export class ReplyRouter {
   /** After a reconnect: forget half replies, pending waits and every owed reply. */
   reset(reason: DeviceError): void {
     this.resync(reason);
+    this.unfinished = null;
     this.decoder.reset();
     this.statusReplies.reset();
     this.paperReplies.reset();
@@ -155,9 +197,11 @@ export class ReplyRouter {
         return;
       case 'processId':
         if (this.completion && this.completion.tag === reply.id) return this.completion.waiter.resolve();
+        if (this.unfinished?.tag === reply.id) return this.drainDone();
         return this.stray(reply, false);
       case 'paperStatus': {
         const seq = this.paperReplies.reply();
+        if (seq !== null && this.unfinished?.tag === null && this.paperReplies.owed === 0 && !this.completion) return this.drainDone();
         if (seq !== null && this.completion?.tag === null && this.completion.waiter.seq === seq) return this.completion.waiter.resolve();
         return this.stray(reply, seq !== null);
       }
@@ -167,6 +211,33 @@ export class ReplyRouter {
         this.onStray?.(reply);
         return;
     }
+  }
+
+  private drainDone(): void {
+    this.unfinished = null;
+    for (const wake of [...this.drainWake]) wake();
+  }
+
+  private waitDrain(timeoutMs: number, signal: AbortSignal): Promise<void> {
+    return new Promise<void>((resolve, reject) => {
+      const cleanUp = (): void => {
+        timer.cancel();
+        signal.removeEventListener('abort', onAbort);
+        this.drainWake.delete(finish);
+      };
+      const finish = (): void => {
+        cleanUp();
+        resolve();
+      };
+      const onAbort = (): void => {
+        cleanUp();
+        reject(new DeviceError('canceled', 'canceled while the last job drained'));
+      };
+      const timer = this.clock.setTimer(timeoutMs, finish);
+      if (signal.aborted) return onAbort();
+      this.drainWake.add(finish);
+      signal.addEventListener('abort', onAbort, { once: true });
+    });
   }
 
   private stray(reply: EscPosReply, stale: boolean): void {

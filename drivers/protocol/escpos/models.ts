@@ -5,6 +5,12 @@
  */
 import type { CutMeaning } from './command-types';
 
+/**
+ * Error states a printer can stop in mid-job, in the common error words: the ones DLE ENQ 2 may clear.
+ * (An auto-recoverable error, a hot head, clears itself and is never one of them, §2.7.)
+ */
+export type StoppedState = 'cutterError' | 'paperJam' | 'coverOpen' | 'paperOut';
+
 export interface EscPosModel {
   id: string;
   displayName: string;
@@ -28,6 +34,11 @@ export interface EscPosModel {
   code128CodeSetPrefix: boolean;
   /** What the older cut commands ESC i and ESC m do on this model (§2.1) [!]. */
   legacyCut: { escI: CutMeaning; escM: CutMeaning };
+  /**
+   * The stopped states in which DLE ENQ 2 really drops the buffers (§2.7); in any other state the printer
+   * ignores it, and after paper end or an open cover it prints the rest of its buffer once it can again.
+   */
+  bufferClearIn: readonly StoppedState[];
 }
 
 const ROWS = {
@@ -44,6 +55,7 @@ const ROWS = {
     lineTimeMs: 25, // [C] ~30-dot line at 150 mm/s
     code128CodeSetPrefix: true,
     legacyCut: { escI: 'partial', escM: 'full' }, // [V] P6
+    bufferClearIn: ['cutterError'], // [V] §2.7: the one state Citizen, HPRT and Epson all clear in
   },
   'epson-tm-t88': {
     id: 'epson-tm-t88',
@@ -58,6 +70,9 @@ const ROWS = {
     lineTimeMs: 20, // [C] 150–300 mm/s depending on generation; the slowest is assumed
     code128CodeSetPrefix: true, // [C]
     legacyCut: { escI: 'partial', escM: 'full' }, // [C] as §2.1; Epson documents both as partial on newer models
+    // [V] §2.7 Epson: "only when a recoverable error occurs" (auto-cutter and mechanical errors); [C] that a
+    // jam reports as the mechanical error on the TM-T88.
+    bufferClearIn: ['cutterError', 'paperJam'],
   },
   'cashino-kp628e': {
     id: 'cashino-kp628e',
@@ -72,10 +87,14 @@ const ROWS = {
     lineTimeMs: 60, // [C] P5: max 90 mm/s; a 30-dot line takes ~42 ms at full speed
     code128CodeSetPrefix: false, // [V] P5: "without the user set character (includes starting character set)"
     legacyCut: { escI: 'full', escM: 'partial' }, // [V] P5
+    bufferClearIn: ['cutterError'], // [C] P5 does not say; the common denominator of §2.7
   },
 } satisfies Record<string, EscPosModel>;
 
-for (const row of Object.values(ROWS)) Object.freeze(Object.freeze(row).legacyCut);
+for (const row of Object.values(ROWS)) {
+  Object.freeze(Object.freeze(row).legacyCut);
+  Object.freeze(row.bufferClearIn);
+}
 
 export const ESCPOS_MODELS: Readonly<Record<string, EscPosModel>> = Object.freeze(ROWS);
 

@@ -25,6 +25,7 @@ export function blockingReason(status: DeviceStatus | undefined): ErrorCode | nu
   if (printer?.paper === 'jammed') return 'paperJam';
   if (printer?.coverOpen) return 'coverOpen';
   if (printer?.cutterError) return 'cutterError';
+  if (printer?.headOverheat) return 'deviceNotReady';
   switch (status.device) {
     case 'online':
     case 'busy':

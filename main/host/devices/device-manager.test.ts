@@ -33,7 +33,7 @@ describe('DeviceManager', () => {
     expect(manager.forRole('receiptPrinter')?.id).toBe('ticket-printer');
     expect(manager.forRole('idCardReader')).toBeUndefined();
     expect(manager.summaries()).toEqual([
-      { id: 'ticket-printer', roles: ['ticketPrinter', 'receiptPrinter'], driver: 'escpos', model: 'generic-escpos-80', transport: 'sim', status: { device: 'online', printer: { paper: 'full', coverOpen: false, cutterError: false } } },
+      { id: 'ticket-printer', roles: ['ticketPrinter', 'receiptPrinter'], driver: 'escpos', model: 'generic-escpos-80', transport: 'sim', status: { device: 'online', printer: { paper: 'full', coverOpen: false, cutterError: false, headOverheat: false } } },
     ]);
   });
 
