@@ -1,6 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { EscPosEncoder, realtimeRecovery, realtimeStatusRequest } from '../../drivers/protocol/escpos/encoder';
-import { COMMANDS, REPLIES, chunkings, concatBytes } from '../../drivers/protocol/escpos/fixtures';
+import { COMMANDS, REPLIES, chunkings, concatBytes, hex } from '../../drivers/protocol/escpos/fixtures';
+import { escPosModel } from '../../drivers/protocol/escpos/models';
 import { printerRig } from '../test-support/printer-rig';
 
 const PROCESS_ID_T001 = [...REPLIES.processIdT001];
@@ -255,5 +256,48 @@ describe('reset and statistics', () => {
     await rig.send(ticket(['1']));
     rig.printer.setFaults({ paper: 'out' });
     expect(rig.statuses.map((s) => [s.device, s.printer?.paper])).toEqual([['userError', 'out']]);
+  });
+});
+
+describe('real-time commands inside data (protocols.md §2.7)', () => {
+  /** GS v 0, 8 dots wide, whose rows are the bytes given: raw, as an encoder we did not write might send. */
+  const rawImage = (rows: Uint8Array) => concatBytes(hex('1D 76 30 00 01 00'), Uint8Array.of(rows.length & 0xff, rows.length >> 8), rows);
+
+  it('a DLE EOT inside image data is answered at once, and the image still prints whole, split at any byte', async () => {
+    const job = concatBytes(COMMANDS.init, rawImage(hex('FF 10 04 01 FF')), COMMANDS.cutFull);
+    for (const chunks of chunkings(job)) {
+      const rig = await printerRig();
+      for (const chunk of chunks) await rig.send(chunk);
+      expect(rig.take()).toEqual([0x12]);
+      expect(rig.printer.statistics().statusRequests).toBe(1);
+      expect(rig.printer.printed()).toMatchObject([{ images: [{ widthDots: 8, heightDots: 5 }], cut: true }]);
+    }
+  });
+
+  it('a DLE ENQ 2 inside data clears the buffer in a cutter error, the bytes before it included', async () => {
+    const rig = await printerRig();
+    rig.printer.setFaults({ cutterError: true });
+    await rig.send(concatBytes(ticket(['before']), rawImage(hex('10 05 02')), ticket(['after'])));
+    rig.printer.clearFaults();
+    await rig.settle();
+    // Everything received before it was still in the buffer, and went; what came after prints.
+    expect(rig.printer.printed()).toMatchObject([{ lines: ['after'], cut: true }]);
+  });
+
+  it('a model that ignores them inside data does not answer (realtimeInData "ignored")', async () => {
+    const rig = await printerRig({ spec: { ...escPosModel('generic-escpos-80'), realtimeInData: 'ignored' } });
+    await rig.send(concatBytes(rawImage(hex('10 04 01')), COMMANDS.dleEot1));
+    expect(rig.take()).toEqual([0x12]); // the DLE EOT outside data only
+    expect(rig.printer.statistics().statusRequests).toBe(1);
+  });
+
+  it('our own encoder’s image full of such bytes draws no status reply and no recovery', async () => {
+    const rig = await printerRig();
+    const bits = new Uint8Array(64).fill(0x10);
+    for (let i = 1; i < bits.length; i += 2) bits[i] = i % 3 === 0 ? 0x04 : 0x05;
+    await rig.send(new EscPosEncoder().initialize().raster({ widthDots: 8, heightDots: 64, bits }).cut('full').build().bytes);
+    expect(rig.take()).toEqual([]);
+    expect(rig.printer.statistics().statusRequests).toBe(0);
+    expect(rig.printer.printed()).toMatchObject([{ images: [{ heightDots: 64 }], cut: true }]);
   });
 });

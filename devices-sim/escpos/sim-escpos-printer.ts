@@ -7,7 +7,7 @@
  */
 import type { Clock, TimerHandle } from '../../common/clock';
 import type { DeviceRole, DeviceStatus, PrinterFaults } from '../../common/device';
-import { EscPosCommandParser, type EscPosCommand } from '../../drivers/protocol/escpos/command-parser';
+import type { EscPosCommand } from '../../drivers/protocol/escpos/command-parser';
 import { BLOCK_REPLY_HEADER, NUL, PROCESS_ID_LENGTH, PROCESS_ID_REPLY_ID, RECOVERY_CLEAR_BUFFERS, RECOVERY_RESUME, TRANSMIT_STATUS_PAPER } from '../../drivers/protocol/escpos/constants';
 import { escPosModel, type EscPosModel, type StoppedState } from '../../drivers/protocol/escpos/models';
 import type { MemoryDeviceEnd } from '../../drivers/transport/memory-pair';
@@ -18,6 +18,7 @@ import { PaperModel } from './paper-model';
 import { PrintEngine } from './print-engine';
 import type { PrintedTicket } from './printed-ticket';
 import { PrinterFaultState, parsePrinterFaults, type ActivePrinterFaults, type PaperSupply } from './printer-faults';
+import { ReceiveStage } from './receive-stage';
 import { ReplyChannel, type SimLog } from './reply-channel';
 import { asbBlock, asbChangeWanted, paperStatusByte, realtimeStatusByte, type PrinterCondition } from './status-bytes';
 import { printerDeviceStatus } from './printer-status';
@@ -27,6 +28,8 @@ export interface SimEscPosPrinterOptions {
   id: string;
   /** A models.ts id, e.g. "generic-escpos-80". */
   model: string;
+  /** A row that is not in the table yet (a printer being qualified); `model` then only names it. */
+  spec?: EscPosModel;
   roles?: readonly DeviceRole[];
   /** The device end: a memory pair's `device`, or a serial/TCP Transport in another process. */
   transport: Transport;
@@ -66,7 +69,7 @@ export class SimEscPosPrinter implements SimDevice {
   private readonly paper: PaperModel;
   private readonly engine: PrintEngine;
   private readonly replies: ReplyChannel;
-  private parser: EscPosCommandParser;
+  private readonly stage: ReceiveStage;
   private readonly listeners = new Set<(status: DeviceStatus) => void>();
   private stats = { bytesReceived: 0, linesPrinted: 0, cuts: 0, statusRequests: 0 };
   private asbMask = 0;
@@ -79,10 +82,10 @@ export class SimEscPosPrinter implements SimDevice {
 
   constructor(private readonly options: SimEscPosPrinterOptions) {
     this.id = options.id;
-    this.spec = escPosModel(options.model);
+    this.spec = options.spec ?? escPosModel(options.model);
     this.model = this.spec.id;
     this.roles = [...(options.roles ?? ['ticketPrinter'])];
-    this.parser = this.newParser();
+    this.stage = new ReceiveStage(this.spec, (cmd) => this.take(cmd), (command) => options.log?.('warn', 'real-time command not modelled, ignored', { command }));
     this.paper = new PaperModel({ clock: options.clock, charsPerLine: this.spec.charsPerLine });
     this.replies = new ReplyChannel(options.transport, options.clock, new SeededRandom(options.seed ?? 1), () => this.faults.current, options.log);
     this.engine = new PrintEngine(options.clock, options.lineTimeMs ?? this.spec.lineTimeMs, {
@@ -151,7 +154,7 @@ export class SimEscPosPrinter implements SimDevice {
     this.tearOffPending = false;
     this.replies.cancelDelayed();
     this.paper.reset();
-    this.parser = this.newParser();
+    this.stage.reset();
     this.stats = { bytesReceived: 0, linesPrinted: 0, cuts: 0, statusRequests: 0 };
     this.setMediaPresented(false);
     const before = { ...this.faults.current };
@@ -195,17 +198,13 @@ export class SimEscPosPrinter implements SimDevice {
     return states;
   }
 
-  private newParser(): EscPosCommandParser {
-    return new EscPosCommandParser({ legacyCut: this.spec.legacyCut });
-  }
-
   private receive(chunk: Uint8Array): void {
     const f = this.faults.current;
     if (f.unplugged) return;
     this.stats.bytesReceived += chunk.length;
     // A hung firmware takes the bytes off the wire and does nothing with them.
     if (f.noReply) return;
-    for (const cmd of this.parser.push(chunk)) this.take(cmd);
+    this.stage.push(chunk);
     this.engine.pump();
   }
 

@@ -61,6 +61,32 @@ describe('EscPosPrinter ↔ SimEscPosPrinter (memory pair)', () => {
     expect(printer.statistics()).toMatchObject({ jobs: 1, cuts: 1 });
   });
 
+  it('an image full of 10 04 / 10 05 bytes prints confirmed: the encoder whitens a dot of each, so the printer answers nothing mid-job (§2.7)', async () => {
+    const { printer, sim } = await rig();
+    const bits = new Uint8Array(8 * 48);
+    for (let i = 0; i + 2 < bits.length; i += 3) bits.set([0x10, i % 2 === 0 ? 0x04 : 0x05, 0x02], i);
+    const asked = sim.statistics().statusRequests;
+    const sent: PrintDocument = { jobId: 'img', cut: 'full', blocks: [{ kind: 'image', widthDots: 64, heightDots: 48, bits }] };
+    let during = 0;
+    const result = await printer.print(sent, { events: { onSending: () => (during = sim.statistics().statusRequests) } });
+    expect(result).toEqual({ outcome: 'confirmed' });
+    expect(sim.printed()).toMatchObject([{ images: [{ widthDots: 64, heightDots: 48 }], cut: true }]);
+    expect(during).toBeGreaterThan(asked); // the status round before the job
+    expect(sim.statistics().statusRequests - during).toBeLessThan(20); // only the job's own polls, none from the image
+  });
+
+  it('a QR payload holding a real-time sequence → notPrinted(invalidData, software), nothing sent', async () => {
+    const { printer, sim, pair } = await rig();
+    const received: number[] = [];
+    pair.device.onData((chunk) => received.push(...chunk));
+    const result = await printer.print({ jobId: 'qr', cut: 'full', blocks: [{ kind: 'qr', data: 'ID\u0010\u0004X' }] });
+    expect(result).toMatchObject({ outcome: 'notPrinted', error: { code: 'invalidData', actor: 'software', detail: expect.stringMatching(/real-time sequence 10 04/u) } });
+    await expect.poll(() => received.length).toBeGreaterThan(0); // a status poll went out after it
+    expect(Buffer.from(received).includes(Buffer.from([0x1d, 0x28, 0x6b]))).toBe(false); // no GS ( k went out
+    expect(sim.printed()).toEqual([]);
+    expect(printer.statistics()).toMatchObject({ jobsNotPrinted: 1 });
+  });
+
   it('a model without process ID is confirmed by GS r 1 (cashino-kp628e)', async () => {
     const { printer, sim } = await rig('cashino-kp628e');
     expect(await printer.print(TICKET)).toEqual({ outcome: 'confirmed' });

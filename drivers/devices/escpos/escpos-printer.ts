@@ -10,7 +10,7 @@ import { maskedHex } from '../../../common/hex-dump';
 import { SILENT_LOGGER, type Logger } from '../../../common/logger';
 import type { PrintDocument } from '../../../common/print-document';
 import { ASB_ERROR, ASB_ONLINE, ASB_PAPER, RECOVERY_CLEAR_BUFFERS } from '../../protocol/escpos/constants';
-import { EscPosEncoder, realtimeRecovery, realtimeStatusRequest } from '../../protocol/escpos/encoder';
+import { EscPosEncodeError, EscPosEncoder, realtimeRecovery, realtimeStatusRequest } from '../../protocol/escpos/encoder';
 import { escPosModel, type EscPosModel } from '../../protocol/escpos/models';
 import { interpretRealtimeStatus, type EscPosStatusBits } from '../../protocol/escpos/status-bits';
 import type { Transport } from '../../transport/transport';
@@ -26,7 +26,7 @@ import { escPosHealthCheck } from './health-check';
 import { printTestPage, waitForJob } from './print-job';
 import { ProcessIdTags } from './process-id-tags';
 import { statusFromBits } from './printer-status';
-import { renderDocument } from './render-document';
+import { renderDocument, type RenderedJob } from './render-document';
 import { ReplyRouter } from './reply-router';
 
 export type { EscPosPrinterOptions } from './escpos-printer-options';
@@ -162,7 +162,16 @@ export class EscPosPrinter implements TicketPrinter {
 
   print(document: PrintDocument, options: CommandOptions<PrintEvents> = {}): Promise<PrintResult> {
     const tag = this.tags.take();
-    const job = renderDocument(document, this.modelInfo, tag);
+    let job: RenderedJob;
+    try {
+      job = renderDocument(document, this.modelInfo, tag);
+    } catch (err) {
+      // A document this printer cannot print as asked (a QR too long, a sequence it would act on, §2.7).
+      if (!(err instanceof EscPosEncodeError)) throw err;
+      this.log.warn('document refused by the encoder', { jobId: document.jobId, reason: err.message });
+      this.counters.add('jobsNotPrinted');
+      return Promise.resolve({ outcome: 'notPrinted', error: new DeviceError('invalidData', err.message).info() });
+    }
     const jobTimeoutMs = options.timeoutMs ?? job.lines * this.modelInfo.lineTimeMs * 3 + 5000;
     const state = { sent: false };
     const run = this.queue.run('print', (signal) => this.runJob(job, tag, jobTimeoutMs, signal, state, options.events), {
@@ -237,7 +246,7 @@ export class EscPosPrinter implements TicketPrinter {
     } else this.counters.add(result.outcome === 'notPrinted' ? 'jobsNotPrinted' : 'jobsFailed');
   }
 
-  private runJob(job: ReturnType<typeof renderDocument>, tag: string, jobTimeoutMs: number, signal: AbortSignal, state: { sent: boolean }, events?: PrintEvents): Promise<PrintResult> {
+  private runJob(job: RenderedJob, tag: string, jobTimeoutMs: number, signal: AbortSignal, state: { sent: boolean }, events?: PrintEvents): Promise<PrintResult> {
     return waitForJob(this, this.router, { job, tag, jobTimeoutMs, signal, state, events, completion: this.modelInfo.completion });
   }
 

@@ -21,6 +21,7 @@ import type { PrintEvents, PrintResult } from '../printer-types';
 import { TransportError } from '../../transport/transport';
 import type { EscPosPrinter } from './escpos-printer';
 import { bufferClearWorks, printBlocker } from './printer-status';
+import { countStatusRequests } from '../../protocol/escpos/realtime-sequences';
 import type { EscPosStatusBits } from '../../protocol/escpos/status-bits';
 import { pause } from '../pause';
 import { drainLastJob } from './buffer-drain';
@@ -89,6 +90,9 @@ export async function waitForJob(printer: EscPosPrinter, router: ReplyRouter, ct
 
   ctx.events?.onSending?.();
   state.sent = true;
+  // A DLE EOT inside the job's data (raw bytes from elsewhere; our encoder keeps them out, §2.7) is answered
+  // at once: its reply is owed to nobody, so it can never settle this driver's own status request.
+  router.expectUnaskedStatusReplies(countStatusRequests(job.bytes));
   try {
     await printer.send(job.bytes, job.personalRanges);
   } catch (err) {

@@ -79,7 +79,7 @@ function renderBlock(enc: EscPosEncoder, block: PrintBlock, model: EscPosModel):
 }
 
 export function renderDocument(doc: PrintDocument, model: EscPosModel, completionTag: string): RenderedJob {
-  const enc = new EscPosEncoder().initialize().chineseMode(true);
+  const enc = new EscPosEncoder({ realtimeInData: model.realtimeInData }).initialize().chineseMode(true);
   let lines = FEED_BEFORE_CUT;
   for (const block of doc.blocks) {
     renderBlock(enc, block, model);

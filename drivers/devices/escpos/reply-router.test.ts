@@ -37,4 +37,33 @@ describe('ReplyRouter', () => {
     expect(confirmed).toBe(true);
     expect(router.staleReplies).toBe(1);
   });
+
+  it('a status byte answering a DLE EOT inside job data never settles the driver’s own query (§2.7)', async () => {
+    const clock = new ManualClock(0);
+    const router = new ReplyRouter(clock, { ticketTakenBit: false, lateReplyMs: 1000 });
+    const signal = new AbortController().signal;
+    router.expectUnaskedStatusReplies(1);
+    const own = router.askStatus(async () => undefined, 500, signal);
+    router.push(Uint8Array.of(0x1a)); // the answer to the embedded request: "offline"
+    await tick();
+    router.push(Uint8Array.of(0x12)); // the answer to ours
+    await expect(own).resolves.toBe(0x12);
+    expect(router.staleReplies).toBe(1);
+  });
+
+  it('an unfinished job drains when its process-ID reply comes, even before anyone waits for it', async () => {
+    const clock = new ManualClock(0);
+    const router = new ReplyRouter(clock, { ticketTakenBit: false, lateReplyMs: 100 });
+    const signal = new AbortController().signal;
+    router.holdUnfinished('0042', 5000);
+    expect(router.unfinishedBudgetMs).toBe(5000);
+    router.push(Uint8Array.of(0x37, 0x22, 0x30, 0x30, 0x34, 0x32, 0x00));
+    await expect(router.drained(signal)).resolves.toBe(true);
+    expect(router.unfinishedBudgetMs).toBe(0);
+    router.holdUnfinished('0043', 5000);
+    const gone = router.drained(signal);
+    clock.advance(5000);
+    await expect(gone).resolves.toBe(false);
+    expect(router.unfinishedBudgetMs).toBe(0);
+  });
 });

@@ -76,6 +76,15 @@ export class ReplyRouter {
     return pending.promise;
   }
 
+  /**
+   * `count` DLE EOT requests are about to go out inside a job's data (protocols.md §2.7): their replies are
+   * counted as owed to waiters that already gave up, so each is dropped as stale when it comes.
+   */
+  expectUnaskedStatusReplies(count: number): void {
+    for (let i = 0; i < count; i++) this.statusReplies.request();
+    if (count > 0) this.statusReplies.abandoned();
+  }
+
   /** Before a job on a GS r model: GS r replies owed to earlier jobs come back or are presumed lost (§2.7). */
   settleCompletions(signal: AbortSignal): Promise<void> {
     return this.paperReplies.settle(signal);

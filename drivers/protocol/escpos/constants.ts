@@ -95,8 +95,11 @@ export const RASTER = [GS, 0x76, 0x30] as const; // GS v 0 m xL xH yL yH d…
 // Real-time commands, answered ahead of the print buffer (protocols.md §2.4, §2.1)
 export const DLE_EOT = [DLE, 0x04] as const; // DLE EOT n
 export const DLE_ENQ = [DLE, 0x05] as const; // DLE ENQ n
+export const DLE_DC4 = [DLE, 0x14] as const; // DLE DC4 fn … (pulse, power-off, buffer clear)
 export const RECOVERY_RESUME = 1; // recover and resume from the failed line
 export const RECOVERY_CLEAR_BUFFERS = 2; // recover after clearing the buffers
+/** The second bytes after DLE that make a real-time command, acted on even inside data (§2.7). */
+export const REALTIME_SECOND_BYTES = [0x04, 0x05, 0x14] as const;
 
 // Status replies (protocols.md §2.4, §2.5)
 export const STATUS_TAG_MASK = 0x93; // bits 0, 1, 4, 7

@@ -1,5 +1,6 @@
 import { describe, it, expect } from 'vitest';
 import { EscPosEncodeError, EscPosEncoder, realtimeRecovery, realtimeStatusRequest } from './encoder';
+import { findRealtimeSequence } from './realtime-sequences';
 import { COMMANDS, GB_AI_SHANG_ZI_JI, concatBytes, hex } from './fixtures';
 import { decodeGb18030 } from './gb18030';
 
@@ -147,5 +148,38 @@ describe('EscPosEncoder rejects bad arguments', () => {
   it('realtime helpers reject other n', () => {
     expect(() => realtimeStatusRequest(5 as never)).toThrow(EscPosEncodeError);
     expect(() => realtimeRecovery(3 as never)).toThrow(EscPosEncodeError);
+  });
+});
+
+describe('EscPosEncoder keeps real-time sequences out of data (protocols.md §2.7)', () => {
+  it('an image holding 10 04 01, 10 05 02 and 10 14 08 prints with one white dot each, and the caller’s bits are untouched', () => {
+    const bits = hex('10 04 01 10 05 02 10 14 08 FF');
+    const enc = new EscPosEncoder().raster({ widthDots: 16, heightDots: 5, bits });
+    const bytes = enc.build().bytes;
+    expect(bytes.subarray(8)).toEqual(hex('00 04 01 00 05 02 00 14 08 FF'));
+    expect(findRealtimeSequence(bytes)).toBe(-1);
+    expect(enc.flippedDots).toBe(3);
+    expect(bits).toEqual(hex('10 04 01 10 05 02 10 14 08 FF'));
+  });
+
+  it('a model that ignores them inside data gets the image as it is', () => {
+    const bits = hex('10 04');
+    expect(new EscPosEncoder({ realtimeInData: 'ignored' }).raster({ widthDots: 8, heightDots: 2, bits }).build().bytes.subarray(8)).toEqual(hex('10 04'));
+  });
+
+  it('a tall image goes in bands of 1024 rows, so yL yH never read 10 04 (1040 rows)', () => {
+    const bytes = new EscPosEncoder().raster({ widthDots: 8, heightDots: 1040, bits: new Uint8Array(1040) }).build().bytes;
+    expect(bytes.subarray(0, 8)).toEqual(hex('1D 76 30 00 01 00 00 04'));
+    expect(bytes.subarray(8 + 1024, 8 + 1024 + 8)).toEqual(hex('1D 76 30 00 01 00 10 00'));
+    expect(bytes.length).toBe(16 + 1040);
+    expect(findRealtimeSequence(bytes)).toBe(-1);
+  });
+
+  it('refuses a QR payload that holds one, or whose length bytes would form one, naming the bytes', () => {
+    expect(() => new EscPosEncoder().qr('A\u0010\u0004B')).toThrow(/qr data would hold the real-time sequence 10 04/u);
+    // 1037 bytes: pL pH = 10 04 (1040 = 1037 + 3).
+    expect(() => new EscPosEncoder().qr('x'.repeat(1037))).toThrow(/10 04 \(byte 3 of the command\)/u);
+    expect(() => new EscPosEncoder().qr('x'.repeat(1036))).not.toThrow();
+    expect(() => new EscPosEncoder({ realtimeInData: 'ignored' }).qr('A\u0010\u0004B')).not.toThrow();
   });
 });

@@ -4,6 +4,7 @@
  */
 import * as C from './constants';
 import { encodeGb18030 } from './gb18030';
+import { breakRealtimeSequences, findRealtimeSequence } from './realtime-sequences';
 
 export class EscPosEncodeError extends Error {
   override readonly name = 'EscPosEncodeError';
@@ -83,10 +84,29 @@ function gsParenK(fn: number, params: ArrayLike<number>): number[] {
   return [...C.GS_PAREN_K, length & 0xff, length >> 8, C.QR_CN, fn, ...Array.from(params)];
 }
 
+export interface EscPosEncoderOptions {
+  /**
+   * Whether the printer acts on `10 04|05|14 n` even inside another command's data (protocols.md §2.7;
+   * models.ts `realtimeInData`). "acts" (default): image data is altered by a dot to keep them out, and a
+   * QR or barcode that would hold them is refused.
+   */
+  realtimeInData?: 'acts' | 'ignored';
+}
+
+/** Rows per GS v 0 command: keeps yL yH from ever forming a real-time pair (1040 rows = 10 04, §2.7). */
+export const RASTER_BAND_ROWS = 1024;
+
 export class EscPosEncoder {
   private readonly chunks: Uint8Array[] = [];
   private readonly ranges: ByteRange[] = [];
   private length = 0;
+  private readonly guardData: boolean;
+  /** Dots turned white to keep real-time sequences out of image data. */
+  flippedDots = 0;
+
+  constructor(options: EscPosEncoderOptions = {}) {
+    this.guardData = (options.realtimeInData ?? 'acts') === 'acts';
+  }
 
   initialize(): this {
     return this.push(C.INIT);
@@ -141,10 +161,12 @@ export class EscPosEncoder {
     const payload = utf8(data);
     if (payload.length === 0) fail('qr data must not be empty');
     if (payload.length > C.QR_MAX_DATA_BYTES) fail(`qr data is ${payload.length} bytes; at most ${C.QR_MAX_DATA_BYTES} fit`);
+    const store = Uint8Array.from(gsParenK(C.QR_FN_STORE, [C.QR_M, ...payload]));
+    this.refuseRealtime('qr data', store);
     return this.push(gsParenK(C.QR_FN_MODEL, [model === 1 ? C.QR_MODEL_1 : C.QR_MODEL_2, 0x00]))
       .push(gsParenK(C.QR_FN_MODULE_SIZE, [moduleSize]))
       .push(gsParenK(C.QR_FN_ERROR_CORRECTION, [ec]))
-      .push(gsParenK(C.QR_FN_STORE, [C.QR_M, ...payload]))
+      .pushOwned(store)
       .push(gsParenK(C.QR_FN_PRINT, [C.QR_M]));
   }
 
@@ -159,11 +181,15 @@ export class EscPosEncoder {
     const body = prefixed ? `{B${data.replaceAll('{', '{{')}` : data;
     if (body.length > 255) fail(`code128 data is ${body.length} bytes after the code-set prefix; at most 255 fit`);
     const bytes = Array.from(body, (ch) => ch.charCodeAt(0));
-    return this.push([...C.BARCODE_HEIGHT, height, ...C.BARCODE_WIDTH, width, ...C.BARCODE_HRI_POSITION, hri])
-      .push([...C.BARCODE_PRINT, C.BARCODE_CODE128, bytes.length, ...bytes]);
+    const print = Uint8Array.from([...C.BARCODE_PRINT, C.BARCODE_CODE128, bytes.length, ...bytes]);
+    this.refuseRealtime('code128 data', print);
+    return this.push([...C.BARCODE_HEIGHT, height, ...C.BARCODE_WIDTH, width, ...C.BARCODE_HRI_POSITION, hri]).pushOwned(print);
   }
 
-  /** GS v 0 m xL xH yL yH d… (protocols.md §2.3). */
+  /**
+   * GS v 0 m xL xH yL yH d… (protocols.md §2.3), in bands of at most RASTER_BAND_ROWS rows. Where the
+   * printer acts on real-time sequences inside data, each `10 04|05|14` in the image loses one dot (§2.7).
+   */
   raster(image: RasterImage, mode: 0 | 1 | 2 | 3 = 0): this {
     intIn('raster mode', mode, 0, 3);
     const { widthDots, heightDots, bits } = image;
@@ -174,8 +200,15 @@ export class EscPosEncoder {
     if (bits.length !== widthBytes * heightDots) {
       fail(`raster bits must be ${widthBytes * heightDots} bytes (${widthBytes} × ${heightDots}), got ${bits.length}`);
     }
-    this.push([...C.RASTER, mode, widthBytes & 0xff, widthBytes >> 8, heightDots & 0xff, heightDots >> 8]);
-    return this.push(bits);
+    for (let row = 0; row < heightDots; row += RASTER_BAND_ROWS) {
+      const rows = Math.min(RASTER_BAND_ROWS, heightDots - row);
+      const header = Uint8Array.of(...C.RASTER, mode, widthBytes & 0xff, widthBytes >> 8, rows & 0xff, rows >> 8);
+      this.refuseRealtime('raster width', header);
+      const band = bits.slice(row * widthBytes, (row + rows) * widthBytes);
+      if (this.guardData) this.flippedDots += breakRealtimeSequences(band);
+      this.pushOwned(header).pushOwned(band);
+    }
+    return this;
   }
 
   feedLines(n: number): this {
@@ -219,6 +252,16 @@ export class EscPosEncoder {
       offset += chunk.length;
     }
     return { bytes, personalRanges: this.ranges.map((r) => ({ ...r })) };
+  }
+
+  /** A real-time pair inside `what` would make the printer answer or recover mid-job (§2.7). */
+  private refuseRealtime(what: string, command: Uint8Array): void {
+    if (!this.guardData) return;
+    const at = findRealtimeSequence(command);
+    if (at >= 0) {
+      const pair = `${command[at]!.toString(16).padStart(2, '0')} ${command[at + 1]!.toString(16).padStart(2, '0')}`.toUpperCase();
+      fail(`${what} would hold the real-time sequence ${pair} (byte ${at} of the command), which the printer acts on even inside data (protocols.md §2.7)`);
+    }
   }
 
   /** Copies: a caller may change its array after handing it over. */

@@ -39,6 +39,11 @@ export interface EscPosModel {
    * ignores it, and after paper end or an open cover it prints the rest of its buffer once it can again.
    */
   bufferClearIn: readonly StoppedState[];
+  /**
+   * Whether `10 04|05|14 n` inside another command's data makes the printer answer or recover (§2.7):
+   * "acts" keeps the encoder guarding image, QR and barcode data; "ignored" only where a manual says so.
+   */
+  realtimeInData: 'acts' | 'ignored';
 }
 
 const ROWS = {
@@ -56,6 +61,7 @@ const ROWS = {
     code128CodeSetPrefix: true,
     legacyCut: { escI: 'partial', escM: 'full' }, // [V] P6
     bufferClearIn: ['cutterError'], // [V] §2.7: the one state Citizen, HPRT and Epson all clear in
+    realtimeInData: 'acts', // [V] §2.7: Epson, Citizen, HPRT manuals
   },
   'epson-tm-t88': {
     id: 'epson-tm-t88',
@@ -73,6 +79,7 @@ const ROWS = {
     // [V] §2.7 Epson: "only when a recoverable error occurs" (auto-cutter and mechanical errors); [C] that a
     // jam reports as the mechanical error on the TM-T88.
     bufferClearIn: ['cutterError', 'paperJam'],
+    realtimeInData: 'acts', // [V] §2.7 Epson reference
   },
   'cashino-kp628e': {
     id: 'cashino-kp628e',
@@ -88,6 +95,7 @@ const ROWS = {
     code128CodeSetPrefix: false, // [V] P5: "without the user set character (includes starting character set)"
     legacyCut: { escI: 'full', escM: 'partial' }, // [V] P5
     bufferClearIn: ['cutterError'], // [C] P5 does not say; the common denominator of §2.7
+    realtimeInData: 'acts', // [C] P5 does not say; assumed like the manuals of §2.7
   },
 } satisfies Record<string, EscPosModel>;
 
