@@ -1,12 +1,9 @@
 /**
  * Everything the simulated printer says goes out through here, so the communication faults apply to every
- * reply alike (ARCHITECTURE.md §4): `noReply` and `unplugged` swallow it, `garbage` replaces it with bytes
- * that are no status at all, `slowMs` holds it back on the clock. Replies keep their order.
+ * reply alike (ARCHITECTURE.md §4): `noReply` and `unplugged` swallow it, `garbage` replaces it with random
+ * bytes, `slowMs` holds it back on the clock. Replies keep their order.
  */
 import type { Clock, TimerHandle } from '../../common/clock';
-import { PAPER_STATUS_FIXED_ZERO } from '../../drivers/protocol/escpos/constants';
-import { ESCPOS_MODELS } from '../../drivers/protocol/escpos/models';
-import { EscPosReplyDecoder } from '../../drivers/protocol/escpos/reply-decoder';
 import type { Transport } from '../../drivers/transport/transport';
 import type { SeededRandom } from '../seeded-random';
 
@@ -20,22 +17,11 @@ export interface ReplyFaults {
 export type SimLog = (level: 'debug' | 'warn', msg: string, fields?: Record<string, unknown>) => void;
 
 /**
- * Bytes no ESC/POS reply starts with, for every model in the model table: the drivers' own decoder, set up
- * as for each model (the Cashino's DLE EOT tag rule is wider, (b & 13) == 12, §2.6), reads each of them
- * alone as garbage, and bit 4 is set so none is a GS r reply either (protocols.md §2.5 "telling the
- * streams apart").
+ * A byte of line noise or a confused firmware: any of the 256 values, status look-alikes included, so the
+ * driver is tested on garbage it cannot tell from a reply by its form alone (issue 13 §1; protocols.md §2.7).
  */
-const GARBAGE_BYTES: readonly number[] = Array.from({ length: 256 }, (_, b) => b).filter(
-  (b) =>
-    (b & PAPER_STATUS_FIXED_ZERO) !== 0 &&
-    Object.values(ESCPOS_MODELS).every((model) => {
-      const replies = new EscPosReplyDecoder({ ticketTakenBit: model.ticketTakenBit }).push(Uint8Array.of(b));
-      return replies.length === 1 && replies[0]?.type === 'garbage';
-    }),
-);
-
 export function garbageByte(random: SeededRandom): number {
-  return GARBAGE_BYTES[random.int(0, GARBAGE_BYTES.length - 1)] as number;
+  return random.int(0, 255);
 }
 
 export class ReplyChannel {

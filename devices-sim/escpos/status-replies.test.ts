@@ -158,7 +158,7 @@ describe('communication faults', () => {
     expect(rig.printer.printed()).toEqual([]);
   });
 
-  it('garbage: every status request gets bytes the driver decodes as garbage, the same for the same seed', async () => {
+  it('garbage: every reply is replaced by 1–3 random bytes, the same for the same seed', async () => {
     const runs: number[][] = [];
     for (let i = 0; i < 2; i++) {
       const rig = await printerRig({ seed: 7 });
@@ -171,32 +171,20 @@ describe('communication faults', () => {
     }
     expect(runs[0]!.length).toBeGreaterThanOrEqual(6);
     expect(runs[1]).toEqual(runs[0]);
-    const decoder = new EscPosReplyDecoder();
-    decoder.expectPaperStatus();
-    const replies = decoder.push(Uint8Array.from(runs[0]!));
-    expect(replies.every((r) => r.type === 'garbage')).toBe(true);
+    expect(runs[0]!.length).toBeLessThanOrEqual(18);
+    expect(runs[0]).not.toEqual([0x12, 0x12, 0x12, 0x12, 0x00, 0x37, 0x22, 0x54, 0x30, 0x30, 0x31, 0x00]);
   });
 
-  it('garbage is garbage for every model in the table, Cashino\'s wider DLE EOT rule included', async () => {
+  it('garbage covers every byte value, the status look-alikes a decoder cannot tell from replies included', async () => {
     const random = new SeededRandom(3);
-    const bytes = Uint8Array.from({ length: 4096 }, () => garbageByte(random));
-    expect(new Set(bytes).size).toBeGreaterThan(32);
+    const bytes = Uint8Array.from({ length: 8192 }, () => garbageByte(random));
+    expect(new Set(bytes).size).toBe(256);
     for (const model of Object.values(ESCPOS_MODELS)) {
-      const decoder = new EscPosReplyDecoder({ ticketTakenBit: model.ticketTakenBit });
+      const decoder = new EscPosReplyDecoder({ ticketTakenBit: model.ticketTakenBit, asb: model.asb });
       decoder.expectPaperStatus();
-      expect(decoder.push(bytes).every((r) => r.type === 'garbage'), model.id).toBe(true);
+      const kinds = new Set(decoder.push(bytes).map((r) => r.type));
+      expect(kinds.has('garbage') && kinds.has('realtimeStatus') && kinds.has('paperStatus'), model.id).toBe(true);
     }
-  });
-
-  it('garbage on the Cashino: status requests are answered with nothing its decoder accepts', async () => {
-    const rig = await printerRig({ model: 'cashino-kp628e', seed: 11 });
-    rig.printer.setFaults({ garbage: true });
-    for (let i = 0; i < 40; i++) for (const n of [1, 2, 3, 4] as const) await rig.send(realtimeStatusRequest(n));
-    await rig.settle();
-    const received = rig.take();
-    expect(received.length).toBeGreaterThanOrEqual(160);
-    const replies = new EscPosReplyDecoder({ ticketTakenBit: true }).push(Uint8Array.from(received));
-    expect(replies.every((r) => r.type === 'garbage')).toBe(true);
   });
 
   it('slowMs: each reply comes that much later on the clock, in order', async () => {

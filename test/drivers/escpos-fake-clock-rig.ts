@@ -52,10 +52,10 @@ export async function stopRigs(): Promise<void> {
 
 export type Rig = ReturnType<typeof rig>;
 
-export function rig(model = 'generic-escpos-80', lineTimeMs = 0, extra: Partial<EscPosPrinterOptions> = {}) {
+export function rig(model = 'generic-escpos-80', lineTimeMs = 0, extra: Partial<EscPosPrinterOptions> = {}, simSeed = 1) {
   const clock = new ManualClock();
   const pair = createMemoryPair('p');
-  const sim = new SimEscPosPrinter({ id: 'p', model, transport: pair.device, clock, lineTimeMs });
+  const sim = new SimEscPosPrinter({ id: 'p', model, transport: pair.device, clock, lineTimeMs, seed: simSeed });
   const printer = new EscPosPrinter({ id: 'p', roles: ['ticketPrinter'], model, transport: pair.host, clock, statusTimeoutMs: 150, jobPollMs: 20, ...extra });
   stops.push(async () => {
     await printer.close().catch(() => undefined);

@@ -76,6 +76,19 @@ describe('EscPosPrinter ↔ SimEscPosPrinter flows (fake clock)', () => {
     expect(await settle(clock, job)).toEqual({ outcome: 'confirmed' });
   });
 
+  it('GS r model (cashino): garbage once the job is sent — every byte value, look-alikes included — never confirms it (§2.7)', async () => {
+    const outcomes = new Set<string>();
+    for (let seed = 1; seed <= 24; seed++) {
+      const { clock, sim, printer } = await opened(rig('cashino-kp628e', 2, { jobPollMs: 20 }, seed));
+      const job = printer.print(ticket(`G${seed}`, 3), { events: { onSending: () => void sim.setFaults({ garbage: true }) } });
+      const result = await settle(clock, job);
+      expect(result.outcome, `seed ${seed}`).toBe('unknown');
+      outcomes.add(result.outcome === 'unknown' ? result.error.code : result.outcome);
+      await stopRigs();
+    }
+    expect(outcomes.has('garbledReply')).toBe(true);
+  });
+
   it('a fault just after the cut (the roll ends, the cover opens) does not void a ticket the printer confirmed', async () => {
     const { clock, sim, printer } = await opened(rig('generic-escpos-80', 0, { jobPollMs: 20 }));
     sim.setFaults({ slowMs: 100 }); // replies in flight while the next status poll goes out

@@ -84,7 +84,7 @@ export class EscPosPrinter implements TicketPrinter {
     this.tags = new ProcessIdTags(options.random ?? Math.random);
     this.counters = new DeviceCounters(options.id, options.statistics ?? new MemoryStatisticsStore());
     this.holder = new StatusHolder({ device: 'starting', printer: { paper: 'full', coverOpen: false, cutterError: false } });
-    this.router = new ReplyRouter(options.clock, { ticketTakenBit: this.modelInfo.ticketTakenBit, lateReplyMs: this.lateReplyMs }, (reply) =>
+    this.router = new ReplyRouter(options.clock, { ticketTakenBit: this.modelInfo.ticketTakenBit, asb: this.modelInfo.asb, lateReplyMs: this.lateReplyMs }, (reply) =>
       this.log.debug('stray reply', { type: reply.type }),
     );
     this.router.onAsb((bits) => this.applyBits(bits));

@@ -66,4 +66,27 @@ describe('ReplyRouter', () => {
     await expect(gone).resolves.toBe(false);
     expect(router.unfinishedBudgetMs).toBe(0);
   });
+
+  it('a stray byte that starts a reply (10: an ASB block) is dropped after the inter-byte time-out, so the replies after it still count', async () => {
+    const clock = new ManualClock(0);
+    const router = new ReplyRouter(clock, { ticketTakenBit: false, lateReplyMs: 100, interByteMs: 100 });
+    const signal = new AbortController().signal;
+    router.push(Uint8Array.of(0x10));
+    clock.advance(100);
+    expect(router.garbageBytes).toBe(1);
+    const own = router.askStatus(async () => undefined, 500, signal);
+    await tick();
+    router.push(Uint8Array.of(0x12));
+    await expect(own).resolves.toBe(0x12);
+  });
+
+  it('while a one-byte GS r confirmation is owed, garbage or an unasked status byte fails it (garbledReply), never confirms it', async () => {
+    for (const stray of [0x05, 0x12]) {
+      const clock = new ManualClock(0);
+      const router = new ReplyRouter(clock, { ticketTakenBit: true, asb: false, lateReplyMs: 100 });
+      const job = router.completionOf(null, 5000, new AbortController().signal);
+      router.push(Uint8Array.of(stray, 0x00));
+      await expect(job).rejects.toMatchObject({ code: 'garbledReply' });
+    }
+  });
 });

@@ -21,9 +21,15 @@ interface Waiter<T> {
 export interface ReplyRouterOptions {
   /** Kiosk printers that report "ticket not taken" in DLE EOT 1 bit 7 (§2.6) need the wider tag rule. */
   ticketTakenBit: boolean;
+  /** The model sends ASB blocks (§2.5); without it a byte that would start one is garbage. Default true. */
+  asb?: boolean;
   /** How long after a waiter gave up its reply may still arrive (then it is presumed lost). */
   lateReplyMs: number;
+  /** A half reply whose next byte takes longer than this was garbage (a stray 10 or 37). Default 100. */
+  interByteMs?: number;
 }
+
+const hexByte = (b: number): string => b.toString(16).toUpperCase().padStart(2, '0');
 
 export class ReplyRouter {
   private readonly decoder: EscPosReplyDecoder;
@@ -36,6 +42,8 @@ export class ReplyRouter {
   private unfinished: { tag: string | null; budgetMs: number } | null = null;
   private readonly drainWake = new Set<() => void>();
   private lastByteAtMs = Number.NEGATIVE_INFINITY;
+  private readonly interByteMs: number;
+  private partialTimer: TimerHandle | undefined;
   garbageBytes = 0;
   /** Replies that answered a request whose waiter had already given up. */
   staleReplies = 0;
@@ -45,14 +53,24 @@ export class ReplyRouter {
     options: ReplyRouterOptions,
     private readonly onStray?: (reply: EscPosReply) => void,
   ) {
-    this.decoder = new EscPosReplyDecoder({ ticketTakenBit: options.ticketTakenBit });
+    this.decoder = new EscPosReplyDecoder({ ticketTakenBit: options.ticketTakenBit, asb: options.asb ?? true });
+    this.interByteMs = options.interByteMs ?? 100;
     this.statusReplies = new ReplyLedger(clock, options.lateReplyMs);
     this.paperReplies = new ReplyLedger(clock, options.lateReplyMs, () => this.decoder.forgetPaperStatus());
   }
 
   push(chunk: Uint8Array): void {
     this.lastByteAtMs = this.clock.now();
+    this.partialTimer?.cancel();
+    this.partialTimer = undefined;
     for (const reply of this.decoder.push(chunk)) this.route(reply);
+    // A real reply's bytes come together; a stray ASB or block start must not swallow the replies after it.
+    if (this.decoder.midReply) {
+      this.partialTimer = this.clock.setTimer(this.interByteMs, () => {
+        this.partialTimer = undefined;
+        for (const reply of this.decoder.abandonPartial()) this.route(reply);
+      });
+    }
   }
 
   /**
@@ -160,6 +178,8 @@ export class ReplyRouter {
   reset(reason: DeviceError): void {
     this.resync(reason);
     this.unfinished = null;
+    this.partialTimer?.cancel();
+    this.partialTimer = undefined;
     this.decoder.reset();
     this.statusReplies.reset();
     this.paperReplies.reset();
@@ -199,6 +219,7 @@ export class ReplyRouter {
       case 'realtimeStatus': {
         const seq = this.statusReplies.reply();
         if (seq !== null && this.statusWaiter?.seq === seq) return this.statusWaiter.resolve(reply.byte);
+        if (seq === null) this.distrustByteCompletion(`an unasked status byte ${hexByte(reply.byte)}`);
         return this.stray(reply, seq !== null);
       }
       case 'asb':
@@ -217,8 +238,19 @@ export class ReplyRouter {
       case 'garbage':
         this.garbageBytes += reply.bytes.length;
         this.statusWaiter?.reject(new DeviceError('garbledReply', `printer answered ${reply.bytes.length} unexpected byte(s)`));
+        this.distrustByteCompletion(`${reply.bytes.length} unexpected byte(s)`);
         this.onStray?.(reply);
         return;
+    }
+  }
+
+  /**
+   * A job confirmed by one unframed GS r byte (§2.7) cannot tell its reply from a look-alike once the line
+   * carries bytes it cannot account for: that job is never confirmed (it fails garbledReply → uncertain).
+   */
+  private distrustByteCompletion(what: string): void {
+    if (this.completion && this.completion.tag === null) {
+      this.completion.waiter.reject(new DeviceError('garbledReply', `${what} while the job's one-byte confirmation was owed`));
     }
   }
 

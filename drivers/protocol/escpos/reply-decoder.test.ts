@@ -1,6 +1,6 @@
 import { describe, it, expect } from 'vitest';
 import { chunkings, concatBytes, hex, REPLIES } from './fixtures';
-import { EscPosReplyDecoder, MAX_BLOCK_REPLY_BYTES, type EscPosReply, type EscPosReplyDecoderOptions } from './reply-decoder';
+import { EscPosReplyDecoder, MAX_BLOCK_REPLY_BYTES, isPaperStatusByte, type EscPosReply, type EscPosReplyDecoderOptions } from './reply-decoder';
 import { interpretAsb } from './status-bits';
 
 /** Feeds the chunks; adjacent garbage replies are merged, since they may be collapsed per push call. */
@@ -150,5 +150,26 @@ describe('EscPosReplyDecoder (protocols.md §2.4, §2.5, §2.7)', () => {
     decoder.reset();
     expect(decoder.midReply).toBe(false);
     expect(decoder.push(hex('12 03'))).toEqual([{ type: 'realtimeStatus', byte: 0x12 }, { type: 'garbage', bytes: hex('03') }]);
+  });
+
+  it('takes only the GS r reply’s form as one (00, 03, 0C, 0F): any other byte while one is owed is garbage', () => {
+    const valid = Array.from({ length: 256 }, (_, b) => b).filter(isPaperStatusByte);
+    expect(valid).toEqual([0x00, 0x03, 0x0c, 0x0f]);
+    const decoder = new EscPosReplyDecoder({ ticketTakenBit: true, asb: false });
+    decoder.expectPaperStatus();
+    expect(decoder.push(hex('05 0C'))).toEqual([{ type: 'garbage', bytes: hex('05') }, { type: 'paperStatus', byte: 0x0c }]);
+  });
+
+  it('without ASB (models.ts asb false) a byte that would start an ASB block is garbage', () => {
+    expect(new EscPosReplyDecoder({ asb: false }).push(hex('10 12'))).toEqual([{ type: 'garbage', bytes: hex('10') }, { type: 'realtimeStatus', byte: 0x12 }]);
+    expect(new EscPosReplyDecoder().push(hex('10 12')).length).toBe(0); // an ASB block under way
+  });
+
+  it('abandonPartial turns a half reply into garbage, and what follows is read afresh', () => {
+    const decoder = new EscPosReplyDecoder();
+    expect(decoder.push(hex('37 22 30'))).toEqual([]);
+    expect(decoder.abandonPartial()).toEqual([{ type: 'garbage', bytes: hex('37 22 30') }]);
+    expect(decoder.abandonPartial()).toEqual([]);
+    expect(decoder.push(hex('12'))).toEqual([{ type: 'realtimeStatus', byte: 0x12 }]);
   });
 });

@@ -1,8 +1,9 @@
 /**
  * Driver-side decoder of what an ESC/POS printer sends back. Replies are told apart by their first byte
  * (protocols.md §2.5): (b & 93) == 12 is a DLE EOT reply, (b & 93) == 10 starts a 4-byte ASB block,
- * 37 starts a "37 2x … 00" block (GS ( H process ID, §2.7), and a byte with bit 4 = 0 is a GS r reply when
- * one was announced. Input may be split anywhere; a half reply waits for the rest.
+ * 37 starts a "37 2x … 00" block (GS ( H process ID, §2.7), and a byte of the GS r reply's form
+ * (`isPaperStatusByte`) is a GS r reply when one was announced. Input may be split anywhere; a half reply
+ * waits for the rest.
  */
 import * as C from './constants';
 import { interpretAsb, type AsbStatus } from './status-bits';
@@ -30,10 +31,26 @@ export interface EscPosReplyDecoderOptions {
    * reply may have bit 7 set: it is then recognised by (b & 13) == 12. Default false: (b & 93) == 12.
    */
   ticketTakenBit?: boolean;
+  /**
+   * The model sends Automatic Status Back (models.ts `asb`, §2.5). Default true; false: a byte that would
+   * start an ASB block is garbage, as nothing on such a printer starts with it.
+   */
+  asb?: boolean;
+}
+
+/**
+ * A GS r 1 reply (§2.1, §2.7): bit 4 fixed 0, bits 5–7 0, and each sensor's two bits set together (0/1
+ * near end, 2/3 paper end, as Epson's ASB byte 3) [C]: 00, 03, 0C or 0F. Anything else is not one.
+ */
+export function isPaperStatusByte(b: number): boolean {
+  const nearEnd = b & 0x03;
+  const paperEnd = b & 0x0c;
+  return (b & 0xf0) === 0 && (nearEnd === 0 || nearEnd === 0x03) && (paperEnd === 0 || paperEnd === 0x0c);
 }
 
 export class EscPosReplyDecoder {
   private readonly realtimeMask: number;
+  private readonly asb: boolean;
   private partial: number[] = [];
   private partialKind: 'asb' | 'block' | undefined;
   private paperStatusExpected = 0;
@@ -42,6 +59,7 @@ export class EscPosReplyDecoder {
 
   constructor(options: EscPosReplyDecoderOptions = {}) {
     this.realtimeMask = options.ticketTakenBit === true ? C.STATUS_TAG_MASK & ~C.TICKET_NOT_TAKEN_BIT : C.STATUS_TAG_MASK;
+    this.asb = options.asb ?? true;
   }
 
   /** The next bit-4-clear byte is the answer to a GS r 1 just sent; each announcement covers one reply. */
@@ -57,6 +75,19 @@ export class EscPosReplyDecoder {
   /** True while a reply has started but not finished (for an inter-byte timeout in the driver). */
   get midReply(): boolean {
     return this.partialKind !== undefined;
+  }
+
+  /**
+   * The rest of a half reply did not come in time (the driver's inter-byte time-out): it was garbage.
+   * Returns what it decodes to now; the bytes are not read again.
+   */
+  abandonPartial(): EscPosReply[] {
+    if (this.partialKind === undefined) return [];
+    this.garbage.push(...this.partial);
+    this.clearPartial();
+    this.out = [];
+    this.flushGarbage();
+    return this.out;
   }
 
   /** Drops any half reply and every announced GS r reply (after a reconnect or a recovery). */
@@ -76,12 +107,12 @@ export class EscPosReplyDecoder {
   private take(b: number): void {
     if (this.partialKind === 'asb') return this.takeAsb(b);
     if (this.partialKind === 'block') return this.takeBlock(b);
-    if (this.paperStatusExpected > 0 && (b & C.PAPER_STATUS_FIXED_ZERO) === 0) {
+    if (this.paperStatusExpected > 0 && isPaperStatusByte(b)) {
       this.paperStatusExpected--;
       return this.emit({ type: 'paperStatus', byte: b });
     }
     if ((b & this.realtimeMask) === C.REALTIME_STATUS_TAG) return this.emit({ type: 'realtimeStatus', byte: b });
-    if ((b & C.STATUS_TAG_MASK) === C.ASB_TAG) return this.start('asb', b);
+    if (this.asb && (b & C.STATUS_TAG_MASK) === C.ASB_TAG) return this.start('asb', b);
     if (b === C.BLOCK_REPLY_HEADER) return this.start('block', b);
     this.garbage.push(b);
   }
