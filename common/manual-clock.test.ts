@@ -27,3 +27,17 @@ describe('ManualClock', () => {
     expect(clock.now()).toBe(10);
   });
 });
+
+describe('ManualClock elapsed line', () => {
+  it('set back moves only the wall time: timers and elapsedMs keep going', () => {
+    const clock = new ManualClock(1_000_000);
+    let fired = 0;
+    clock.setTimer(100, () => fired++);
+    clock.set(0);
+    expect(clock.now()).toBe(0);
+    expect(clock.elapsedMs()).toBe(0);
+    clock.advance(100);
+    expect(fired).toBe(1);
+    expect([clock.now(), clock.elapsedMs()]).toEqual([100, 100]);
+  });
+});

@@ -14,6 +14,8 @@ interface PendingTimer {
 
 export class ManualClock implements Clock {
   private current: number;
+  /** The monotonic line: moves with advance(), never with set() backwards. */
+  private elapsed = 0;
   private seq = 0;
   private timers: PendingTimer[] = [];
   private readonly jumpListeners = new Set<() => void>();
@@ -26,8 +28,12 @@ export class ManualClock implements Clock {
     return this.current;
   }
 
+  elapsedMs(): number {
+    return this.elapsed;
+  }
+
   setTimer(ms: number, fn: () => void): TimerHandle {
-    const timer: PendingTimer = { due: this.current + Math.max(0, ms), seq: this.seq++, fn, cancelled: false };
+    const timer: PendingTimer = { due: this.elapsed + Math.max(0, ms), seq: this.seq++, fn, cancelled: false };
     this.timers.push(timer);
     return { cancel: () => (timer.cancelled = true) };
   }
@@ -39,20 +45,27 @@ export class ManualClock implements Clock {
 
   /** Moves time forward, firing every timer that falls due on the way (including ones they set). */
   advance(ms: number): void {
-    const target = this.current + Math.max(0, ms);
+    const target = this.elapsed + Math.max(0, ms);
     for (;;) {
       this.timers = this.timers.filter((t) => !t.cancelled);
       const next = this.timers.filter((t) => t.due <= target).sort((a, b) => a.due - b.due || a.seq - b.seq)[0];
       if (!next) break;
       this.timers.splice(this.timers.indexOf(next), 1);
-      this.current = Math.max(this.current, next.due);
+      this.moveBoth(next.due - this.elapsed);
       next.fn();
     }
-    this.current = target;
+    this.moveBoth(target - this.elapsed);
     for (const l of [...this.jumpListeners]) l();
   }
 
-  /** Jumps to an absolute time; moving backwards fires nothing. */
+  /** Both lines move on together (time passing); nothing when `ms` is not ahead. */
+  private moveBoth(ms: number): void {
+    if (ms <= 0) return;
+    this.elapsed += ms;
+    this.current += ms;
+  }
+
+  /** Jumps to an absolute time; moving backwards moves only the wall time and fires nothing. */
   set(epochMs: number): void {
     if (epochMs >= this.current) this.advance(epochMs - this.current);
     else {

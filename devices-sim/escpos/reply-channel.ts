@@ -46,7 +46,7 @@ export class ReplyChannel {
     const f = this.faults();
     if (f.noReply || f.unplugged) return;
     const out = f.garbage ? Uint8Array.from({ length: this.random.int(1, 3) }, () => garbageByte(this.random)) : bytes;
-    const now = this.clock.now();
+    const now = this.clock.elapsedMs();
     // Replies never overtake one another, even when slowMs shrinks in between.
     if (this.timers.size === 0) this.lastDueMs = 0;
     const due = Math.max(now + f.slowMs, this.lastDueMs);

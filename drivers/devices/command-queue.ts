@@ -7,6 +7,7 @@
  * control (a write the OS never completes), so two bodies never use the device together.
  */
 import type { Clock, TimerHandle } from '../../common/clock';
+import { boundedWait } from './bounded-wait';
 import { DeviceError } from './device-error';
 
 export interface QueuedCommandOptions {
@@ -69,39 +70,37 @@ export class CommandQueue {
 
   private execute<T>(name: string, body: CommandBody<T>, { timeoutMs, signal }: QueuedCommandOptions, release: () => void): Promise<T> {
     const controller = new AbortController();
-    return new Promise<T>((resolve, reject) => {
-      let settled = false;
-      let grace: TimerHandle | undefined;
-      const finish = (fn: () => void): void => {
-        if (settled) return;
-        settled = true;
-        timer.cancel();
-        signal?.removeEventListener('abort', onAbort);
-        fn();
-      };
-      const abortBody = (err: DeviceError): void => {
-        controller.abort();
-        finish(() => reject(err));
-        grace = this.clock.setTimer(this.abortGraceMs, release);
-      };
-      const onAbort = (): void => abortBody(new DeviceError('canceled', `${name}: canceled`));
-      const timer = this.clock.setTimer(timeoutMs, () => abortBody(new DeviceError('timeout', `${name}: no answer within ${timeoutMs} ms`)));
-      signal?.addEventListener('abort', onAbort, { once: true });
-      let running: Promise<T>;
-      try {
-        running = body(controller.signal);
-      } catch (err) {
-        running = Promise.reject(err);
-      }
-      running
-        .then(
-          (value) => finish(() => resolve(value)),
-          (err: unknown) => finish(() => reject(DeviceError.from(err))),
-        )
-        .finally(() => {
-          grace?.cancel();
-          release();
-        });
+    let grace: TimerHandle | undefined;
+    /** The caller hears at once; the body is told to stop, and the queue moves on when it has (or after the grace). */
+    const abortBody = (err: DeviceError): DeviceError => {
+      controller.abort();
+      grace = this.clock.setTimer(this.abortGraceMs, release);
+      return err;
+    };
+    const wait = boundedWait<T>({
+      clock: this.clock,
+      what: name,
+      signal,
+      timeoutMs,
+      atDeadline: (ms) => abortBody(new DeviceError('timeout', `${name}: no answer within ${ms} ms`)),
+      onAbort: () => abortBody(new DeviceError('canceled', `${name}: canceled`)),
     });
+    let running: Promise<T>;
+    try {
+      running = body(controller.signal);
+    } catch (err) {
+      running = Promise.reject(err);
+    }
+    running
+      .then(
+        (value) => void wait.resolve(value),
+        (err: unknown) => void wait.reject(DeviceError.from(err)),
+      )
+      .finally(() => {
+        grace?.cancel();
+        release();
+      });
+    return wait.promise;
   }
+
 }

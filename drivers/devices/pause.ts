@@ -3,18 +3,10 @@
  * then sees `signal.aborted`. For poll loops that race a pause against a reply.
  */
 import type { Clock } from '../../common/clock';
+import { boundedWait } from './bounded-wait';
+
+const DONE = { value: undefined };
 
 export function pause(clock: Clock, ms: number, signal: AbortSignal): Promise<void> {
-  return new Promise((resolve) => {
-    if (signal.aborted) return resolve();
-    const timer = clock.setTimer(ms, () => {
-      signal.removeEventListener('abort', onAbort);
-      resolve();
-    });
-    const onAbort = (): void => {
-      timer.cancel();
-      resolve();
-    };
-    signal.addEventListener('abort', onAbort, { once: true });
-  });
+  return boundedWait<void>({ clock, what: 'pause', signal, timeoutMs: ms, atDeadline: () => DONE, onAbort: () => DONE }).promise;
 }

@@ -22,6 +22,11 @@ export class SerialTransport implements Transport {
     this.description = `serial:${options.path}@${options.baudRate}`;
   }
 
+  /** 8N1: a start bit, 8 data bits and a stop bit per byte. */
+  get bytesPerSecond(): number {
+    return this.options.baudRate / 10;
+  }
+
   get isOpen(): boolean {
     return this.port?.isOpen ?? false;
   }

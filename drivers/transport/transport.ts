@@ -7,6 +7,11 @@ export interface Transport {
   /** A short description for logs, e.g. "serial:/dev/ttyUSB0@115200" or "memory:printer-1". */
   readonly description: string;
   readonly isOpen: boolean;
+  /**
+   * The link's rate in bytes per second, for sizing deadlines (serial 8N1: baud / 10); undefined for a link
+   * fast enough not to count (USB, TCP, the memory pair).
+   */
+  readonly bytesPerSecond?: number;
   /** Opens the link; rejects with a TransportError when the device is absent or busy. */
   open(): Promise<void>;
   close(): Promise<void>;

@@ -10,7 +10,7 @@ function rig() {
   /** Crash now, then let time run until the reload; returns the delay it took. */
   const crashAndWait = (): number => {
     const before = reloadsAt.length;
-    const at = clock.now();
+    const at = clock.elapsedMs();
     watchdog.crashed('crashed');
     const due = watchdog.reloadDueMs;
     if (due === null) throw new Error('no reload planned');

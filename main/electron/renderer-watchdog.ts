@@ -36,7 +36,7 @@ export class RendererWatchdog {
 
   /** The page finished loading: it counts as healthy from now on ('did-finish-load'). */
   loaded(): void {
-    this.healthySince = this.options.clock.now();
+    this.healthySince = this.options.clock.elapsedMs();
   }
 
   /** The renderer process is gone ('render-process-gone') or the page failed to load. */
@@ -54,7 +54,7 @@ export class RendererWatchdog {
     if (this.pending?.cause !== 'hang') return;
     this.pending.timer.cancel();
     this.pending = null;
-    this.healthySince = this.options.clock.now();
+    this.healthySince = this.options.clock.elapsedMs();
     this.log.info('renderer recovered before its reload');
   }
 
@@ -73,7 +73,7 @@ export class RendererWatchdog {
     return this.reloadCount;
   }
 
-  /** Clock time of the planned reload, or null when none is planned. */
+  /** When the planned reload is due on the clock's elapsed (monotonic) line, or null when none is planned. */
   get reloadDueMs(): number | null {
     return this.pending?.dueMs ?? null;
   }
@@ -86,7 +86,7 @@ export class RendererWatchdog {
       if (cause === 'crash') this.pending.cause = 'crash';
       return;
     }
-    const now = this.options.clock.now();
+    const now = this.options.clock.elapsedMs();
     const healthyMs = this.healthySince === null ? 0 : now - this.healthySince;
     this.healthySince = null;
     const delayMs = this.backoff.next(healthyMs);

@@ -5,11 +5,15 @@
  * (§8.7).
  */
 import { afterEach, describe, expect, it } from 'vitest';
+import { ManualClock } from '../../common/manual-clock';
 import type { LogFields, Logger, LogLevel } from '../../common/logger';
 import type { PrintDocument } from '../../common/print-document';
 import { EscPosPrinter } from '../../drivers/devices/escpos/escpos-printer';
 import type { DeviceStatistics } from '../../drivers/devices/device-types';
 import type { StatisticsStore } from '../../drivers/devices/statistics';
+import { createMemoryPair } from '../../drivers/transport/memory-pair';
+import type { Transport } from '../../drivers/transport/transport';
+import { SimEscPosPrinter } from '../../devices-sim/escpos/sim-escpos-printer';
 import { elapse, opened, rig, runUntil, settle, stopRigs, ticket } from './escpos-fake-clock-rig';
 
 afterEach(stopRigs);
@@ -89,6 +93,23 @@ describe('EscPosPrinter ↔ SimEscPosPrinter flows (fake clock)', () => {
     expect(outcomes.has('garbledReply')).toBe(true);
   });
 
+  it('a 7 KB image over 9600 baud: the job deadline counts the wire time and starts with the last byte written (issue 13 §1)', async () => {
+    const clock = new ManualClock();
+    const pair = createMemoryPair('p');
+    const sim = new SimEscPosPrinter({ id: 'p', model: 'generic-escpos-80', transport: pair.device, clock, lineTimeMs: 2 });
+    const link = new SlowLink(pair.host, clock, 960); // 9600 baud, 8N1
+    const printer = new EscPosPrinter({ id: 'p', roles: ['ticketPrinter'], model: 'generic-escpos-80', transport: link, clock, statusTimeoutMs: 150, jobPollMs: 20 });
+    await sim.start();
+    await settle(clock, printer.open());
+    const image: PrintDocument = { jobId: 'img', cut: 'full', blocks: [{ kind: 'image', widthDots: 576, heightDots: 100, bits: new Uint8Array(72 * 100).fill(0xaa) }] };
+    const sentAt: number[] = [];
+    const job = printer.print(image, { events: { onSending: () => sentAt.push(clock.elapsedMs()) } });
+    expect(await settle(clock, job, 60_000)).toEqual({ outcome: 'confirmed' });
+    expect(link.writtenAtMs - sentAt[0]!).toBeGreaterThan(7000); // ~7.5 s on the wire alone
+    await printer.close();
+    await sim.stop();
+  });
+
   it('a fault just after the cut (the roll ends, the cover opens) does not void a ticket the printer confirmed', async () => {
     const { clock, sim, printer } = await opened(rig('generic-escpos-80', 0, { jobPollMs: 20 }));
     sim.setFaults({ slowMs: 100 }); // replies in flight while the next status poll goes out
@@ -166,3 +187,34 @@ describe('EscPosPrinter ↔ SimEscPosPrinter flows (fake clock)', () => {
     expect(JSON.stringify(entries)).not.toContain(id);
   });
 });
+
+/** A link with a serial port's rate: each write takes its bytes' wire time on the clock (a pty has none). */
+class SlowLink implements Transport {
+  readonly description = 'slow-link';
+  writtenAtMs = 0;
+  constructor(
+    private readonly inner: Transport,
+    private readonly clock: ManualClock,
+    readonly bytesPerSecond: number,
+  ) {}
+  get isOpen(): boolean {
+    return this.inner.isOpen;
+  }
+  open(): Promise<void> {
+    return this.inner.open();
+  }
+  close(): Promise<void> {
+    return this.inner.close();
+  }
+  async write(bytes: Uint8Array): Promise<void> {
+    await new Promise<void>((resolve) => this.clock.setTimer((bytes.length * 1000) / this.bytesPerSecond, resolve));
+    await this.inner.write(bytes);
+    this.writtenAtMs = this.clock.elapsedMs();
+  }
+  onData(listener: (chunk: Uint8Array) => void): () => void {
+    return this.inner.onData(listener);
+  }
+  onDisconnect(listener: (reason: string) => void): () => void {
+    return this.inner.onDisconnect(listener);
+  }
+}

@@ -206,3 +206,28 @@ describe('EscPosPrinter ↔ SimEscPosPrinter (memory pair)', () => {
     expect(await printer.healthCheck('external')).toMatchObject({ ok: false, error: { code: 'coverOpen' } });
   });
 });
+
+describe('durations on the monotonic clock (issue 13 §1)', () => {
+  it('the wall clock set back a year, then forward two, while a lost reply is owed: a healthy printer stays online and prints', async () => {
+    let wallOffsetMs = 0;
+    const clock = new AdjustableClock(() => Date.now() + wallOffsetMs);
+    const pair = createMemoryPair('p');
+    const sim = new SimEscPosPrinter({ id: 'p', model: 'generic-escpos-80', transport: pair.device, clock, lineTimeMs: 2 });
+    await sim.start();
+    const printer = new EscPosPrinter({ id: 'p', roles: ['ticketPrinter'], model: 'generic-escpos-80', transport: pair.host, clock, statusTimeoutMs: 150, lateReplyMs: 300, jobPollMs: 20 });
+    rigs.push({ printer, sim });
+    await printer.open();
+    sim.setFaults({ noReply: true }); // one lost reply: owed until presumed lost, lateReplyMs after its time-out
+    await expect(printer.refreshStatus()).rejects.toMatchObject({ code: 'timeout' });
+    sim.clearFaults();
+    wallOffsetMs = -365 * 86_400_000; // NTP after a boot with a flat RTC battery, the other way round
+    const states: string[] = [];
+    printer.onStatusChanged((_d, s) => states.push(s.device));
+    await printer.refreshStatus();
+    wallOffsetMs = 365 * 86_400_000;
+    await printer.refreshStatus();
+    expect(await printer.print(TICKET)).toEqual({ outcome: 'confirmed' });
+    expect(states).not.toContain('offline');
+    expect(printer.status.device).toBe('online');
+  });
+});

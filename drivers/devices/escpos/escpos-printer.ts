@@ -23,7 +23,7 @@ import type { PrintEvents, PrintResult, TicketPrinter } from '../printer-types';
 import { DeviceCounters, MemoryStatisticsStore } from '../statistics';
 import type { EscPosPrinterOptions } from './escpos-printer-options';
 import { escPosHealthCheck } from './health-check';
-import { printTestPage, waitForJob } from './print-job';
+import { jobDeadlineMs, printTestPage, waitForJob, wireTimeMs } from './print-job';
 import { ProcessIdTags } from './process-id-tags';
 import { statusFromBits } from './printer-status';
 import { renderDocument, type RenderedJob } from './render-document';
@@ -172,12 +172,13 @@ export class EscPosPrinter implements TicketPrinter {
       this.counters.add('jobsNotPrinted');
       return Promise.resolve({ outcome: 'notPrinted', error: new DeviceError('invalidData', err.message).info() });
     }
-    const jobTimeoutMs = options.timeoutMs ?? job.lines * this.modelInfo.lineTimeMs * 3 + 5000;
+    const jobTimeoutMs = options.timeoutMs ?? jobDeadlineMs(job, this.modelInfo.lineTimeMs, this.transport.bytesPerSecond);
+    const writeMs = wireTimeMs(job.bytes.length, this.transport.bytesPerSecond);
     const state = { sent: false };
     const run = this.queue.run('print', (signal) => this.runJob(job, tag, jobTimeoutMs, signal, state, options.events), {
-      // The rest of an unfinished job draining first, the job, a status round before it and one per poll,
-      // and the waits for late replies (§2.7).
-      timeoutMs: this.router.unfinishedBudgetMs + jobTimeoutMs + this.statusTimeoutMs * 8 + this.lateReplyMs * 2 + 1000,
+      // The rest of an unfinished job draining first, the write, the job, a status round before it and one
+      // per poll, and the waits for late replies (§2.7).
+      timeoutMs: this.router.unfinishedBudgetMs + writeMs + jobTimeoutMs + this.statusTimeoutMs * 8 + this.lateReplyMs * 2 + 1000,
       signal: options.signal,
     });
     return run

@@ -53,6 +53,20 @@ function isTransportClosed(err: unknown): boolean {
 type JobOutcome = { done: true } | { error: DeviceError } | null;
 const isDone = (o: JobOutcome): o is { done: true } => o !== null && 'done' in o;
 
+/** How long the wire takes for `bytes` at the link's rate (0 for a link fast enough not to count). */
+export function wireTimeMs(bytes: number, bytesPerSecond: number | undefined): number {
+  return bytesPerSecond === undefined || bytesPerSecond <= 0 ? 0 : Math.ceil((bytes * 1000) / bytesPerSecond);
+}
+
+/**
+ * How long a job may take from its last byte written to its confirmation (issue 13 §1): the bytes a
+ * USB-serial adapter or the printer's receive path may still hold, at the link's rate, plus the lines at
+ * the model's speed, three times over, plus 5 s for the cut and the reply.
+ */
+export function jobDeadlineMs(job: RenderedJob, lineTimeMs: number, bytesPerSecond: number | undefined): number {
+  return wireTimeMs(job.bytes.length, bytesPerSecond) + job.lines * lineTimeMs * 3 + 5000;
+}
+
 export async function waitForJob(printer: EscPosPrinter, router: ReplyRouter, ctx: JobContext): Promise<PrintResult> {
   const { job, signal, state } = ctx;
   const clock = printer.clock;
@@ -83,7 +97,8 @@ export async function waitForJob(printer: EscPosPrinter, router: ReplyRouter, ct
   };
 
   let outcome: JobOutcome = null;
-  const completion = router.completionOf(completionTag, ctx.jobTimeoutMs, signal).then(
+  const pending = router.pendingCompletion(completionTag, signal);
+  const completion = pending.done.then(
     () => (outcome = { done: true }),
     (err: unknown) => (outcome = { error: DeviceError.from(err) }),
   );
@@ -95,6 +110,8 @@ export async function waitForJob(printer: EscPosPrinter, router: ReplyRouter, ct
   router.expectUnaskedStatusReplies(countStatusRequests(job.bytes));
   try {
     await printer.send(job.bytes, job.personalRanges);
+    // The deadline starts with the last byte written: a long image at 9600 baud spends seconds on the wire.
+    pending.arm(ctx.jobTimeoutMs);
   } catch (err) {
     await abandon();
     if (isTransportClosed(err)) {

@@ -7,6 +7,7 @@
  * waiter gave up; until then a new request of the same kind waits (`settle`), so counting stays in step.
  */
 import type { Clock, TimerHandle } from '../../../common/clock';
+import { boundedWait } from '../bounded-wait';
 import { DeviceError } from '../device-error';
 
 export class ReplyLedger {
@@ -43,7 +44,7 @@ export class ReplyLedger {
 
   /** A waiter stopped waiting without its reply; the reply may still come for another `lateReplyMs`. */
   abandoned(): void {
-    if (this.owed > 0) this.giveUpAtMs = Math.max(this.giveUpAtMs, this.clock.now() + this.lateReplyMs);
+    if (this.owed > 0) this.giveUpAtMs = Math.max(this.giveUpAtMs, this.clock.elapsedMs() + this.lateReplyMs);
   }
 
   /** Forgets every owed reply at once (a reopened link, a reset decoder). */
@@ -61,34 +62,31 @@ export class ReplyLedger {
   settle(signal: AbortSignal, graceMs = 0): Promise<void> {
     if (this.owed === 0) return Promise.resolve();
     if (signal.aborted) return Promise.reject(new DeviceError('canceled', 'canceled while waiting for late replies'));
-    if (this.giveUpAtMs === 0) this.giveUpAtMs = this.clock.now() + this.lateReplyMs;
-    this.giveUpAtMs = Math.max(this.giveUpAtMs, this.clock.now() + graceMs);
-    return new Promise<void>((resolve, reject) => {
-      let timer: TimerHandle | undefined;
-      const finish = (): void => {
+    if (this.giveUpAtMs === 0) this.giveUpAtMs = this.clock.elapsedMs() + this.lateReplyMs;
+    this.giveUpAtMs = Math.max(this.giveUpAtMs, this.clock.elapsedMs() + graceMs);
+    let timer: TimerHandle | undefined;
+    const wait = boundedWait<void>({
+      clock: this.clock,
+      what: 'late replies',
+      signal,
+      timeoutMs: null,
+      onAbort: () => new DeviceError('canceled', 'canceled while waiting for late replies'),
+      cleanup: () => {
         timer?.cancel();
-        signal.removeEventListener('abort', onAbort);
         this.settled.delete(wake);
-      };
-      const wake = (): void => {
-        finish();
-        resolve();
-      };
-      const onAbort = (): void => {
-        finish();
-        reject(new DeviceError('canceled', 'canceled while waiting for late replies'));
-      };
-      const check = (): void => {
-        if (this.clock.now() < this.giveUpAtMs) {
-          timer = this.clock.setTimer(this.giveUpAtMs - this.clock.now(), check);
-          return;
-        }
-        this.reset(); // presumed lost: forget them, which wakes this waiter
-      };
-      this.settled.add(wake);
-      signal.addEventListener('abort', onAbort, { once: true });
-      check();
+      },
     });
+    const wake = (): void => void wait.resolve();
+    const check = (): void => {
+      if (this.clock.elapsedMs() < this.giveUpAtMs) {
+        timer = this.clock.setTimer(this.giveUpAtMs - this.clock.elapsedMs(), check);
+        return;
+      }
+      this.reset(); // presumed lost: forget them, which wakes this waiter
+    };
+    this.settled.add(wake);
+    check();
+    return wait.promise;
   }
 
   private wakeSettled(): void {

@@ -8,6 +8,7 @@
 import type { Clock, TimerHandle } from '../../../common/clock';
 import { EscPosReplyDecoder, type EscPosReply } from '../../protocol/escpos/reply-decoder';
 import type { AsbStatus } from '../../protocol/escpos/status-bits';
+import { boundedWait } from '../bounded-wait';
 import { DeviceError } from '../device-error';
 import { ReplyLedger } from './reply-ledger';
 
@@ -60,7 +61,7 @@ export class ReplyRouter {
   }
 
   push(chunk: Uint8Array): void {
-    this.lastByteAtMs = this.clock.now();
+    this.lastByteAtMs = this.clock.elapsedMs();
     this.partialTimer?.cancel();
     this.partialTimer = undefined;
     for (const reply of this.decoder.push(chunk)) this.route(reply);
@@ -110,16 +111,27 @@ export class ReplyRouter {
 
   /** Waits for the job's completion reply: the process ID `tag`, or (tag null) the GS r reply of this job. */
   completionOf(tag: string | null, timeoutMs: number, signal: AbortSignal): Promise<void> {
+    const pending = this.pendingCompletion(tag, signal);
+    pending.arm(timeoutMs);
+    return pending.done;
+  }
+
+  /**
+   * The waiter for a job's completion, installed before its bytes go out (the reply may come at once);
+   * its deadline starts only when `arm`ed, once the last byte is written (issue 13 §1 job deadlines).
+   */
+  pendingCompletion(tag: string | null, signal: AbortSignal): { done: Promise<void>; arm(timeoutMs: number): void } {
     let seq = 0;
     if (tag === null) {
       seq = this.paperReplies.request();
       this.decoder.expectPaperStatus();
     }
-    return this.wait<void>(seq, timeoutMs, signal, 'job completion', tag === null ? this.paperReplies : null, {
+    const pending = this.wait<void>(seq, null, signal, 'job completion', tag === null ? this.paperReplies : null, {
       install: (w) => (this.completion = { tag, waiter: w }),
       owns: (w) => this.completion?.waiter === w,
       clear: () => (this.completion = null),
-    }).promise;
+    });
+    return { done: pending.promise, arm: pending.arm };
   }
 
   /**
@@ -190,29 +202,20 @@ export class ReplyRouter {
    * host process asked for drain away here instead of answering this one's first queries.
    */
   quiet(quietMs: number, maxMs: number, signal: AbortSignal): Promise<void> {
-    const startMs = this.clock.now();
-    return new Promise<void>((resolve, reject) => {
-      let timer: TimerHandle | undefined;
-      const onAbort = (): void => {
-        timer?.cancel();
-        reject(new DeviceError('canceled', 'canceled while draining the line'));
-      };
-      const check = (): void => {
-        const now = this.clock.now();
-        const quietFor = now - Math.max(this.lastByteAtMs, startMs);
-        const elapsed = now - startMs;
-        if (quietFor < quietMs && elapsed < maxMs) {
-          timer = this.clock.setTimer(Math.min(quietMs - quietFor, maxMs - elapsed), check);
-          return;
-        }
-        signal.removeEventListener('abort', onAbort);
-        resolve();
-      };
-      if (signal.aborted) return onAbort();
-      signal.addEventListener('abort', onAbort, { once: true });
-      timer = this.clock.setTimer(quietMs, check);
-    });
+    const startMs = this.clock.elapsedMs();
+    let timer: TimerHandle | undefined;
+    const wait = boundedWait<void>({ clock: this.clock, what: 'draining the line', signal, timeoutMs: null, cleanup: () => timer?.cancel() });
+    const check = (): void => {
+      const now = this.clock.elapsedMs();
+      const quietFor = now - Math.max(this.lastByteAtMs, startMs);
+      const elapsed = now - startMs;
+      if (quietFor < quietMs && elapsed < maxMs) timer = this.clock.setTimer(Math.min(quietMs - quietFor, maxMs - elapsed), check);
+      else wait.resolve();
+    };
+    if (!wait.ended) timer = this.clock.setTimer(quietMs, check);
+    return wait.promise;
   }
+
 
   private route(reply: EscPosReply): void {
     switch (reply.type) {
@@ -260,64 +263,52 @@ export class ReplyRouter {
   }
 
   private waitDrain(timeoutMs: number, signal: AbortSignal): Promise<void> {
-    return new Promise<void>((resolve, reject) => {
-      const cleanUp = (): void => {
-        timer.cancel();
-        signal.removeEventListener('abort', onAbort);
-        this.drainWake.delete(finish);
-      };
-      const finish = (): void => {
-        cleanUp();
-        resolve();
-      };
-      const onAbort = (): void => {
-        cleanUp();
-        reject(new DeviceError('canceled', 'canceled while the last job drained'));
-      };
-      const timer = this.clock.setTimer(timeoutMs, finish);
-      if (signal.aborted) return onAbort();
-      this.drainWake.add(finish);
-      signal.addEventListener('abort', onAbort, { once: true });
+    const wait = boundedWait<void>({
+      clock: this.clock,
+      what: 'the last job draining',
+      signal,
+      timeoutMs,
+      atDeadline: () => ({ value: undefined }), // presumed gone: drained() tells the two apart
+      cleanup: () => this.drainWake.delete(wake),
     });
+    const wake = (): void => void wait.resolve();
+    if (!wait.ended) this.drainWake.add(wake);
+    return wait.promise;
   }
+
 
   private stray(reply: EscPosReply, stale: boolean): void {
     if (stale) this.staleReplies++;
     this.onStray?.(reply);
   }
 
+  /** `timeoutMs` null: no deadline until `arm(ms)` starts one. */
   private wait<T>(
     seq: number,
-    timeoutMs: number,
+    timeoutMs: number | null,
     signal: AbortSignal,
     what: string,
     ledger: ReplyLedger | null,
     slot: { install(w: Waiter<T>): void; owns(w: Waiter<T>): boolean; clear(): void },
-  ): { promise: Promise<T>; cancel(): void } {
-    let cancel = (): void => undefined;
-    const promise = new Promise<T>((resolve, reject) => {
-      let ended = false;
-      const end = (answered: boolean): boolean => {
-        if (ended) return false;
-        ended = true;
-        timer.cancel();
-        signal.removeEventListener('abort', onAbort);
-        if (slot.owns(waiter)) slot.clear();
+  ): { promise: Promise<T>; cancel(): void; arm(ms: number): void } {
+    let waiter: Waiter<T> | undefined;
+    const wait = boundedWait<T>({
+      clock: this.clock,
+      what,
+      signal,
+      timeoutMs,
+      cleanup: (answered) => {
+        if (waiter && slot.owns(waiter)) slot.clear();
         if (!answered) ledger?.abandoned();
-        return true;
-      };
-      const fail = (err: DeviceError): void => void (end(false) && reject(err));
-      const onAbort = (): void => fail(new DeviceError('canceled', `${what}: canceled`));
-      const timer = this.clock.setTimer(timeoutMs, () => fail(new DeviceError('timeout', `${what}: no answer within ${timeoutMs} ms`)));
-      const waiter: Waiter<T> = { seq, resolve: (v) => void (end(true) && resolve(v)), reject: fail };
-      cancel = () => {
-        if (end(false)) reject(new DeviceError('canceled', `${what}: the request was not sent`));
-      };
-      if (signal.aborted) return onAbort();
-      signal.addEventListener('abort', onAbort, { once: true });
-      slot.install(waiter);
+      },
     });
-    promise.catch(() => undefined); // a cancelled wait is observed by its caller, or deliberately not
-    return { promise, cancel };
+    waiter = { seq, resolve: (v) => void wait.resolve(v), reject: (err) => void wait.reject(err) };
+    if (!wait.ended) slot.install(waiter);
+    return {
+      promise: wait.promise,
+      cancel: () => void wait.reject(new DeviceError('canceled', `${what}: the request was not sent`)),
+      arm: (ms) => wait.arm(ms),
+    };
   }
+
 }

@@ -37,6 +37,10 @@ export class AdjustableClock implements Clock {
     return this.wallNow() + this.offsetMs;
   }
 
+  elapsedMs(): number {
+    return this.timerNow();
+  }
+
   setTimer(ms: number, fn: () => void): TimerHandle {
     const timer: Pending = { due: this.timerNow() + Math.max(0, ms), fn, handle: null, done: false };
     this.pending.add(timer);
