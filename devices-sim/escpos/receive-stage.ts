@@ -46,7 +46,7 @@ export class ReceiveStage {
   }
 
   private newParser(): EscPosCommandParser {
-    return new EscPosCommandParser({ legacyCut: this.spec.legacyCut });
+    return new EscPosCommandParser({ legacyCut: this.spec.legacyCut, charset: this.spec.charset });
   }
 
   private parse(bytes: Uint8Array): void {

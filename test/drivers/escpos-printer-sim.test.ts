@@ -87,6 +87,20 @@ describe('EscPosPrinter ↔ SimEscPosPrinter (memory pair)', () => {
     expect(printer.statistics()).toMatchObject({ jobsNotPrinted: 1 });
   });
 
+  it('a character the model’s set cannot hold (GBK: 𠀀) prints as a visible □, never mojibake (cashino-kp628e)', async () => {
+    const { printer, sim } = await rig('cashino-kp628e');
+    const doc: PrintDocument = { jobId: 'gbk', cut: 'full', blocks: [{ kind: 'text', text: '姓名：王𠀀明' }, { kind: 'text', text: '社保医保' }] };
+    expect(await printer.print(doc)).toEqual({ outcome: 'confirmed' });
+    expect(sim.printed()[0]!.lines).toEqual(['姓名：王□明', '社保医保']);
+  });
+
+  it('an image wider than the paper → notPrinted(invalidData), nothing sent (58 mm: 384 dots)', async () => {
+    const { printer, sim } = await rig('cashino-kp628e');
+    const wide: PrintDocument = { jobId: 'wide', cut: 'full', blocks: [{ kind: 'image', widthDots: 576, heightDots: 8, bits: new Uint8Array(72 * 8) }] };
+    expect(await printer.print(wide)).toMatchObject({ outcome: 'notPrinted', error: { code: 'invalidData', detail: expect.stringMatching(/576 dots wide.*at most 384/u) } });
+    expect(sim.printed()).toEqual([]);
+  });
+
   it('a model without process ID is confirmed by GS r 1 (cashino-kp628e)', async () => {
     const { printer, sim } = await rig('cashino-kp628e');
     expect(await printer.print(TICKET)).toEqual({ outcome: 'confirmed' });

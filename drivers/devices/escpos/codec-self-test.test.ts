@@ -23,10 +23,10 @@ describe('codec self-test (internal health check)', () => {
     const model = ESCPOS_MODELS['generic-escpos-80']!;
     const bytes = renderDocument(page, model, '0000').bytes;
     const cutShort = bytes.subarray(0, Math.floor(bytes.length / 3));
-    const problems = roundTripProblems(page, cutShort, 'processId');
+    const problems = roundTripProblems(page, cutShort, { completion: 'processId', charset: 'gb18030' });
     expect(problems).toContain('no cut');
     expect(problems.some((p) => p.includes('does not read back'))).toBe(true);
     expect(problems.some((p) => p.includes('completion request'))).toBe(true);
-    expect(roundTripProblems(page, bytes, 'paperStatus')).toEqual(['the job does not end with its completion request (paperStatus)']);
+    expect(roundTripProblems(page, bytes, { completion: 'paperStatus', charset: 'gb18030' })).toEqual(['the job does not end with its completion request (paperStatus)']);
   });
 });

@@ -172,6 +172,10 @@ export class EscPosPrinter implements TicketPrinter {
       this.counters.add('jobsNotPrinted');
       return Promise.resolve({ outcome: 'notPrinted', error: new DeviceError('invalidData', err.message).info() });
     }
+    if (job.replaced.codePoints.length + job.replaced.inPersonalText > 0) {
+      // Printed as □ (charsets.ts): a technician may want a model whose font has them.
+      this.log.warn('characters this printer cannot print were replaced with □', { jobId: document.jobId, charset: this.modelInfo.charset, ...job.replaced });
+    }
     const jobTimeoutMs = options.timeoutMs ?? jobDeadlineMs(job, this.modelInfo.lineTimeMs, this.transport.bytesPerSecond);
     const writeMs = wireTimeMs(job.bytes.length, this.transport.bytesPerSecond);
     const state = { sent: false };

@@ -5,7 +5,7 @@
  * Also estimates the printed lines, which sizes the job's time-out.
  */
 import type { Align, PrintBlock, PrintDocument } from '../../../common/print-document';
-import { EscPosEncoder, type EscPosBuild } from '../../protocol/escpos/encoder';
+import { EscPosEncodeError, EscPosEncoder, type EscPosBuild } from '../../protocol/escpos/encoder';
 import type { EscPosModel } from '../../protocol/escpos/models';
 
 export interface RenderedJob extends EscPosBuild {
@@ -65,6 +65,10 @@ function renderBlock(enc: EscPosEncoder, block: PrintBlock, model: EscPosModel):
       enc.code128(block.data, { heightDots: block.heightDots ?? 80, hri: 'below', codeSetPrefix: model.code128CodeSetPrefix }).newline();
       return;
     case 'image':
+      // Wider than the print head: the printer would wrap or drop the rest of every row (§2.3).
+      if (block.widthDots > model.paperWidthDots) {
+        throw new EscPosEncodeError(`image is ${block.widthDots} dots wide; ${model.displayName} prints at most ${model.paperWidthDots}`);
+      }
       align(block.align);
       enc.raster({ widthDots: block.widthDots, heightDots: block.heightDots, bits: block.bits });
       return;
@@ -79,7 +83,7 @@ function renderBlock(enc: EscPosEncoder, block: PrintBlock, model: EscPosModel):
 }
 
 export function renderDocument(doc: PrintDocument, model: EscPosModel, completionTag: string): RenderedJob {
-  const enc = new EscPosEncoder({ realtimeInData: model.realtimeInData }).initialize().chineseMode(true);
+  const enc = new EscPosEncoder({ realtimeInData: model.realtimeInData, charset: model.charset }).initialize().chineseMode(true);
   let lines = FEED_BEFORE_CUT;
   for (const block of doc.blocks) {
     renderBlock(enc, block, model);

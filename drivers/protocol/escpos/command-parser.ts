@@ -10,7 +10,7 @@ import * as C from './constants';
 import { VARIABLE_READERS } from './command-lengths';
 import { FIXED_READERS, parsed, unknown, type ParseContext, type ParsedCommand } from './command-table';
 import type { EscPosCommand, EscPosParserOptions } from './command-types';
-import { decodeGb18030, gb18030CharLength } from './gb18030';
+import { charsetCharLength, decodeForCharset } from './charsets';
 
 export type { EscPosCommand, EscPosCommandType, EscPosParserOptions, CutMeaning } from './command-types';
 
@@ -37,6 +37,7 @@ export class EscPosCommandParser {
       chineseMode: options.chineseMode ?? true,
       legacyCut: options.legacyCut ?? { escI: 'partial', escM: 'full' },
       maxCommandBytes: options.maxCommandBytes ?? DEFAULT_MAX_COMMAND_BYTES,
+      charset: options.charset ?? 'gb18030',
     };
     this.chineseMode = this.ctx.chineseMode;
   }
@@ -69,7 +70,7 @@ export class EscPosCommandParser {
    */
   flush(): EscPosCommand[] {
     this.out = [];
-    // Bytes held at >= 20 can only be an unfinished GB18030 character: print them as they are.
+    // Bytes held at >= 20 can only be an unfinished double-byte character: print them as they are.
     if (this.start < this.end && this.buf[this.start]! >= 0x20) {
       this.appendText(this.buf.subarray(this.start, this.end));
       this.start = this.end;
@@ -83,7 +84,7 @@ export class EscPosCommandParser {
     while (this.start < this.end) {
       const lead = b[this.start]!;
       if (lead >= 0x20) {
-        const length = this.chineseMode ? gb18030CharLength(b, this.start, this.end) : 1;
+        const length = this.chineseMode ? charsetCharLength(b, this.start, this.end, this.ctx.charset) : 1;
         if (length === undefined) break;
         this.appendText(b.subarray(this.start, this.start + length));
         this.start += length;
@@ -130,7 +131,7 @@ export class EscPosCommandParser {
   private flushText(): void {
     if (this.textLength === 0) return;
     const raw = this.text.slice(0, this.textLength);
-    const text = this.chineseMode ? decodeGb18030(raw) : String.fromCharCode(...raw);
+    const text = this.chineseMode ? decodeForCharset(raw, this.ctx.charset) : String.fromCharCode(...raw);
     this.out.push({ type: 'text', text, chineseMode: this.chineseMode, raw });
     this.textLength = 0;
   }

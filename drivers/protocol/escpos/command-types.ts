@@ -2,6 +2,7 @@
  * What the host sent, as the device side (the simulator) reads it: one variant per ESC/POS command of
  * protocols.md §2.1–§2.7. Every command keeps its exact bytes in `raw`.
  */
+import type { PrinterCharset } from './charsets';
 import type { BarcodeHriPosition, EscPosAlign, QrErrorCorrection } from './encoder';
 
 export type CutMeaning = 'full' | 'partial';
@@ -69,4 +70,6 @@ export interface EscPosParserOptions {
   legacyCut?: { escI: CutMeaning; escM: CutMeaning };
   /** Longest single command accepted, in bytes; default 1 MiB. Longer ones are skipped as `unknown`. */
   maxCommandBytes?: number;
+  /** The double-byte set text is read in, in Chinese mode (models.ts `charset`); default GB18030. */
+  charset?: PrinterCharset;
 }

@@ -90,7 +90,8 @@ describe('EscPosEncoder golden bytes (protocols.md §2)', () => {
     const first = enc.build();
     first.bytes[0] = 0;
     first.personalRanges.push({ start: 0, end: 1 });
-    expect(enc.build()).toEqual({ bytes: COMMANDS.raster8x2, personalRanges: [] });
+    first.replaced.codePoints.push('U+0000');
+    expect(enc.build()).toEqual({ bytes: COMMANDS.raster8x2, personalRanges: [], replaced: { codePoints: [], inPersonalText: 0 } });
     expect(bytesOf((e) => e.raw([0x1b, 0x40]).raw(hex('0A')))).toEqual(hex('1B 40 0A'));
   });
 });
@@ -109,8 +110,10 @@ describe('EscPosEncoder rejects bad arguments', () => {
     ['qr module 0', (e) => e.qr('x', { moduleSize: 0 }), /moduleSize/u],
     ['qr module 17', (e) => e.qr('x', { moduleSize: 17 }), /moduleSize/u],
     ['qr ec', (e) => e.qr('x', { ecLevel: 'X' as never }), /ecLevel/u],
-    ['qr too long', (e) => e.qr('9'.repeat(7090)), /7089/u],
-    ['qr too long in UTF-8', (e) => e.qr('证'.repeat(2364)), /7092 bytes/u],
+    ['qr too long at level M', (e) => e.qr('9'.repeat(2332)), /2332 bytes; a QR code at level M holds at most 2331 in byte mode/u],
+    ['qr too long at level H', (e) => e.qr('9'.repeat(1274), { ecLevel: 'H' }), /level H holds at most 1273/u],
+    ['qr too long in UTF-8', (e) => e.qr('证'.repeat(778)), /2334 bytes/u],
+    ['qr too long for the store command (model 1)', (e) => e.qr('9'.repeat(7090), { model: 1 }), /7089/u],
     ['code128 empty', (e) => e.code128(''), /empty/u],
     ['code128 Chinese', (e) => e.code128('证1'), /printable ASCII/u],
     ['code128 control', (e) => e.code128('A\u0000'), /printable ASCII/u],
@@ -181,5 +184,13 @@ describe('EscPosEncoder keeps real-time sequences out of data (protocols.md §2.
     expect(() => new EscPosEncoder().qr('x'.repeat(1037))).toThrow(/10 04 \(byte 3 of the command\)/u);
     expect(() => new EscPosEncoder().qr('x'.repeat(1036))).not.toThrow();
     expect(() => new EscPosEncoder({ realtimeInData: 'ignored' }).qr('A\u0010\u0004B')).not.toThrow();
+  });
+});
+
+describe('EscPosEncoder character sets (models.ts charset)', () => {
+  it('names replaced characters from plain text, and only counts those in personal text', () => {
+    const built = new EscPosEncoder({ charset: 'gbk' }).line('窗口𠀀').line('王𠀀明', { personal: true }).build();
+    expect(built.replaced).toEqual({ codePoints: ['U+20000'], inPersonalText: 1 });
+    expect(built.bytes).toContainEqual(0xa1); // □ is A1 F5 in GBK
   });
 });

@@ -3,7 +3,7 @@
  * byte ranges that carry personal data, so frame dumps can mask them (ARCHITECTURE.md §8.7).
  */
 import * as C from './constants';
-import { encodeGb18030 } from './gb18030';
+import { encodeForCharset, type PrinterCharset } from './charsets';
 import { breakRealtimeSequences, findRealtimeSequence } from './realtime-sequences';
 
 export class EscPosEncodeError extends Error {
@@ -50,6 +50,7 @@ export interface ByteRange {
 export interface EscPosBuild {
   bytes: Uint8Array;
   personalRanges: ByteRange[];
+  replaced: ReplacedCharacters;
 }
 
 const ALIGN_BYTE: Readonly<Record<EscPosAlign, number>> = { left: C.ALIGN_LEFT, center: C.ALIGN_CENTER, right: C.ALIGN_RIGHT };
@@ -91,6 +92,22 @@ export interface EscPosEncoderOptions {
    * QR or barcode that would hold them is refused.
    */
   realtimeInData?: 'acts' | 'ignored';
+  /** The printer's double-byte set (models.ts `charset`); default GB18030. */
+  charset?: PrinterCharset;
+}
+
+/**
+ * Largest QR code, version 40, in byte mode (ISO/IEC 18004 table 7), per error-correction level: what the
+ * encoder sends is bytes, so this is the capacity whatever mode a printer might pick (issue 13 §1).
+ */
+export const QR_BYTE_CAPACITY: Readonly<Record<QrErrorCorrection, number>> = { L: 2953, M: 2331, Q: 1663, H: 1273 };
+
+/** Characters the printer's set cannot hold, printed as □ (charsets.ts). */
+export interface ReplacedCharacters {
+  /** "U+20000" for each, from text not marked personal. */
+  codePoints: string[];
+  /** How many were in personal text (not named: they would identify the citizen in a log). */
+  inPersonalText: number;
 }
 
 /** Rows per GS v 0 command: keeps yL yH from ever forming a real-time pair (1040 rows = 10 04, §2.7). */
@@ -101,11 +118,14 @@ export class EscPosEncoder {
   private readonly ranges: ByteRange[] = [];
   private length = 0;
   private readonly guardData: boolean;
+  private readonly charset: PrinterCharset;
+  private readonly replaced: ReplacedCharacters = { codePoints: [], inPersonalText: 0 };
   /** Dots turned white to keep real-time sequences out of image data. */
   flippedDots = 0;
 
   constructor(options: EscPosEncoderOptions = {}) {
     this.guardData = (options.realtimeInData ?? 'acts') === 'acts';
+    this.charset = options.charset ?? 'gb18030';
   }
 
   initialize(): this {
@@ -133,13 +153,18 @@ export class EscPosEncoder {
   }
 
   /**
-   * GB18030 text. Control characters are refused (they would smuggle commands into the job); use newline().
-   * `personal` records the text's byte range in `build().personalRanges`.
+   * Text in the printer's set (GB18030 unless told otherwise); a character the set cannot hold prints as □
+   * and is listed in `build().replaced`. Control characters are refused (they would smuggle commands into
+   * the job); use newline(). `personal` records the text's byte range in `build().personalRanges`.
    */
   text(s: string, opts: { personal?: boolean } = {}): this {
     if (CONTROL_CHAR.test(s)) fail('text must not contain control characters; use newline() or a command');
     if (LONE_SURROGATE.test(s)) fail('text contains an unpaired UTF-16 surrogate');
-    const bytes = encodeGb18030(s);
+    const { bytes, replaced } = encodeForCharset(s, this.charset);
+    if (replaced.length > 0) {
+      if (opts.personal === true) this.replaced.inPersonalText += replaced.length;
+      else for (const ch of replaced) this.replaced.codePoints.push(`U+${ch.codePointAt(0)!.toString(16).toUpperCase().padStart(4, '0')}`);
+    }
     if (opts.personal === true && bytes.length > 0) this.ranges.push({ start: this.length, end: this.length + bytes.length });
     return this.pushOwned(bytes);
   }
@@ -160,6 +185,12 @@ export class EscPosEncoder {
     const ec = oneOf('qr ecLevel', opts.ecLevel ?? 'M', QR_EC_BYTE);
     const payload = utf8(data);
     if (payload.length === 0) fail('qr data must not be empty');
+    const level = opts.ecLevel ?? 'M';
+    // Model 1 (version 14 at most) has smaller capacities that no verified source gives here [C]: only the
+    // store command's own limit applies to it.
+    if (model === 2 && payload.length > QR_BYTE_CAPACITY[level]) {
+      fail(`qr data is ${payload.length} bytes; a QR code at level ${level} holds at most ${QR_BYTE_CAPACITY[level]} in byte mode`);
+    }
     if (payload.length > C.QR_MAX_DATA_BYTES) fail(`qr data is ${payload.length} bytes; at most ${C.QR_MAX_DATA_BYTES} fit`);
     const store = Uint8Array.from(gsParenK(C.QR_FN_STORE, [C.QR_M, ...payload]));
     this.refuseRealtime('qr data', store);
@@ -251,7 +282,11 @@ export class EscPosEncoder {
       bytes.set(chunk, offset);
       offset += chunk.length;
     }
-    return { bytes, personalRanges: this.ranges.map((r) => ({ ...r })) };
+    return {
+      bytes,
+      personalRanges: this.ranges.map((r) => ({ ...r })),
+      replaced: { codePoints: [...this.replaced.codePoints], inPersonalText: this.replaced.inPersonalText },
+    };
   }
 
   /** A real-time pair inside `what` would make the printer answer or recover mid-job (§2.7). */

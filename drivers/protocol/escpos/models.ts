@@ -3,6 +3,7 @@
  * printer can report, and the quirks the encoder, driver and simulator must respect. [C] marks a fact not
  * verified against the vendor manual; check it on the hardware before relying on it.
  */
+import type { PrinterCharset } from './charsets';
 import type { CutMeaning } from './command-types';
 
 /**
@@ -44,6 +45,8 @@ export interface EscPosModel {
    * "acts" keeps the encoder guarding image, QR and barcode data; "ignored" only where a manual says so.
    */
   realtimeInData: 'acts' | 'ignored';
+  /** The double-byte set its Chinese font prints after FS & (§2.1, §2.6); other characters print as □. */
+  charset: PrinterCharset;
 }
 
 const ROWS = {
@@ -62,6 +65,7 @@ const ROWS = {
     legacyCut: { escI: 'partial', escM: 'full' }, // [V] P6
     bufferClearIn: ['cutterError'], // [V] §2.7: the one state Citizen, HPRT and Epson all clear in
     realtimeInData: 'acts', // [V] §2.7: Epson, Citizen, HPRT manuals
+    charset: 'gb18030', // [C] what printers sold in China since GB18030-2005 became mandatory
   },
   'epson-tm-t88': {
     id: 'epson-tm-t88',
@@ -80,6 +84,7 @@ const ROWS = {
     // jam reports as the mechanical error on the TM-T88.
     bufferClearIn: ['cutterError', 'paperJam'],
     realtimeInData: 'acts', // [V] §2.7 Epson reference
+    charset: 'gb18030', // [C] the Chinese-market TM-T88 models carry a GB18030 font
   },
   'cashino-kp628e': {
     id: 'cashino-kp628e',
@@ -96,6 +101,7 @@ const ROWS = {
     legacyCut: { escI: 'full', escM: 'partial' }, // [V] P5
     bufferClearIn: ['cutterError'], // [C] P5 does not say; the common denominator of §2.7
     realtimeInData: 'acts', // [C] P5 does not say; assumed like the manuals of §2.7
+    charset: 'gbk', // [V] P5: GBK and BIG5 character sets (GBK the default [C])
   },
 } satisfies Record<string, EscPosModel>;
 
