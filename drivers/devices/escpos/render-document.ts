@@ -4,7 +4,7 @@
  * completion request the model supports (protocols.md §2.7): GS ( H process ID, or GS r 1.
  * Also estimates the printed lines, which sizes the job's time-out.
  */
-import type { Align, PrintBlock, PrintDocument } from '../../../common/print-document';
+import type { PrintBlock, PrintDocument } from '../../../common/print-document';
 import { EscPosEncodeError, EscPosEncoder, type EscPosBuild } from '../../protocol/escpos/encoder';
 import type { EscPosModel } from '../../protocol/escpos/models';
 
@@ -44,11 +44,10 @@ function linesFor(block: PrintBlock, model: EscPosModel): number {
 }
 
 function renderBlock(enc: EscPosEncoder, block: PrintBlock, model: EscPosModel): void {
-  const align = (a: Align | undefined): void => void enc.align(a ?? 'left');
   switch (block.kind) {
     case 'text': {
       const scale = block.scale ?? 1;
-      align(block.align);
+      enc.align(block.align ?? 'left');
       if (scale !== 1) enc.size(scale, scale);
       if (block.bold) enc.bold(true);
       enc.line(block.text, { personal: block.personal === true });
@@ -57,11 +56,11 @@ function renderBlock(enc: EscPosEncoder, block: PrintBlock, model: EscPosModel):
       return;
     }
     case 'qr':
-      align(block.align);
+      enc.align(block.align ?? 'left');
       enc.qr(block.data, { model: 2, moduleSize: block.moduleSize ?? 6, ecLevel: 'M' }).newline();
       return;
     case 'barcode':
-      align(block.align);
+      enc.align(block.align ?? 'left');
       enc.code128(block.data, { heightDots: block.heightDots ?? 80, hri: 'below', codeSetPrefix: model.code128CodeSetPrefix }).newline();
       return;
     case 'image':
@@ -69,11 +68,11 @@ function renderBlock(enc: EscPosEncoder, block: PrintBlock, model: EscPosModel):
       if (block.widthDots > model.paperWidthDots) {
         throw new EscPosEncodeError(`image is ${block.widthDots} dots wide; ${model.displayName} prints at most ${model.paperWidthDots}`);
       }
-      align(block.align);
+      enc.align(block.align ?? 'left');
       enc.raster({ widthDots: block.widthDots, heightDots: block.heightDots, bits: block.bits });
       return;
     case 'rule':
-      align('left');
+      enc.align('left');
       enc.line('-'.repeat(model.charsPerLine));
       return;
     case 'feed':

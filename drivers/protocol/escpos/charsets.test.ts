@@ -1,3 +1,4 @@
+import iconv from 'iconv-lite';
 import { describe, expect, it } from 'vitest';
 import { REPLACEMENT_CHARACTER, charsetCharLength, decodeForCharset, encodeForCharset, type PrinterCharset } from './charsets';
 
@@ -39,5 +40,15 @@ describe('printer character sets (protocols.md §2.1, §2.6)', () => {
       const complete = seen.filter((_, i) => seen.slice(0, i + 1).reduce((a, b) => a + b, 0) <= end);
       expect(whole.slice(0, complete.length), `${charset} split at ${end}`).toEqual(complete);
     }
+  });
+
+  it.each<PrinterCharset>(['gb18030', 'gbk', 'big5'])('%s by table gives iconv-lite’s bytes for every character it holds', (charset) => {
+    let text = '';
+    for (let cp = 0x20; cp < 0xd800; cp += cp < 0x3000 ? 13 : 7) text += String.fromCharCode(cp);
+    const ours = encodeForCharset(text, charset);
+    let expected = text;
+    for (const ch of ours.replaced) expected = expected.replace(ch, REPLACEMENT_CHARACTER);
+    expect(Buffer.from(ours.bytes).equals(iconv.encode(expected, charset)), charset).toBe(true);
+    if (charset === 'gb18030') expect(ours.replaced).toEqual([]);
   });
 });

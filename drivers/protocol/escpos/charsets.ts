@@ -21,7 +21,54 @@ export interface EncodedText {
 /** A plain view of iconv-lite's output, no copy: callers never see a Node Buffer. */
 const view = (b: ReturnType<typeof iconv.encode>): Uint8Array => new Uint8Array(b.buffer, b.byteOffset, b.byteLength);
 
+/**
+ * Two-byte codes per BMP character, looked up in iconv-lite once per character and kept (128 KB per set
+ * at most): a ticket's text then encodes by table, as printer firmware and native encoders do.
+ */
+const NOT_LOOKED_UP = 0;
+/** Not one two-byte code: a GB18030 four-byte one, or (GBK, BIG5) a character the set cannot hold. */
+const NOT_TWO_BYTES = 0xffff;
+const TABLES: Record<PrinterCharset, Uint16Array | undefined> = { gb18030: undefined, gbk: undefined, big5: undefined };
+
+function twoByteCode(cp: number, charset: PrinterCharset): number {
+  const table = (TABLES[charset] ??= new Uint16Array(0x10000));
+  let code = table[cp]!;
+  if (code === NOT_LOOKED_UP) {
+    const ch = String.fromCharCode(cp);
+    const bytes = iconv.encode(ch, charset);
+    code = bytes.length === 2 && iconv.decode(bytes, charset) === ch ? (bytes[0]! << 8) | bytes[1]! : NOT_TWO_BYTES;
+    table[cp] = code;
+  }
+  return code;
+}
+
+/** By table, or null when the text needs more than one- and two-byte codes (surrogates, four-byte codes). */
+function encodeByTable(text: string, charset: PrinterCharset): EncodedText | null {
+  const out = new Uint8Array(text.length * 2);
+  const replaced: string[] = [];
+  let n = 0;
+  for (let i = 0; i < text.length; i++) {
+    const cp = text.charCodeAt(i);
+    if (cp < 0x80) {
+      out[n++] = cp;
+      continue;
+    }
+    if (cp >= 0xd800 && cp <= 0xdfff) return null;
+    let code = twoByteCode(cp, charset);
+    if (code === NOT_TWO_BYTES) {
+      if (charset === 'gb18030') return null;
+      replaced.push(text[i]!);
+      code = twoByteCode(REPLACEMENT_CHARACTER.charCodeAt(0), charset);
+    }
+    out[n++] = code >> 8;
+    out[n++] = code & 0xff;
+  }
+  return { bytes: out.subarray(0, n), replaced };
+}
+
 export function encodeForCharset(text: string, charset: PrinterCharset): EncodedText {
+  const byTable = encodeByTable(text, charset);
+  if (byTable) return byTable;
   if (charset === 'gb18030') return { bytes: encodeGb18030(text), replaced: [] };
   const whole = iconv.encode(text, charset);
   if (iconv.decode(whole, charset) === text) return { bytes: view(whole), replaced: [] };

@@ -79,11 +79,6 @@ function utf8(text: string): Uint8Array {
   return new TextEncoder().encode(text);
 }
 
-/** `GS ( k pL pH cn fn …` with pL/pH = the bytes after pH (protocols.md §2.2). */
-function gsParenK(fn: number, params: ArrayLike<number>): number[] {
-  const length = params.length + 2;
-  return [...C.GS_PAREN_K, length & 0xff, length >> 8, C.QR_CN, fn, ...Array.from(params)];
-}
 
 export interface EscPosEncoderOptions {
   /**
@@ -114,9 +109,10 @@ export interface ReplacedCharacters {
 export const RASTER_BAND_ROWS = 1024;
 
 export class EscPosEncoder {
-  private readonly chunks: Uint8Array[] = [];
-  private readonly ranges: ByteRange[] = [];
+  /** One growing buffer: a ticket is ~500 bytes, so commands are written in place, never as arrays. */
+  private buf = new Uint8Array(512);
   private length = 0;
+  private readonly ranges: ByteRange[] = [];
   private readonly guardData: boolean;
   private readonly charset: PrinterCharset;
   private readonly replaced: ReplacedCharacters = { codePoints: [], inPersonalText: 0 };
@@ -129,27 +125,27 @@ export class EscPosEncoder {
   }
 
   initialize(): this {
-    return this.push(C.INIT);
+    return this.put(C.INIT);
   }
 
   /** FS & / FS . (protocols.md §2.1). */
   chineseMode(on: boolean): this {
-    return this.push(on ? C.CHINESE_MODE_ON : C.CHINESE_MODE_OFF);
+    return this.put(on ? C.CHINESE_MODE_ON : C.CHINESE_MODE_OFF);
   }
 
   align(a: EscPosAlign): this {
-    return this.push([...C.ALIGN, oneOf('align', a, ALIGN_BYTE)]);
+    return this.put(C.ALIGN).byte(oneOf('align', a, ALIGN_BYTE));
   }
 
   bold(on: boolean): this {
-    return this.push([...C.BOLD, on ? 1 : 0]);
+    return this.put(C.BOLD).byte(on ? 1 : 0);
   }
 
   /** GS ! n: width and height multipliers 1–8 (protocols.md §2.1). */
   size(width: number, height: number): this {
     const w = intIn('size width', width, 1, 8);
     const h = intIn('size height', height, 1, 8);
-    return this.push([...C.SIZE, ((w - 1) << 4) | (h - 1)]);
+    return this.put(C.SIZE).byte(((w - 1) << 4) | (h - 1));
   }
 
   /**
@@ -158,19 +154,28 @@ export class EscPosEncoder {
    * the job); use newline(). `personal` records the text's byte range in `build().personalRanges`.
    */
   text(s: string, opts: { personal?: boolean } = {}): this {
-    if (CONTROL_CHAR.test(s)) fail('text must not contain control characters; use newline() or a command');
-    if (LONE_SURROGATE.test(s)) fail('text contains an unpaired UTF-16 surrogate');
-    const { bytes, replaced } = encodeForCharset(s, this.charset);
-    if (replaced.length > 0) {
-      if (opts.personal === true) this.replaced.inPersonalText += replaced.length;
-      else for (const ch of replaced) this.replaced.codePoints.push(`U+${ch.codePointAt(0)!.toString(16).toUpperCase().padStart(4, '0')}`);
+    const start = this.length;
+    const ascii = PRINTABLE_ASCII.test(s);
+    if (!ascii && CONTROL_CHAR.test(s)) fail('text must not contain control characters; use newline() or a command');
+    if (!ascii && LONE_SURROGATE.test(s)) fail('text contains an unpaired UTF-16 surrogate');
+    if (ascii) {
+      // ASCII is the same in every set: written as it is, no encoder needed.
+      this.reserve(s.length);
+      for (let i = 0; i < s.length; i++) this.buf[this.length++] = s.charCodeAt(i);
+    } else {
+      const { bytes, replaced } = encodeForCharset(s, this.charset);
+      if (replaced.length > 0) {
+        if (opts.personal === true) this.replaced.inPersonalText += replaced.length;
+        else for (const ch of replaced) this.replaced.codePoints.push(`U+${ch.codePointAt(0)!.toString(16).toUpperCase().padStart(4, '0')}`);
+      }
+      this.put(bytes);
     }
-    if (opts.personal === true && bytes.length > 0) this.ranges.push({ start: this.length, end: this.length + bytes.length });
-    return this.pushOwned(bytes);
+    if (opts.personal === true && this.length > start) this.ranges.push({ start, end: this.length });
+    return this;
   }
 
   newline(): this {
-    return this.push([C.LF]);
+    return this.byte(C.LF);
   }
 
   line(s: string, opts: { personal?: boolean } = {}): this {
@@ -192,13 +197,14 @@ export class EscPosEncoder {
       fail(`qr data is ${payload.length} bytes; a QR code at level ${level} holds at most ${QR_BYTE_CAPACITY[level]} in byte mode`);
     }
     if (payload.length > C.QR_MAX_DATA_BYTES) fail(`qr data is ${payload.length} bytes; at most ${C.QR_MAX_DATA_BYTES} fit`);
-    const store = Uint8Array.from(gsParenK(C.QR_FN_STORE, [C.QR_M, ...payload]));
-    this.refuseRealtime('qr data', store);
-    return this.push(gsParenK(C.QR_FN_MODEL, [model === 1 ? C.QR_MODEL_1 : C.QR_MODEL_2, 0x00]))
-      .push(gsParenK(C.QR_FN_MODULE_SIZE, [moduleSize]))
-      .push(gsParenK(C.QR_FN_ERROR_CORRECTION, [ec]))
-      .pushOwned(store)
-      .push(gsParenK(C.QR_FN_PRINT, [C.QR_M]));
+    const start = this.length;
+    this.gsParenK(C.QR_FN_MODEL, model === 1 ? C.QR_MODEL_1 : C.QR_MODEL_2, 0x00)
+      .gsParenK(C.QR_FN_MODULE_SIZE, moduleSize)
+      .gsParenK(C.QR_FN_ERROR_CORRECTION, ec);
+    const store = this.length;
+    this.gsParenK(C.QR_FN_STORE, C.QR_M, payload);
+    this.refuseRealtime('qr data', store, start);
+    return this.gsParenK(C.QR_FN_PRINT, C.QR_M);
   }
 
   /** GS h, GS w, GS H, then GS k 73 n (form B) with code set B (protocols.md §2.1). */
@@ -211,10 +217,14 @@ export class EscPosEncoder {
     const prefixed = opts.codeSetPrefix ?? true;
     const body = prefixed ? `{B${data.replaceAll('{', '{{')}` : data;
     if (body.length > 255) fail(`code128 data is ${body.length} bytes after the code-set prefix; at most 255 fit`);
-    const bytes = Array.from(body, (ch) => ch.charCodeAt(0));
-    const print = Uint8Array.from([...C.BARCODE_PRINT, C.BARCODE_CODE128, bytes.length, ...bytes]);
-    this.refuseRealtime('code128 data', print);
-    return this.push([...C.BARCODE_HEIGHT, height, ...C.BARCODE_WIDTH, width, ...C.BARCODE_HRI_POSITION, hri]).pushOwned(print);
+    const start = this.length;
+    this.put(C.BARCODE_HEIGHT).byte(height).put(C.BARCODE_WIDTH).byte(width).put(C.BARCODE_HRI_POSITION).byte(hri);
+    const print = this.length;
+    this.put(C.BARCODE_PRINT).byte(C.BARCODE_CODE128).byte(body.length);
+    this.reserve(body.length);
+    for (let i = 0; i < body.length; i++) this.buf[this.length++] = body.charCodeAt(i);
+    this.refuseRealtime('code128 data', print, start);
+    return this;
   }
 
   /**
@@ -231,29 +241,32 @@ export class EscPosEncoder {
     if (bits.length !== widthBytes * heightDots) {
       fail(`raster bits must be ${widthBytes * heightDots} bytes (${widthBytes} × ${heightDots}), got ${bits.length}`);
     }
+    const start = this.length;
     for (let row = 0; row < heightDots; row += RASTER_BAND_ROWS) {
       const rows = Math.min(RASTER_BAND_ROWS, heightDots - row);
-      const header = Uint8Array.of(...C.RASTER, mode, widthBytes & 0xff, widthBytes >> 8, rows & 0xff, rows >> 8);
-      this.refuseRealtime('raster width', header);
-      const band = bits.slice(row * widthBytes, (row + rows) * widthBytes);
-      if (this.guardData) this.flippedDots += breakRealtimeSequences(band);
-      this.pushOwned(header).pushOwned(band);
+      const header = this.length;
+      this.put(C.RASTER).byte(mode).byte(widthBytes & 0xff).byte(widthBytes >> 8).byte(rows & 0xff).byte(rows >> 8);
+      this.refuseRealtime('raster width', header, start);
+      const band = this.length;
+      this.put(bits.subarray(row * widthBytes, (row + rows) * widthBytes));
+      // The copy in the job, never the caller's image, loses the dots.
+      if (this.guardData) this.flippedDots += breakRealtimeSequences(this.buf.subarray(band, this.length));
     }
     return this;
   }
 
   feedLines(n: number): this {
-    return this.push([...C.FEED_LINES, intIn('feedLines', n, 0, 255)]);
+    return this.put(C.FEED_LINES).byte(intIn('feedLines', n, 0, 255));
   }
 
   cut(kind: 'full' | 'partial'): this {
     if (kind !== 'full' && kind !== 'partial') fail(`cut must be 'full' or 'partial', got ${String(kind)}`);
-    return this.push(kind === 'full' ? C.CUT_FULL : C.CUT_PARTIAL);
+    return this.put(kind === 'full' ? C.CUT_FULL : C.CUT_PARTIAL);
   }
 
   /** GS a n; 0 disables ASB (protocols.md §2.5). */
   enableAsb(mask: number): this {
-    return this.push([...C.ASB_ENABLE, intIn('ASB mask', mask, 0, 255)]);
+    return this.put(C.ASB_ENABLE).byte(intIn('ASB mask', mask, 0, 255));
   }
 
   /** GS ( H fn 48: the printer answers 37 22 d1..d4 00 once everything before it is processed (§2.7). */
@@ -261,55 +274,75 @@ export class EscPosEncoder {
     if (id.length !== C.PROCESS_ID_LENGTH || !PRINTABLE_ASCII.test(id)) {
       fail(`process id must be exactly ${C.PROCESS_ID_LENGTH} printable ASCII characters, got ${JSON.stringify(id)}`);
     }
-    const d = Array.from(id, (ch) => ch.charCodeAt(0));
-    return this.push([...C.GS_PAREN_H, C.PROCESS_ID_PARAM_LENGTH, 0x00, C.PROCESS_ID_FN, C.PROCESS_ID_M, ...d]);
+    this.put(C.GS_PAREN_H).byte(C.PROCESS_ID_PARAM_LENGTH).byte(0x00).byte(C.PROCESS_ID_FN).byte(C.PROCESS_ID_M);
+    for (let i = 0; i < id.length; i++) this.byte(id.charCodeAt(i));
+    return this;
   }
 
   /** GS r 1 (protocols.md §2.1, §2.7). */
   transmitPaperStatus(): this {
-    return this.push([...C.TRANSMIT_STATUS, C.TRANSMIT_STATUS_PAPER]);
+    return this.put(C.TRANSMIT_STATUS).byte(C.TRANSMIT_STATUS_PAPER);
   }
 
   raw(bytes: ArrayLike<number>): this {
     for (let i = 0; i < bytes.length; i++) intIn('raw byte', bytes[i]!, 0, 255);
-    return this.push(bytes);
+    return this.put(bytes);
   }
 
   build(): EscPosBuild {
-    const bytes = new Uint8Array(this.length);
-    let offset = 0;
-    for (const chunk of this.chunks) {
-      bytes.set(chunk, offset);
-      offset += chunk.length;
-    }
     return {
-      bytes,
+      bytes: this.buf.slice(0, this.length),
       personalRanges: this.ranges.map((r) => ({ ...r })),
       replaced: { codePoints: [...this.replaced.codePoints], inPersonalText: this.replaced.inPersonalText },
     };
   }
 
-  /** A real-time pair inside `what` would make the printer answer or recover mid-job (§2.7). */
-  private refuseRealtime(what: string, command: Uint8Array): void {
+  /**
+   * A real-time pair in the command written from `from` would make the printer answer or recover mid-job
+   * (§2.7): the call is undone back to `undoTo`, so a refused call leaves the job as it was.
+   */
+  private refuseRealtime(what: string, from: number, undoTo: number): void {
     if (!this.guardData) return;
+    const command = this.buf.subarray(from, this.length);
     const at = findRealtimeSequence(command);
-    if (at >= 0) {
-      const pair = `${command[at]!.toString(16).padStart(2, '0')} ${command[at + 1]!.toString(16).padStart(2, '0')}`.toUpperCase();
-      fail(`${what} would hold the real-time sequence ${pair} (byte ${at} of the command), which the printer acts on even inside data (protocols.md §2.7)`);
-    }
+    if (at < 0) return;
+    const pair = `${command[at]!.toString(16).padStart(2, '0')} ${command[at + 1]!.toString(16).padStart(2, '0')}`.toUpperCase();
+    this.length = undoTo;
+    fail(`${what} would hold the real-time sequence ${pair} (byte ${at} of the command), which the printer acts on even inside data (protocols.md §2.7)`);
   }
 
-  /** Copies: a caller may change its array after handing it over. */
-  private push(bytes: ArrayLike<number>): this {
-    return this.pushOwned(Uint8Array.from(bytes));
-  }
-
-  /** For arrays made here and nowhere else (encoded text): kept as they are; build() copies once. */
-  private pushOwned(chunk: Uint8Array): this {
-    this.chunks.push(chunk);
-    this.length += chunk.length;
+  /** `GS ( k pL pH cn fn …` with pL/pH = the bytes after pH (protocols.md §2.2). */
+  private gsParenK(fn: number, first: number, rest?: number | Uint8Array): this {
+    const extra = rest === undefined ? 0 : typeof rest === 'number' ? 1 : rest.length;
+    const length = 3 + extra; // cn, fn, first and the rest
+    this.put(C.GS_PAREN_K).byte(length & 0xff).byte(length >> 8).byte(C.QR_CN).byte(fn).byte(first);
+    if (typeof rest === 'number') this.byte(rest);
+    else if (rest !== undefined) this.put(rest);
     return this;
   }
+
+  private reserve(n: number): void {
+    if (this.length + n <= this.buf.length) return;
+    const grown = new Uint8Array(Math.max(this.buf.length * 2, this.length + n));
+    grown.set(this.buf.subarray(0, this.length));
+    this.buf = grown;
+  }
+
+  private byte(b: number): this {
+    this.reserve(1);
+    this.buf[this.length++] = b;
+    return this;
+  }
+
+  /** Copies `bytes` in: a caller may change its array after handing it over. */
+  private put(bytes: ArrayLike<number>): this {
+    this.reserve(bytes.length);
+    if (bytes instanceof Uint8Array) this.buf.set(bytes, this.length);
+    else for (let i = 0; i < bytes.length; i++) this.buf[this.length + i] = bytes[i]!;
+    this.length += bytes.length;
+    return this;
+  }
+
 }
 
 /** DLE EOT n, answered in real time with one byte (protocols.md §2.4). */
