@@ -110,6 +110,23 @@ describe('EscPosPrinter ↔ SimEscPosPrinter flows (fake clock)', () => {
     await sim.stop();
   });
 
+  it('status rounds called off by their signal are no fault: the printer stays online, no status error counted', async () => {
+    const { clock, sim, printer } = await opened(rig('generic-escpos-80', 0, { statusTimeoutMs: 150 }));
+    await settle(clock, printer.refreshStatus());
+    sim.setFaults({ slowMs: 100 }); // each round is waiting on a reply when it is called off
+    for (let i = 0; i < 3; i++) {
+      const off = new AbortController();
+      const asked = sim.statistics().statusRequests;
+      const round = printer.refreshStatus({ signal: off.signal });
+      await runUntil(clock, () => sim.statistics().statusRequests > asked, 1000, 1);
+      off.abort();
+      await expect(settle(clock, round)).rejects.toMatchObject({ code: 'canceled' });
+      await elapse(clock, 400); // its late replies come and go
+    }
+    expect(printer.status.device).toBe('online');
+    expect(printer.statistics().statusErrors ?? 0).toBe(0);
+  });
+
   it('a fault just after the cut (the roll ends, the cover opens) does not void a ticket the printer confirmed', async () => {
     const { clock, sim, printer } = await opened(rig('generic-escpos-80', 0, { jobPollMs: 20 }));
     sim.setFaults({ slowMs: 100 }); // replies in flight while the next status poll goes out

@@ -212,6 +212,8 @@ export class EscPosPrinter implements TicketPrinter {
       }
     } catch (err) {
       const e = DeviceError.from(err);
+      // A round we called off (a job ended, the device closed) says nothing about the printer.
+      if (e.code === 'canceled') throw e;
       this.counters.add('statusErrors');
       if (++this.failures >= FAILURES_BEFORE_OFFLINE && this.holder.status.device !== 'noDevice') {
         this.holder.update({ device: e.code === 'garbledReply' ? 'hardwareError' : e.code === 'noDevice' ? 'noDevice' : 'offline' });
