@@ -50,7 +50,8 @@ export type DeviceStatusDelta = Partial<DeviceStatus> & { printer?: Partial<Prin
 /** Transport as written in the configuration (§8.1). */
 export type TransportConfig =
   | { kind: 'sim' }
-  | { kind: 'serial'; path: string; baudRate: number }
+  /** `flowControl` (default "none"): RTS/CTS, DTR/DSR or XON/XOFF, as the device is wired. */
+  | { kind: 'serial'; path: string; baudRate: number; flowControl?: 'none' | 'rtscts' | 'dtrdsr' | 'xonxoff' }
   | { kind: 'tcp'; host: string; port: number }
   | { kind: 'hid'; vendorId: number; productId: number }
   | { kind: 'usb'; vendorId: number; productId: number };

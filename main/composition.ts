@@ -65,7 +65,7 @@ function buildTransport(id: string, entry: KioskConfig['devices'][string], deps:
       return pair.host;
     }
     case 'serial':
-      return new SerialTransport({ path: t.path, baudRate: t.baudRate });
+      return new SerialTransport({ path: t.path, baudRate: t.baudRate, flowControl: t.flowControl ?? 'none' });
     case 'tcp':
       return new TcpTransport({ host: t.host, port: t.port });
     case 'hid':

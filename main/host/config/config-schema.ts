@@ -71,6 +71,7 @@ const transport = {
         kind: { const: 'serial' },
         path: text,
         baudRate: { type: 'integer', minimum: 1200, maximum: 921600 },
+        flowControl: { enum: ['none', 'rtscts', 'dtrdsr', 'xonxoff'] },
       },
     },
     {
