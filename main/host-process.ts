@@ -22,7 +22,7 @@ import type { KioskConfig } from './host/config/config-types';
 import { loadConfig } from './host/config/load-config';
 import { createLogger } from './host/logging/logger';
 import { type CallingApiServer, startCallingApi } from './host/queue/calling-api';
-import type { HostToSupervisor, SocketName, SupervisorToHost } from './supervisor/host-ipc';
+import { HEARTBEAT_INTERVAL_MS, type HostToSupervisor, type SocketName, type SupervisorToHost } from './supervisor/host-ipc';
 import { createWebServer } from './web/web-server';
 
 const send = (msg: HostToSupervisor): void => void process.send?.(msg);
@@ -36,6 +36,8 @@ async function main(): Promise<void> {
   // kiosk is composed; the clock's timers are unref'd and a memory-pair device holds no handle. Without
   // this, a start-up that waits on the clock (opening a device) would let the process drain and exit 0.
   process.channel?.ref();
+  // Proof of a live event loop for the supervisor's hang watchdog; unref'd: it keeps nothing alive itself.
+  setInterval(() => send({ type: 'heartbeat' }), HEARTBEAT_INTERVAL_MS).unref();
   const token = process.env.KIOSK_TOKEN ?? '';
   if (token.length < 32) throw new Error('KIOSK_TOKEN missing: the supervisor passes the per-launch token');
   const config = loadConfig({ env: process.env, argv: process.argv });

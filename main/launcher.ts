@@ -60,6 +60,7 @@ async function main(): Promise<void> {
     hostEntry: join(here, 'host.mjs'),
     env,
     ports: { kiosk: config.server.port, sim: config.mode === 'training' ? config.server.simPort : null },
+    hangAfterMs: config.server.hostHangAfterMs,
     log: (level, msg, fields) => log[level](msg, fields as Record<string, unknown> | undefined),
     onReady: (info: HostReadyInfo) => {
       out(readyLine(info));

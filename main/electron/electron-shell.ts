@@ -136,6 +136,7 @@ export function runElectronShell(options: ElectronShellOptions): ElectronShell {
       env: hostEnv(options.env, join(app.getPath('userData'), 'data')),
       execPath: options.execPath,
       ports: { kiosk: config.server.port, sim: config.mode === 'training' ? config.server.simPort : null },
+      hangAfterMs: config.server.hostHangAfterMs,
       onReady: (info) => {
         readyCount += 1;
         printLine(readyLine(info, { hideToken: true }));

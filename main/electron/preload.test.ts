@@ -55,6 +55,18 @@ describe('preload', () => {
     await expect(kiosk.call('session:activity', {})).rejects.toMatchObject({ info: { code: 'internal' } });
   });
 
+  it('a call the main process never answers rejects timeout at its channel’s deadline (a hung host)', async () => {
+    vi.useFakeTimers();
+    try {
+      ipcRenderer.answer = () => new Promise(() => undefined);
+      const pending = kiosk.call('kiosk:get-snapshot', {}).catch((e: unknown) => e);
+      await vi.advanceTimersByTimeAsync(10_000);
+      expect(await pending).toMatchObject({ name: 'KioskApiError', info: { code: 'timeout' } });
+    } finally {
+      vi.useRealTimers();
+    }
+  });
+
   it('delivers kiosk:event pushes to a listener until it unsubscribes', () => {
     const seen: KioskEvent[] = [];
     const unsubscribe = kiosk.onEvent((event) => seen.push(event));

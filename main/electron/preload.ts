@@ -8,6 +8,7 @@
  */
 import { contextBridge, ipcRenderer, type IpcRendererEvent } from 'electron';
 import { isApiChannel } from '../../common/api-validate';
+import { callDeadlineMs } from '../../common/call-deadlines';
 import { errorInfo, type KioskErrorInfo } from '../../common/errors';
 import { KioskApiError, type ApiReply, type KioskApi, type KioskEvent } from '../../common/kiosk-api';
 import { KIOSK_EVENT_CHANNEL } from './app-url';
@@ -37,12 +38,18 @@ const api: KioskApi = {
     if (!isApiChannel(channel)) {
       return Promise.reject(rejection(errorInfo('badRequest', `unknown channel ${JSON.stringify(channel)}`)));
     }
-    return ipcRenderer.invoke(channel, request).then(
+    const deadlineMs = callDeadlineMs(channel);
+    let timer: ReturnType<typeof setTimeout> | undefined;
+    const late = new Promise<never>((_resolve, reject) => {
+      timer = setTimeout(() => reject(rejection(errorInfo('timeout', `no reply to ${channel} within ${deadlineMs} ms`))), deadlineMs);
+    });
+    const answered = ipcRenderer.invoke(channel, request).then(
       (reply: unknown) => unwrap(reply) as never,
       (err: unknown) => {
         throw rejection(errorInfo('internal', err instanceof Error ? err.message : String(err)));
       },
     );
+    return Promise.race([answered, late]).finally(() => clearTimeout(timer));
   },
   onEvent(listener: (event: KioskEvent) => void): () => void {
     const relay = (_event: IpcRendererEvent, pushed: KioskEvent): void => listener(pushed);

@@ -74,4 +74,19 @@ describe('CallRelay', () => {
     expect(await relay.call(req(7))).toMatchObject({ id: 7, ok: false, error: { detail: 'supervisor stopped' } });
     expect(host.sent).toEqual([]);
   });
+
+  it('a call the host never answers (hung, not yet restarted) fails timeout at its deadline; a late reply is dropped', async () => {
+    const relay = new CallRelay(1_000, () => 30);
+    const host = recordingHost();
+    relay.online(host.sender);
+    const reply = await relay.call(req(9));
+    expect(reply).toMatchObject({ kind: 'reply', id: 9, ok: false, error: { code: 'timeout' } });
+    expect(relay.inFlight).toBe(0);
+    expect(relay.settle({ kind: 'reply', id: host.sent[0]!.id, ok: true, result: 'late' })).toBe(false);
+  });
+
+  it('deadlines are per channel: taking a ticket may wait for a print (common/call-deadlines.ts)', async () => {
+    const { callDeadlineMs } = await import('../../common/call-deadlines');
+    expect(callDeadlineMs('queue:take-ticket')).toBeGreaterThan(callDeadlineMs('kiosk:get-snapshot'));
+  });
 });

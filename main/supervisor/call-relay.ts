@@ -6,6 +6,7 @@
  * replies are handed back under the caller's.
  */
 import type { ApiReply, ApiRequest } from '../../common/kiosk-api';
+import { callDeadlineMs } from '../../common/call-deadlines';
 import { errorReply } from '../web/api-wire';
 
 /** Sends one request to the ready host; `done` reports whether it left. */
@@ -21,10 +22,14 @@ export class CallRelay {
   private nextId = 1;
   private sender: RequestSender | null = null;
   private closedDetail: string | null = null;
-  private readonly pending = new Map<number, { callerId: number; resolve: (reply: ApiReply) => void }>();
+  private readonly pending = new Map<number, { callerId: number; resolve: (reply: ApiReply) => void; timer: NodeJS.Timeout }>();
   private readonly waiters = new Set<Waiter>();
 
-  constructor(private readonly waitMs: number) {}
+  constructor(
+    private readonly waitMs: number,
+    /** How long a call sent to the host may go unanswered (a hung host) before it fails `timeout`. */
+    private readonly deadlineMs: (request: ApiRequest) => number = (request) => callDeadlineMs(request.channel),
+  ) {}
 
   call(request: ApiRequest): Promise<ApiReply> {
     if (this.closedDetail !== null) return Promise.resolve(errorReply(request.id, 'offline', this.closedDetail));
@@ -58,6 +63,7 @@ export class CallRelay {
     this.sender = null;
     for (const [id, call] of this.pending) {
       this.pending.delete(id);
+      clearTimeout(call.timer);
       call.resolve(errorReply(call.callerId, 'offline', detail));
     }
   }
@@ -67,6 +73,7 @@ export class CallRelay {
     const call = this.pending.get(reply.id);
     if (!call) return false;
     this.pending.delete(reply.id);
+    clearTimeout(call.timer);
     call.resolve({ ...reply, id: call.callerId });
     return true;
   }
@@ -88,9 +95,17 @@ export class CallRelay {
 
   private dispatch(sender: RequestSender, request: ApiRequest, resolve: (reply: ApiReply) => void): void {
     const id = this.nextId++;
-    this.pending.set(id, { callerId: request.id, resolve });
+    const deadlineMs = this.deadlineMs(request);
+    const timer = setTimeout(() => {
+      if (this.pending.delete(id)) resolve(errorReply(request.id, 'timeout', `the host did not answer ${request.channel} within ${deadlineMs} ms`));
+    }, deadlineMs);
+    timer.unref();
+    this.pending.set(id, { callerId: request.id, resolve, timer });
     sender({ ...request, id }, (err) => {
-      if (err && this.pending.delete(id)) resolve(errorReply(request.id, 'offline', 'host is not connected'));
+      if (err && this.pending.delete(id)) {
+        clearTimeout(timer);
+        resolve(errorReply(request.id, 'offline', 'host is not connected'));
+      }
     });
   }
 }

@@ -21,7 +21,12 @@ export type HostToSupervisor =
   | { type: 'ready'; kioskUrl: string; simUrl: string | null }
   | { type: 'api-reply'; reply: ApiReply }
   | { type: 'api-event'; push: ApiPush }
-  | { type: 'fatal'; message: string };
+  | { type: 'fatal'; message: string }
+  /** Sent every HEARTBEAT_INTERVAL_MS from the host's event loop: a hung loop sends none. */
+  | { type: 'heartbeat' };
+
+/** How often the host says it is alive (host-process.ts); the supervisor's limit is server.hostHangAfterMs. */
+export const HEARTBEAT_INTERVAL_MS = 1_000;
 
 export interface HostReadyInfo {
   /** The URL the shell opens, with the per-launch token in its fragment. */

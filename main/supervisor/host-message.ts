@@ -26,6 +26,8 @@ export function isHostMessage(value: unknown): value is HostToSupervisor {
       return isObject(value.push) && value.push.kind === 'event' && isObject(value.push.event);
     case 'fatal':
       return typeof value.message === 'string';
+    case 'heartbeat':
+      return true;
     default:
       return false;
   }

@@ -278,4 +278,19 @@ describe('startSupervisor', () => {
     await readies.next();
     expect(await httpGet(port)).toBe(`kiosk ${sup.hostPid}`);
   });
+
+  it('a host whose heartbeats stop (SIGSTOP) is killed once hangAfterMs passes, and restarted; heartbeats alone keep it', async () => {
+    const { sup, readies, exits } = await start({ hangAfterMs: 600 });
+    await readies.next();
+    const pid = sup.hostPid!;
+    await new Promise((r) => setTimeout(r, 1_500)); // more than twice the limit: its heartbeats keep it
+    expect(sup.hostPid).toBe(pid);
+    process.kill(pid, 'SIGSTOP');
+    const exit = await exits.next();
+    expect(exit.signal).toBe('SIGKILL');
+    await readies.next();
+    expect(sup.hostPid).not.toBe(pid);
+    expect(isAlive(pid)).toBe(false);
+    expect(sup.restarts).toBe(1);
+  });
 });

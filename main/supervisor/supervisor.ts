@@ -48,6 +48,11 @@ export interface SupervisorOptions {
   graceMs?: number;
   /** Monotonic milliseconds, for measuring healthy uptime (default performance.now). */
   now?: () => number;
+  /**
+   * A host that sends no heartbeat (host-ipc.ts) for this long is hung: killed (SIGKILL) and restarted with
+   * back-off, logged. Default 15000 (configuration `server.hostHangAfterMs`).
+   */
+  hangAfterMs?: number;
 }
 
 export interface Supervisor {
@@ -68,10 +73,13 @@ interface Incarnation {
   exited: Promise<void>;
   markExited: () => void;
   killTimer: NodeJS.Timeout | null;
+  /** Monotonic time of the last sign of life: its start, a heartbeat or any message. */
+  lastBeatAt: number;
 }
 
 const DEFAULT_CALL_WAIT_MS = 5_000;
 const DEFAULT_GRACE_MS = 5_000;
+export const DEFAULT_HANG_AFTER_MS = 15_000;
 
 export async function startSupervisor(options: SupervisorOptions): Promise<Supervisor> {
   if ((options.host ?? LOOPBACK_ADDRESS) !== LOOPBACK_ADDRESS) throw new Error('the supervisor binds 127.0.0.1 only');
@@ -79,6 +87,7 @@ export async function startSupervisor(options: SupervisorOptions): Promise<Super
   const now = options.now ?? (() => performance.now());
   const callWaitMs = options.callWaitMs ?? DEFAULT_CALL_WAIT_MS;
   const graceMs = options.graceMs ?? DEFAULT_GRACE_MS;
+  const hangAfterMs = options.hangAfterMs ?? DEFAULT_HANG_AFTER_MS;
   const backoff = new RestartBackoff(options.backoff ?? DEFAULT_BACKOFF);
 
   const handles: Partial<Record<SocketName, LoopbackHandle>> = {};
@@ -125,7 +134,10 @@ export async function startSupervisor(options: SupervisorOptions): Promise<Super
   }
 
   function onMessage(inc: Incarnation, message: HostToSupervisor): void {
+    inc.lastBeatAt = now();
     switch (message.type) {
+      case 'heartbeat':
+        return;
       case 'ready': {
         inc.readyAt = now();
         log('info', 'supervisor: host ready', { pid: inc.child.pid, restarts });
@@ -197,7 +209,7 @@ export async function startSupervisor(options: SupervisorOptions): Promise<Super
     }
     let markExited = (): void => undefined;
     const exited = new Promise<void>((resolve) => (markExited = resolve));
-    const inc: Incarnation = { child, readyAt: null, gone: false, exited, markExited, killTimer: null };
+    const inc: Incarnation = { child, readyAt: null, gone: false, exited, markExited, killTimer: null, lastBeatAt: now() };
     current = inc;
     child.on('message', (message: unknown) => {
       if (isHostMessage(message)) onMessage(inc, message);
@@ -218,7 +230,21 @@ export async function startSupervisor(options: SupervisorOptions): Promise<Super
     log('info', 'supervisor: host started', { pid: child.pid, ports });
   }
 
+  /** A host whose event loop stopped (a blocking call, SIGSTOP) answers nothing and exits never: kill it. */
+  const watchdog = setInterval(() => {
+    const inc = current;
+    if (!inc || inc.gone || stopping) return;
+    const silentMs = now() - inc.lastBeatAt;
+    if (silentMs <= hangAfterMs) return;
+    log('error', 'supervisor: host hung, killing it', { pid: inc.child.pid, silentMs: Math.round(silentMs), hangAfterMs });
+    relay.offline('host hung');
+    inc.lastBeatAt = Number.POSITIVE_INFINITY; // once
+    inc.child.kill('SIGKILL');
+  }, Math.min(1_000, Math.max(100, hangAfterMs / 10)));
+  watchdog.unref();
+
   async function shutdown(): Promise<void> {
+    clearInterval(watchdog);
     if (restartTimer) clearTimeout(restartTimer);
     relay.close('supervisor stopped');
     const inc = current;

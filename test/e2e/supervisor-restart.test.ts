@@ -45,4 +45,17 @@ describe('supervisor restarts a killed host', () => {
     const next = await take('after-crash');
     expect(Number(next.slice(1))).toBe(Number(first.slice(1)) + 1);
   });
+
+  it('a frozen host (SIGSTOP: its event loop sends no heartbeat) is killed after server.hostHangAfterMs (15 s) and restarted', async () => {
+    const pid = hostPidOf(kiosk.child.pid as number);
+    const readyBefore = kiosk.readyLines.length;
+    process.kill(pid, 'SIGSTOP');
+    const frozenAt = Date.now();
+    await kiosk.waitForReady(readyBefore + 1, 40_000);
+    const tookMs = Date.now() - frozenAt;
+    expect(tookMs, 'not before the hang limit').toBeGreaterThanOrEqual(14_000);
+    expect(hostPidOf(kiosk.child.pid as number)).not.toBe(pid);
+    expect(() => process.kill(pid, 0), 'the frozen host is gone').toThrow();
+    expect(kiosk.output()).toMatch(/host hung, killing it/u);
+  }, 60_000);
 });

@@ -168,7 +168,7 @@ export const KIOSK_CONFIG_SCHEMA = {
     server: {
       type: 'object',
       additionalProperties: false,
-      properties: { port: { ...port, default: 8620 }, simPort: { ...port, default: 8621 } },
+      properties: { port: { ...port, default: 8620 }, simPort: { ...port, default: 8621 }, hostHangAfterMs: { type: 'integer', minimum: 3_000, maximum: 600_000, default: 15_000 } },
       default: {},
     },
     session: {

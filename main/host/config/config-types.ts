@@ -33,6 +33,8 @@ export interface ServerConfig {
   port: number;
   /** Loopback port of the simulator control API (training mode only). Default 8621; 0 picks a free port. */
   simPort: number;
+  /** A host whose event loop sends no heartbeat for this long is hung: killed and restarted. Default 15000. */
+  hostHangAfterMs: number;
 }
 
 export interface SessionConfig {

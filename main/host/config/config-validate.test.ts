@@ -37,7 +37,7 @@ describe('validateConfig', () => {
     expect(c.mode).toBe('training');
     expect(c.hall.timeZone).toBe('Asia/Shanghai');
     expect(c.hall.alternatives).toEqual({});
-    expect(c.server).toEqual({ port: 8620, simPort: 8621 });
+    expect(c.server).toEqual({ port: 8620, simPort: 8621, hostHangAfterMs: 15_000 });
     expect(c.session).toEqual({ idleTimeoutMs: 60000, countdownMs: 10000, attractAfterMs: 30000, ticketShownMs: 20000 });
     expect(c.queue.calendar).toEqual({ holidays: [], workdays: [] });
     expect(c.queue.recentWindow).toBe(20);

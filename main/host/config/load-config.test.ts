@@ -81,8 +81,8 @@ describe('loadConfig', () => {
   it('lets KIOSK_PORT and KIOSK_SIM_PORT override the ports, 0 included', () => {
     const file = writeConfig('ports.json', (c) => delete c.server);
     const config = loadConfig({ env: { KIOSK_CONFIG: file, KIOSK_PORT: '0', KIOSK_SIM_PORT: '18621' } });
-    expect(config.server).toEqual({ port: 0, simPort: 18621 });
-    expect(loadConfig({ env: { KIOSK_PORT: '9000' } }).server).toEqual({ port: 9000, simPort: 8621 });
+    expect(config.server).toEqual({ port: 0, simPort: 18621, hostHangAfterMs: 15_000 });
+    expect(loadConfig({ env: { KIOSK_PORT: '9000' } }).server).toEqual({ port: 9000, simPort: 8621, hostHangAfterMs: 15_000 });
   });
 
   it('names a bad port override and lists every bad override', () => {

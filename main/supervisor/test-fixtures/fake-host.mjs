@@ -4,8 +4,12 @@
 //   session:activity       → never answered (a call in flight)
 //   session:end            → pushes an event, then answers ok
 //   queue:list-businesses  → crashes (exit code 7) without answering
-// FAKE_HOST_IGNORE_SHUTDOWN=1 makes it ignore `shutdown` (stop() must then kill it).
+// FAKE_HOST_IGNORE_SHUTDOWN=1 makes it ignore `shutdown` (stop() must then kill it). It sends a heartbeat
+// every 100 ms; SIGSTOP freezes it like a blocked event loop.
 import http from 'node:http';
+
+// A live event loop says so, like the real host (host-ipc.ts HEARTBEAT_INTERVAL_MS).
+setInterval(() => process.send?.({ type: 'heartbeat' }), 100).unref();
 
 const expected = process.env.KIOSK_SIM_PORT ? ['kiosk', 'sim'] : ['kiosk'];
 const servers = new Map();

@@ -159,7 +159,7 @@ describe('WebSocket KioskApi', () => {
     expect(JSON.stringify(reports)).not.toContain('19900101');
   });
 
-  it('times out take-ticket after 30 s and other calls after 10 s; a late reply changes nothing', async () => {
+  it('times out take-ticket after 60 s and other calls after 10 s (common/call-deadlines.ts); a late reply changes nothing', async () => {
     const { api, current, timers } = rig();
     current().open();
     const snapshot = api.call('kiosk:get-snapshot', {});
@@ -171,7 +171,7 @@ describe('WebSocket KioskApi', () => {
     const ticketError = rejection(ticket).finally(() => (ticketSettled = true));
     await Promise.resolve();
     expect(ticketSettled).toBe(false);
-    timers.advance(20_000);
+    timers.advance(50_000);
     expect((await ticketError).info.code).toBe('timeout');
     current().receive({ kind: 'reply', id: 2, ok: true, result: { outcome: 'issued' } });
   });

@@ -5,6 +5,7 @@
  * a synthetic `kiosk:resync` so the app fetches a fresh snapshot. Pushed events are shape-checked
  * (push-validate.ts): a malformed one is dropped and logged, never handed to the app.
  */
+import { callDeadlineMs } from '../../../common/call-deadlines';
 import { errorInfo, type KioskErrorInfo } from '../../../common/errors';
 import {
   KioskApiError,
@@ -22,13 +23,6 @@ import { checkPush } from './push-validate';
 /** WebSocket readyState OPEN (WHATWG WebSockets). */
 const WS_OPEN = 1;
 
-/** Per-call reply deadlines: printing a ticket may take a while, everything else is quick. */
-export const DEFAULT_CALL_TIMEOUT_MS = 10_000;
-export const TAKE_TICKET_TIMEOUT_MS = 30_000;
-
-export function defaultCallTimeoutMs(channel: ApiChannel): number {
-  return channel === 'queue:take-ticket' ? TAKE_TICKET_TIMEOUT_MS : DEFAULT_CALL_TIMEOUT_MS;
-}
 
 /** The part of the browser WebSocket this client uses (the `ws` package's client fits too, for tests). */
 export interface WebSocketLike {
@@ -99,7 +93,7 @@ class WsKioskApiClient implements WsKioskApi {
   constructor(private readonly options: WsKioskApiOptions) {
     this.createSocket = options.createSocket ?? ((url) => new WebSocket(url) as unknown as WebSocketLike);
     this.timers = options.timers ?? browserTimers;
-    this.timeoutFor = options.callTimeoutMs ?? defaultCallTimeoutMs;
+    this.timeoutFor = options.callTimeoutMs ?? callDeadlineMs;
     this.connect();
   }
 
