@@ -22,7 +22,15 @@ export interface KioskSnapshot {
   session: SessionState;
   availability: ServiceAvailability[];
   businesses: BusinessView[];
+  /**
+   * After this long with nothing from the host (not even `host:alive`), the renderer shows 暂停服务 and
+   * clears the citizen's screen (issue 13 §4); the configuration's `server.hostHangAfterMs`.
+   */
+  hostLostAfterMs: number;
 }
+
+/** How often the host pushes `host:alive`, so a silent host is told from a quiet one. */
+export const HOST_ALIVE_INTERVAL_MS = 2_000;
 
 /** Pushed by the host; the renderer renders, it never decides. */
 export type KioskEvent =
@@ -30,6 +38,8 @@ export type KioskEvent =
   | { type: 'availability:changed'; availability: ServiceAvailability[] }
   | { type: 'queue:changed'; businesses: BusinessView[] }
   | { type: 'clock:changed'; nowMs: number }
+  /** Every HOST_ALIVE_INTERVAL_MS: the host's event loop runs and the link to it carries. */
+  | { type: 'host:alive' }
   /**
    * Synthesised by a client bridge (never sent by the host) after it (re)connected: events may have been
    * missed and none are replayed, so the app fetches a fresh `kiosk:get-snapshot`.

@@ -123,7 +123,7 @@ export function composeKiosk(options: ComposeOptions): Kiosk {
   const api = new KioskApiService({
     clock,
     log: log.child('api'),
-    identity: { mode: config.mode, hallName: config.hall.name, kioskName: config.hall.kioskName, timeZone: config.hall.timeZone, languages: ['zh-CN', 'zh-TW', 'en'] },
+    identity: { mode: config.mode, hallName: config.hall.name, kioskName: config.hall.kioskName, timeZone: config.hall.timeZone, languages: ['zh-CN', 'zh-TW', 'en'], hostLostAfterMs: config.server.hostHangAfterMs },
     session,
     availability,
     businesses: board,

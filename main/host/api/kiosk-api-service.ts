@@ -5,9 +5,9 @@
  */
 import type { ServiceAvailability } from '../../../common/availability';
 import { validateRequest } from '../../../common/api-validate';
-import type { Clock } from '../../../common/clock';
+import type { Clock, TimerHandle } from '../../../common/clock';
 import { errorInfo } from '../../../common/errors';
-import type { ApiChannel, ApiPush, ApiReply, ApiRequest, ApiRequestOf, ApiResultOf, KioskEvent, KioskSnapshot } from '../../../common/kiosk-api';
+import { HOST_ALIVE_INTERVAL_MS, type ApiChannel, type ApiPush, type ApiReply, type ApiRequest, type ApiRequestOf, type ApiResultOf, type KioskEvent, type KioskSnapshot } from '../../../common/kiosk-api';
 import type { Logger } from '../../../common/logger';
 import type { BusinessView, TakeTicketRequest, TakeTicketResult } from '../../../common/queue';
 import type { SessionState } from '../../../common/session';
@@ -16,7 +16,7 @@ import type { ApiClient, ApiHandler } from './api-handler';
 export interface KioskApiDeps {
   clock: Clock;
   log: Logger;
-  identity: Pick<KioskSnapshot, 'mode' | 'hallName' | 'kioskName' | 'timeZone' | 'languages'>;
+  identity: Pick<KioskSnapshot, 'mode' | 'hallName' | 'kioskName' | 'timeZone' | 'languages' | 'hostLostAfterMs'>;
   session: {
     state(): SessionState;
     activity(): SessionState;
@@ -34,6 +34,7 @@ export class KioskApiService implements ApiHandler {
   private readonly listeners = new Set<(push: ApiPush) => void>();
   private readonly unsubscribe: Array<() => void> = [];
   private readonly handlers: Handlers;
+  private aliveTimer: TimerHandle | null = null;
 
   constructor(private readonly deps: KioskApiDeps) {
     this.handlers = {
@@ -49,6 +50,7 @@ export class KioskApiService implements ApiHandler {
       deps.businesses.onChanged((businesses) => this.push({ type: 'queue:changed', businesses })),
       deps.clock.onJump(() => this.push({ type: 'clock:changed', nowMs: deps.clock.now() })),
     );
+    this.scheduleAlive();
   }
 
   snapshot(): KioskSnapshot {
@@ -93,6 +95,16 @@ export class KioskApiService implements ApiHandler {
   dispose(): void {
     for (const u of this.unsubscribe) u();
     this.listeners.clear();
+    this.aliveTimer?.cancel();
+    this.aliveTimer = null;
+  }
+
+  /** `host:alive` every HOST_ALIVE_INTERVAL_MS while anyone listens (common/kiosk-api.ts). */
+  private scheduleAlive(): void {
+    this.aliveTimer = this.deps.clock.setTimer(HOST_ALIVE_INTERVAL_MS, () => {
+      if (this.listeners.size > 0) this.push({ type: 'host:alive' });
+      this.scheduleAlive();
+    });
   }
 
   private push(event: KioskEvent): void {

@@ -126,7 +126,7 @@ export function parseBusinesses(value: unknown, path = 'businesses'): BusinessVi
 }
 
 /** The host-pushed event types; `kiosk:resync` is made by the client bridge, never accepted from the wire. */
-export const HOST_EVENT_TYPES = ['session:changed', 'availability:changed', 'queue:changed', 'clock:changed'] as const;
+export const HOST_EVENT_TYPES = ['session:changed', 'availability:changed', 'queue:changed', 'clock:changed', 'host:alive'] as const;
 export type HostEventType = (typeof HOST_EVENT_TYPES)[number];
 
 export function isHostEventType(value: unknown): value is HostEventType {
@@ -143,6 +143,8 @@ function parseKnownEvent(type: HostEventType, v: Rec): KioskEvent {
       return { type, businesses: parseBusinesses(v.businesses) };
     case 'clock:changed':
       return { type, nowMs: num(v.nowMs, 'nowMs') };
+    case 'host:alive':
+      return { type };
   }
 }
 

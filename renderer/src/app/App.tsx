@@ -10,6 +10,7 @@ import { BusinessScreen } from '../screens/BusinessScreen';
 import { ConnectingScreen } from '../screens/ConnectingScreen';
 import { HomeScreen } from '../screens/HomeScreen';
 import { OutcomeScreen } from '../screens/OutcomeScreen';
+import { OutOfServiceScreen } from '../screens/OutOfServiceScreen';
 import { PrintingScreen } from '../screens/PrintingScreen';
 import { TicketScreen } from '../screens/TicketScreen';
 import { appReducer, INITIAL_APP_STATE } from './app-state';
@@ -80,7 +81,9 @@ export function App({ api, monotonicNow = performanceNow, newRequestId = default
   const takeTicket = snapshot?.availability.find((a) => a.service === 'takeTicket');
 
   let content;
-  if (snapshot === null) {
+  if (state.host.lost) {
+    content = <OutOfServiceScreen paused />;
+  } else if (snapshot === null) {
     content = <ConnectingScreen />;
   } else if (phase === 'attract') {
     content = <AttractScreen hallName={snapshot.hallName} kioskName={snapshot.kioskName} languages={snapshot.languages} onStart={forceActivity} />;

@@ -38,6 +38,8 @@ export function appReducer(state: AppState, action: AppAction): AppState {
   }
   const host = hostViewReducer(state.host, action);
   if (host === state.host) return state;
+  // The host is gone: nothing of the citizen's flow stays on the screen (issue 13 §4, ARCHITECTURE.md §8.7).
+  if (host.lost) return { host, flow: INITIAL_FLOW };
   const ended = sessionEnded(state.host.snapshot?.session, host.snapshot?.session);
   return { host, flow: ended ? INITIAL_FLOW : state.flow };
 }

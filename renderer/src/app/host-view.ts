@@ -17,20 +17,24 @@ export interface ClockSync {
 export interface HostView {
   snapshot: KioskSnapshot | null;
   clock: ClockSync | null;
+  /** Nothing came from the host for its `hostLostAfterMs`: the kiosk is out of service until it answers. */
+  lost: boolean;
 }
 
 export type HostAction =
   | { type: 'host/snapshot'; snapshot: KioskSnapshot; localMs: number }
   | { type: 'host/event'; event: KioskEvent; localMs: number }
   | { type: 'host/session'; session: SessionState }
-  | { type: 'host/businesses'; businesses: BusinessView[] };
+  | { type: 'host/businesses'; businesses: BusinessView[] }
+  | { type: 'host/lost' };
 
-export const EMPTY_HOST_VIEW: HostView = { snapshot: null, clock: null };
+export const EMPTY_HOST_VIEW: HostView = { snapshot: null, clock: null, lost: false };
 
 export function hostViewReducer(state: HostView, action: HostAction): HostView {
   if (action.type === 'host/snapshot') {
-    return { snapshot: action.snapshot, clock: { hostMs: action.snapshot.nowMs, localMs: action.localMs } };
+    return { snapshot: action.snapshot, clock: { hostMs: action.snapshot.nowMs, localMs: action.localMs }, lost: false };
   }
+  if (action.type === 'host/lost') return state.lost ? state : { ...state, lost: true };
   const snapshot = state.snapshot;
   if (snapshot === null) return state;
   switch (action.type) {
@@ -54,7 +58,8 @@ function applyEvent(state: HostView, snapshot: KioskSnapshot, event: KioskEvent,
     case 'clock:changed':
       return { ...state, clock: { hostMs: event.nowMs, localMs } };
     case 'kiosk:resync':
-      return state; // handled by the loader: it fetches a fresh snapshot
+    case 'host:alive':
+      return state; // the loader handles both: a fresh snapshot, and the time the host was last heard
   }
 }
 

@@ -1,9 +1,12 @@
 /**
  * Keeps the host view current: the first snapshot on mount, pushed events as they come, and a fresh snapshot
  * whenever the bridge says events may have been missed (`kiosk:resync`, common/kiosk-api.ts). A failed fetch
- * is retried with capped back-off until one succeeds.
+ * is retried with capped back-off until one succeeds. The host pushes `host:alive` every two seconds: after
+ * the snapshot's `hostLostAfterMs` with nothing from it, the host is lost (暂停服务, the citizen's screen
+ * cleared), and the first word from it again brings a fresh snapshot.
  */
 import { useEffect, type Dispatch } from 'react';
+import { HOST_ALIVE_INTERVAL_MS } from '../../../common/kiosk-api';
 import type { KioskApi } from '../../../common/kiosk-api';
 import { backoffDelayMs, type BackoffOptions } from '../api/backoff';
 import type { AppAction } from './app-state';
@@ -16,6 +19,20 @@ export function useHostConnection(api: KioskApi, dispatch: Dispatch<AppAction>, 
     let latest = 0;
     let failures = 0;
     let retryTimer: ReturnType<typeof setTimeout> | null = null;
+    let lostAfterMs: number | null = null;
+    let lastHeardMs = monotonicNow();
+    let lost = false;
+    const heard = (): void => {
+      lastHeardMs = monotonicNow();
+      if (!lost) return;
+      lost = false;
+      fetchSnapshot(); // it may be a new host incarnation: nothing it pushed while gone is known here
+    };
+    const watch = setInterval(() => {
+      if (disposed || lost || lostAfterMs === null || monotonicNow() - lastHeardMs <= lostAfterMs) return;
+      lost = true;
+      dispatch({ type: 'host/lost' });
+    }, Math.min(1_000, HOST_ALIVE_INTERVAL_MS));
 
     const fetchSnapshot = (): void => {
       if (retryTimer !== null) clearTimeout(retryTimer);
@@ -25,6 +42,9 @@ export function useHostConnection(api: KioskApi, dispatch: Dispatch<AppAction>, 
         (snapshot) => {
           if (disposed || mine !== latest) return;
           failures = 0;
+          lostAfterMs = snapshot.hostLostAfterMs;
+          lost = false;
+          lastHeardMs = monotonicNow();
           dispatch({ type: 'host/snapshot', snapshot, localMs: monotonicNow() });
         },
         () => {
@@ -36,13 +56,16 @@ export function useHostConnection(api: KioskApi, dispatch: Dispatch<AppAction>, 
 
     const unsubscribe = api.onEvent((event) => {
       if (disposed) return;
+      if (event.type !== 'kiosk:resync') heard();
       if (event.type === 'kiosk:resync') fetchSnapshot();
+      else if (event.type === 'host:alive') return;
       else dispatch({ type: 'host/event', event, localMs: monotonicNow() });
     });
     fetchSnapshot();
 
     return () => {
       disposed = true;
+      clearInterval(watch);
       unsubscribe();
       if (retryTimer !== null) clearTimeout(retryTimer);
     };

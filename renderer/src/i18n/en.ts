@@ -4,6 +4,8 @@ import type { Catalog } from './zh-CN';
 export const en: Catalog = {
   'app.title': 'Self-service kiosk',
   'app.connecting': 'Connecting, please wait',
+  'app.paused.title': 'Service paused',
+  'app.paused.body': 'This kiosk is recovering by itself. Please wait a moment, or go to a service counter if it is urgent.',
   'app.unavailable.title': 'This kiosk is out of service',
   'app.unavailable.body': 'Please use another kiosk or go to a service counter. We apologise for the inconvenience.',
   'app.interrupted.title': 'Service briefly interrupted, please wait',

@@ -5,6 +5,8 @@
 export const zhCN = {
   'app.title': '自助服务终端',
   'app.connecting': '正在连接服务，请稍候',
+  'app.paused.title': '暂停服务',
+  'app.paused.body': '本机正在自动恢复，请稍候片刻；急需办理请到服务窗口。',
   'app.unavailable.title': '本机暂时无法使用',
   'app.unavailable.body': '请使用其他自助机或到服务窗口办理，给您带来不便，敬请谅解。',
   'app.interrupted.title': '服务暂时中断，请稍候',

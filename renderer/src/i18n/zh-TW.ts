@@ -4,6 +4,8 @@ import type { Catalog } from './zh-CN';
 export const zhTW: Catalog = {
   'app.title': '自助服務終端',
   'app.connecting': '正在連線服務，請稍候',
+  'app.paused.title': '暫停服務',
+  'app.paused.body': '本機正在自動恢復，請稍候片刻；急需辦理請到服務窗口。',
   'app.unavailable.title': '本機暫時無法使用',
   'app.unavailable.body': '請使用其他自助機或到服務窗口辦理，造成您的不便，敬請見諒。',
   'app.interrupted.title': '服務暫時中斷，請稍候',

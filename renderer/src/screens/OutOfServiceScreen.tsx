@@ -1,12 +1,15 @@
 import { useI18n } from '../i18n/i18n-context';
 
-/** Shown when the page has no way to reach the host at all (no bridge, no token). */
-export function OutOfServiceScreen() {
+/**
+ * Shown when the page has no way to reach the host at all (no bridge, no token), or when the host has said
+ * nothing for its `hostLostAfterMs` (`paused`: 暂停服务 while the supervisor brings it back).
+ */
+export function OutOfServiceScreen({ paused = false }: { paused?: boolean }) {
   const { t } = useI18n();
   return (
     <main className="screen screen--centered">
-      <h1 className="screen__title">{t('app.unavailable.title')}</h1>
-      <p className="screen__lead">{t('app.unavailable.body')}</p>
+      <h1 className="screen__title">{t(paused ? 'app.paused.title' : 'app.unavailable.title')}</h1>
+      <p className="screen__lead">{t(paused ? 'app.paused.body' : 'app.unavailable.body')}</p>
     </main>
   );
 }

@@ -61,6 +61,7 @@ export function makeSnapshot(overrides: Partial<KioskSnapshot> = {}): KioskSnaps
     session: makeSession({ phase: 'active', sessionId: 'S1' }),
     availability: [TAKE_TICKET_AVAILABLE],
     businesses: [OPEN_BUSINESS, CLOSED_BUSINESS],
+    hostLostAfterMs: 15_000,
     ...overrides,
   };
 }
