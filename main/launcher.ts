@@ -7,7 +7,6 @@
  * it prints one line: `kiosk ready: <kiosk url> sim: <sim url>`.
  */
 import { spawn } from 'node:child_process';
-import { mkdirSync } from 'node:fs';
 import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { electronBinary } from './electron-binary';
@@ -18,6 +17,8 @@ import type { HostReadyInfo } from './supervisor/host-ipc';
 import { chooseShell, hostLaunchEnv, readyLine } from './supervisor/launch-plan';
 import { startSupervisor, type Supervisor } from './supervisor/supervisor';
 import { findChromium, launchKioskBrowser } from './web/browser-launcher';
+import { SECRETS_FLAG } from './electron/stdin-secrets';
+import { browserEnv, splitSecrets } from './supervisor/shell-env';
 
 const out = (line: string): void => void process.stdout.write(`${line}\n`);
 
@@ -48,7 +49,12 @@ async function main(): Promise<void> {
   });
   out(choice.line);
   if (choice.shell === 'electron') {
-    const child = spawn(choice.binary, [join(here, 'electron-main.cjs'), ...argv], { stdio: 'inherit', env });
+    // Secrets go to Electron on stdin, for its host child only: never into the environment its Chromium
+    // processes inherit (supervisor/shell-env.ts, electron/stdin-secrets.ts).
+    const tokenEnv = config.queue.callingApi?.tokenEnv;
+    const { shell, secrets } = splitSecrets(env, tokenEnv === undefined ? [] : [tokenEnv]);
+    const child = spawn(choice.binary, [join(here, 'electron-main.cjs'), ...argv], { stdio: ['pipe', 'inherit', 'inherit'], env: { ...shell, [SECRETS_FLAG]: '1' } });
+    child.stdin?.end(JSON.stringify(secrets));
     child.on('exit', (code) => process.exit(code ?? 0));
     return;
   }
@@ -65,8 +71,8 @@ async function main(): Promise<void> {
     onReady: (info: HostReadyInfo) => {
       out(readyLine(info));
       if (chromium && !browser) {
-        mkdirSync(join(dataDir, 'browser-profile'), { recursive: true });
-        browser = launchKioskBrowser({ url: info.kioskUrl, profileDir: join(dataDir, 'browser-profile'), executable: chromium });
+        // A fresh profile for every browser start (browser-launcher.ts), and an environment without secrets.
+        browser = launchKioskBrowser({ url: info.kioskUrl, profilesDir: join(dataDir, 'browser-profiles'), executable: chromium, env: browserEnv(process.env) });
       }
     },
   });

@@ -12,7 +12,7 @@ vi.mock('electron', async () => (await import('../../test/electron/fake-electron
 
 const MAIN_DIR = '/opt/hallkiosk/resources/app.asar/dist/main';
 
-function rig(env: Record<string, string | undefined> = {}, startFails = false) {
+function rig(env: Record<string, string | undefined> = {}, startFails = false, argv: string[] = []) {
   const clock = new ManualClock();
   const started: SupervisorOptions[] = [];
   const calls: ApiRequest[] = [];
@@ -44,6 +44,7 @@ function rig(env: Record<string, string | undefined> = {}, startFails = false) {
     clock,
     log: SILENT_LOGGER,
     printLine: (line) => printed.push(line),
+    argv,
   });
   const window = () => {
     const win = FakeBrowserWindow.instances[0];
@@ -86,7 +87,7 @@ describe('runElectronShell start-up', () => {
     expect(Menu.applicationMenu).toBeNull();
     expect(protocol.handlers.has('app')).toBe(true);
     expect(window().options).toEqual(
-      kioskWindowOptions({ production: false, preloadPath: join(MAIN_DIR, 'preload.cjs'), bounds: screen.getPrimaryDisplay().bounds }),
+      kioskWindowOptions({ production: true, preloadPath: join(MAIN_DIR, 'preload.cjs'), bounds: screen.getPrimaryDisplay().bounds }),
     );
     expect(window().webContents.loadedUrls).toEqual(['app://kiosk/index.html']);
     expect(window().shown).toBe(false);
@@ -116,6 +117,28 @@ describe('runElectronShell start-up', () => {
       KIOSK_DATA_DIR: join(app.userData, 'data'),
       ELECTRON_RUN_AS_NODE: '1',
     });
+  });
+
+  it('moves secrets out of its own environment (Chromium processes inherit it) to the host child alone, with those sent on stdin', async () => {
+    const env: Record<string, string | undefined> = { PATH: '/usr/bin', KIOSK_CALLING_TOKEN: 'c'.repeat(40), DB_PASSWORD: 'p' };
+    const clock = new ManualClock();
+    const started: SupervisorOptions[] = [];
+    const shell = runElectronShell({
+      startSupervisor: (options) => {
+        started.push(options);
+        return new Promise(() => undefined);
+      },
+      mainDir: MAIN_DIR,
+      env,
+      execPath: '/opt/hallkiosk/hallkiosk',
+      clock,
+      log: SILENT_LOGGER,
+      secrets: { KIOSK_EXTRA_TOKEN: 'from-stdin' },
+    });
+    await shell.started;
+    expect(env).toEqual({ PATH: '/usr/bin' });
+    expect(started[0]!.env).toMatchObject({ KIOSK_CALLING_TOKEN: 'c'.repeat(40), KIOSK_EXTRA_TOKEN: 'from-stdin' });
+    expect(started[0]!.env.DB_PASSWORD).toBeUndefined(); // not a KIOSK_* or OS variable: the host needs none of it
   });
 
   it('keeps an explicit data folder and ports from the environment', async () => {
@@ -154,8 +177,14 @@ describe('production lock-down', () => {
     expect(emitEvent(window(), 'close').defaultPrevented).toBe(true);
   });
 
-  it('leaves a developer run open to devtools and closing', async () => {
+  it('locks an unpackaged training run down too, unless started with --developer (issue 13 §4)', async () => {
     const { shell, window } = rig();
+    await shell.started;
+    expect(window().options).toMatchObject({ closable: false, webPreferences: { devTools: false } });
+  });
+
+  it('leaves a developer run (--developer, unpackaged, training) open to devtools and closing', async () => {
+    const { shell, window } = rig({}, false, ['--developer']);
     await shell.started;
     expect(window().options).toMatchObject({ closable: true, webPreferences: { devTools: true } });
     expect(emitEvent(window(), 'close').defaultPrevented).toBe(false);

@@ -19,6 +19,7 @@ import { APP_ENTRY_URL } from './app-url';
 import { installIpcBridge, type IpcBridge } from './ipc-bridge';
 import { RendererWatchdog } from './renderer-watchdog';
 import { hardenSession, hardenWebContents } from './security';
+import { splitSecrets } from '../supervisor/shell-env';
 import { hostEnv, shellPaths } from './shell-paths';
 import { kioskWindowOptions } from './window-options';
 
@@ -33,6 +34,10 @@ export interface ElectronShellOptions {
   log?: Logger;
   /** Where the `kiosk ready` line goes; stdout, one line per ready, like the browser shell. */
   printLine?: (line: string) => void;
+  /** Secrets the launcher sent on stdin (stdin-secrets.ts), for the host child only. */
+  secrets?: Record<string, string>;
+  /** The command line after the main script: `--developer` unlocks an unpackaged training run. */
+  argv?: readonly string[];
 }
 
 export interface ElectronShell {
@@ -64,17 +69,28 @@ export function runElectronShell(options: ElectronShellOptions): ElectronShell {
     return shell(Promise.resolve());
   }
 
+  // Secrets found in this process's own environment (a direct launch) move out of it, before any Chromium
+  // process is started from it, to the host child's alone (supervisor/shell-env.ts).
+  const secrets: Record<string, string> = { ...splitSecrets(options.env).secrets, ...options.secrets };
+  for (const name of Object.keys(secrets)) delete options.env[name];
+  const fullEnv = { ...options.env, ...secrets };
   let config: KioskConfig;
   try {
     // argv is not read: the host child gets no argv, and both must load the same file (KIOSK_CONFIG).
-    config = loadConfig({ env: options.env, argv: [] });
+    config = loadConfig({ env: fullEnv, argv: [] });
   } catch (err) {
     process.stderr.write(`${err instanceof Error ? err.message : String(err)}\n`);
     app.exit(EXIT_CONFIG);
     return shell(Promise.resolve());
   }
-  // An installed package is always locked down; a developer's unpackaged run only with a production config.
-  const production = app.isPackaged || config.mode === 'production';
+  const tokenEnv = config.queue.callingApi?.tokenEnv;
+  if (tokenEnv !== undefined && options.env[tokenEnv] !== undefined) {
+    secrets[tokenEnv] = options.env[tokenEnv]!;
+    delete options.env[tokenEnv];
+  }
+  // An installed package is always locked down, and so is an unpackaged one, in either mode, unless a
+  // developer asks for devtools and a closable window with --developer (issue 13 §4).
+  const production = app.isPackaged || config.mode === 'production' || !(options.argv ?? []).includes('--developer');
   const log = options.log ?? createLogger({ level: config.logging.level }).child('electron');
   const clock = options.clock ?? new AdjustableClock();
   const paths = shellPaths(options.mainDir);
@@ -133,7 +149,7 @@ export function runElectronShell(options: ElectronShellOptions): ElectronShell {
     let readyCount = 0;
     supervisor = options.startSupervisor({
       hostEntry: paths.hostEntry,
-      env: hostEnv(options.env, join(app.getPath('userData'), 'data')),
+      env: hostEnv(fullEnv, join(app.getPath('userData'), 'data')),
       execPath: options.execPath,
       ports: { kiosk: config.server.port, sim: config.mode === 'training' ? config.server.simPort : null },
       hangAfterMs: config.server.hostHangAfterMs,

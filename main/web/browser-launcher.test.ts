@@ -1,4 +1,4 @@
-import { mkdirSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { existsSync, mkdirSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import net from 'node:net';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
@@ -7,6 +7,7 @@ import { afterAll, afterEach, describe, expect, it } from 'vitest';
 import type { ApiPush, ApiReply, ApiRequest } from '../../common/kiosk-api';
 import type { ApiClient, ApiHandler } from '../host/api/api-handler';
 import { chromiumArgs, CHROMIUM_CANDIDATES, findChromium, launchKioskBrowser, type KioskBrowser, type KioskBrowserOptions } from './browser-launcher';
+import { browserEnv } from '../supervisor/shell-env';
 import { createWebServer } from './web-server';
 
 const FAKE_BROWSER = fileURLToPath(new URL('./test-fixtures/fake-browser.mjs', import.meta.url));
@@ -97,7 +98,7 @@ describe('launchKioskBrowser', () => {
     const exitWaiters: (() => void)[] = [];
     const browser = launchKioskBrowser({
       url: 'http://127.0.0.1:4000/#token=t',
-      profileDir: join(tmp, 'profile'),
+      profilesDir: join(tmp, 'profiles'),
       executable: FAKE_BROWSER,
       backoff: { initialMs: 30, maxMs: 1_000, resetAfterMs: 60_000 },
       env: { ...process.env, FAKE_BROWSER_REPORT: String(reports.port), ...extraEnv },
@@ -118,7 +119,31 @@ describe('launchKioskBrowser', () => {
     const { browser, reports } = await launch();
     const started = await reports.next();
     expect(started.pid).toBe(browser.child?.pid);
-    expect(started.args).toEqual(chromiumArgs({ url: 'http://127.0.0.1:4000/#token=t', profileDir: join(tmp, 'profile'), runningAsRoot: process.getuid?.() === 0 }));
+    const profileArg = started.args.find((a: string) => a.startsWith('--user-data-dir='))!;
+    const profileDir = profileArg.slice('--user-data-dir='.length);
+    expect(profileDir.startsWith(join(tmp, 'profiles', 'run-'))).toBe(true);
+    expect(started.args).toEqual(chromiumArgs({ url: 'http://127.0.0.1:4000/#token=t', profileDir, runningAsRoot: process.getuid?.() === 0 }));
+  });
+
+  it('gives every start a fresh profile and removes the last one once the browser is gone; a crashed run’s left-overs go at launch', async () => {
+    mkdirSync(join(tmp, 'profiles', 'run-left-by-a-crash'), { recursive: true });
+    const { browser, reports, exitCount } = await launch();
+    const profileOf = (s: { args: string[] }): string => s.args.find((a) => a.startsWith('--user-data-dir='))!.slice('--user-data-dir='.length);
+    const first = await reports.next();
+    expect(existsSync(join(tmp, 'profiles', 'run-left-by-a-crash'))).toBe(false);
+    expect(existsSync(profileOf(first))).toBe(true);
+    process.kill(first.pid, 'SIGKILL');
+    await exitCount(1);
+    const second = await reports.next();
+    expect(profileOf(second)).not.toBe(profileOf(first));
+    expect(existsSync(profileOf(first))).toBe(false);
+    await browser.stop();
+    expect(existsSync(profileOf(second))).toBe(false);
+  });
+
+  it('the browser’s environment holds no secret (shell-env.ts): no calling token, no *_TOKEN or *_SECRET', () => {
+    const env = browserEnv({ PATH: '/usr/bin', DISPLAY: ':0', XDG_RUNTIME_DIR: '/run/user/0', LC_ALL: 'zh_CN.UTF-8', KIOSK_CALLING_TOKEN: 'x'.repeat(40), KIOSK_TOKEN: 't', DB_PASSWORD: 'p', KIOSK_CONFIG: '/etc/k.json', AWS_SECRET_ACCESS_KEY: 's' });
+    expect(env).toEqual({ PATH: '/usr/bin', DISPLAY: ':0', XDG_RUNTIME_DIR: '/run/user/0', LC_ALL: 'zh_CN.UTF-8' });
   });
 
   it('starts it again when it dies, with a growing back-off', async () => {
@@ -208,7 +233,7 @@ describe.skipIf(!chromium)('launchKioskBrowser with the real Chromium (headless)
     cleanups.push(() => web.close());
     await new Promise<void>((resolve) => web.server.listen(0, '127.0.0.1', resolve));
     const port = (web.server.address() as net.AddressInfo).port;
-    const browser = launchKioskBrowser({ url: `http://127.0.0.1:${port}/#token=${token}`, profileDir: join(tmp, 'chromium-profile'), executable: chromium as string, headless: true });
+    const browser = launchKioskBrowser({ url: `http://127.0.0.1:${port}/#token=${token}`, profilesDir: join(tmp, 'chromium-profiles'), executable: chromium as string, headless: true });
     browsers.push(browser);
     expect((await called).via).toBe('web');
     const pid = browser.child?.pid as number;

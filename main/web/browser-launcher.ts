@@ -1,10 +1,13 @@
 /**
- * The browser shell's window (ARCHITECTURE.md §1, §8.9, §8.10): Debian's Chromium in kiosk mode on its own
- * profile, opened at the URL the host reported ready (token in the fragment). If the browser exits while
- * the kiosk runs (a crash, someone closing it), it is started again with back-off until stop().
+ * The browser shell's window (ARCHITECTURE.md §1, §8.9, §8.10): Debian's Chromium in kiosk mode, opened at
+ * the URL the host reported ready (token in the fragment), on a fresh profile every time it starts (issue
+ * 13 §4: nothing one citizen's session left in a cache, storage or form history meets the next start), which
+ * is removed once the browser and its helpers are gone. If the browser exits while the kiosk runs (a crash,
+ * someone closing it), it is started again with back-off until stop().
  */
 import { spawn, type ChildProcess, type SpawnOptions } from 'node:child_process';
-import { accessSync, constants } from 'node:fs';
+import { accessSync, constants, mkdirSync, mkdtempSync, readdirSync, rmSync } from 'node:fs';
+import { join } from 'node:path';
 import { performance } from 'node:perf_hooks';
 import { DEFAULT_BACKOFF, RestartBackoff, type BackoffOptions } from '../supervisor/restart-backoff';
 import type { WebLog } from './api-connection';
@@ -78,7 +81,8 @@ export function chromiumArgs({ url, profileDir, headless = false, runningAsRoot 
 
 export interface KioskBrowserOptions {
   url: string;
-  profileDir: string;
+  /** The folder that holds each start's fresh profile (`run-*`); left-overs of a crash are removed first. */
+  profilesDir: string;
   executable: string;
   headless?: boolean;
   backoff?: BackoffOptions;
@@ -104,7 +108,6 @@ export interface KioskBrowser {
 export function launchKioskBrowser(options: KioskBrowserOptions): KioskBrowser {
   const log: WebLog = options.log ?? (() => undefined);
   const backoff = new RestartBackoff(options.backoff ?? DEFAULT_BACKOFF);
-  const args = chromiumArgs({ url: options.url, profileDir: options.profileDir, headless: options.headless, runningAsRoot: process.getuid?.() === 0 });
   const spawnOptions: SpawnOptions = {
     env: options.env ?? process.env,
     stdio: options.inheritOutput ? ['ignore', 'inherit', 'inherit'] : 'ignore',
@@ -127,7 +130,11 @@ export function launchKioskBrowser(options: KioskBrowserOptions): KioskBrowser {
   function start(): void {
     const startedAt = performance.now();
     let proc: ChildProcess;
+    let profileDir: string;
     try {
+      mkdirSync(options.profilesDir, { recursive: true });
+      profileDir = mkdtempSync(join(options.profilesDir, 'run-'));
+      const args = chromiumArgs({ url: options.url, profileDir, headless: options.headless, runningAsRoot: process.getuid?.() === 0 });
       proc = spawn(options.executable, args, spawnOptions);
     } catch (err) {
       log('error', 'browser: cannot start', { executable: options.executable, error: String(err) });
@@ -144,6 +151,7 @@ export function launchKioskBrowser(options: KioskBrowserOptions): KioskBrowser {
       if (!stopping) log('warn', 'browser: exited', { pid: proc.pid, code, signal });
       const uptimeMs = performance.now() - startedAt;
       void reapHelpers(proc).then(() => {
+        rmSync(profileDir, { recursive: true, force: true });
         markExited();
         if (!stopping) scheduleRestart(code, signal, uptimeMs);
       });
@@ -154,7 +162,7 @@ export function launchKioskBrowser(options: KioskBrowserOptions): KioskBrowser {
       if (proc.pid === undefined) onGone(null, null); // it never started: no 'exit' follows
     });
     // The URL carries the token: log where the browser went, not the URL itself.
-    log('info', 'browser: started', { pid: proc.pid, executable: options.executable, profileDir: options.profileDir });
+    log('info', 'browser: started', { pid: proc.pid, executable: options.executable, profileDir });
   }
 
   function scheduleRestart(code: number | null, signal: string | null, uptimeMs: number): void {
@@ -186,6 +194,7 @@ export function launchKioskBrowser(options: KioskBrowserOptions): KioskBrowser {
     clearTimeout(killer);
   }
 
+  removeLeftoverProfiles(options.profilesDir, log);
   start();
   return {
     get child() {
@@ -196,4 +205,18 @@ export function launchKioskBrowser(options: KioskBrowserOptions): KioskBrowser {
     },
     stop: () => (stopping ??= stop()),
   };
+}
+
+/** Profiles of browsers that a crashed kiosk left behind (their helpers are gone with it). */
+function removeLeftoverProfiles(profilesDir: string, log: WebLog): void {
+  let names: string[];
+  try {
+    names = readdirSync(profilesDir);
+  } catch {
+    return; // not there yet
+  }
+  for (const name of names.filter((n) => n.startsWith('run-'))) {
+    rmSync(join(profilesDir, name), { recursive: true, force: true });
+    log('info', 'browser: removed a profile left by an earlier run', { name });
+  }
 }

@@ -2,12 +2,15 @@ import { StrictMode } from 'react';
 import { createRoot } from 'react-dom/client';
 import { maskForLog } from '../../common/mask';
 import { connectKioskApi, modeHint, NoKioskApiError } from './api/connect-kiosk-api';
+import { guardDocument } from './app/document-guard';
 import { KioskRoot, StandaloneScreen } from './app/KioskRoot';
 import { reportProblem } from './app/report-problem';
 import { DEFAULT_LANGUAGE } from './i18n/translate';
 import { OutOfServiceScreen } from './screens/OutOfServiceScreen';
 import './theme/index.css';
 
+// Before anything renders, so the fallback screens below are covered too.
+guardDocument(document);
 const container = document.getElementById('root');
 if (!container) throw new Error('index.html has no #root');
 // React's own error reports go through the masked reporter too, never raw to the console (§8.7).

@@ -52,13 +52,6 @@ describe('App: the host session drives the screens', () => {
     expect(fake.requestsTo('session:activity')).toHaveLength(2);
   });
 
-  it('keeps the context menu out of the citizen UI', async () => {
-    await renderApp();
-    const event = new MouseEvent('contextmenu', { bubbles: true, cancelable: true });
-    screen.getByRole('button', { name: '取号' }).dispatchEvent(event);
-    expect(event.defaultPrevented).toBe(true);
-  });
-
   it('resets the flow, language included, when the host ends the session', async () => {
     const { fake, push } = await renderApp();
     fireEvent.click(screen.getByRole('button', { name: 'English' }));

@@ -1,6 +1,6 @@
 /**
  * Reports citizen activity to the host, which owns the idle timer (ARCHITECTURE.md §8.6): any pointerdown or
- * keydown anywhere, at most once per second. Also keeps the long-press context menu out of the citizen UI.
+ * keydown anywhere, at most once per second. (The long-press menu is stopped for the whole document by document-guard.ts.)
  */
 import { useCallback, useEffect, useMemo, useRef, type Dispatch } from 'react';
 import type { KioskApi } from '../../../common/kiosk-api';
@@ -45,14 +45,11 @@ export function useActivityReporter(api: KioskApi, dispatch: Dispatch<AppAction>
 
   useEffect(() => {
     const onInput = (): void => report();
-    const onContextMenu = (event: Event): void => event.preventDefault();
     document.addEventListener('pointerdown', onInput, true);
     document.addEventListener('keydown', onInput, true);
-    document.addEventListener('contextmenu', onContextMenu, true);
     return () => {
       document.removeEventListener('pointerdown', onInput, true);
       document.removeEventListener('keydown', onInput, true);
-      document.removeEventListener('contextmenu', onContextMenu, true);
     };
   }, [report]);
 
