@@ -16,7 +16,7 @@ import { createLogger } from './host/logging/logger';
 import type { HostReadyInfo } from './supervisor/host-ipc';
 import { chooseShell, hostLaunchEnv, readyLine } from './supervisor/launch-plan';
 import { startSupervisor, type Supervisor } from './supervisor/supervisor';
-import { findChromium, launchKioskBrowser } from './web/browser-launcher';
+import { findChromium, launchKioskBrowser, offlinePageUrl } from './web/browser-launcher';
 import { SECRETS_FLAG } from './electron/stdin-secrets';
 import { browserEnv, splitSecrets } from './supervisor/shell-env';
 
@@ -70,12 +70,15 @@ async function main(): Promise<void> {
     log: (level, msg, fields) => log[level](msg, fields as Record<string, unknown> | undefined),
     onReady: (info: HostReadyInfo) => {
       out(readyLine(info));
-      if (chromium && !browser) {
-        // A fresh profile for every browser start (browser-launcher.ts), and an environment without secrets.
-        browser = launchKioskBrowser({ url: info.kioskUrl, profilesDir: join(dataDir, 'browser-profiles'), executable: chromium, env: browserEnv(process.env) });
-      }
     },
   });
+  if (chromium) {
+    // At once, on the local out-of-service page, which moves to the kiosk once the host answers (and after
+    // every browser restart, so no restart shows an error page while the host is down). A fresh profile for
+    // every start (browser-launcher.ts), and an environment without secrets.
+    const kioskUrl = `http://127.0.0.1:${supervisor.ports.kiosk}/#token=${supervisor.token}&mode=${config.mode}`;
+    browser = launchKioskBrowser({ url: offlinePageUrl(join(here, '..', 'renderer', 'offline.html'), kioskUrl), profilesDir: join(dataDir, 'browser-profiles'), executable: chromium, env: browserEnv(process.env) });
+  }
   const stop = async (): Promise<void> => {
     // The browser leads its own process group (browser-launcher.ts), so Ctrl-C does not reach it: end it
     // and its helpers before exiting, or they keep the profile locked for the next start.

@@ -8,6 +8,7 @@
 import { spawn, type ChildProcess, type SpawnOptions } from 'node:child_process';
 import { accessSync, constants, mkdirSync, mkdtempSync, readdirSync, rmSync } from 'node:fs';
 import { join } from 'node:path';
+import { pathToFileURL } from 'node:url';
 import { performance } from 'node:perf_hooks';
 import { DEFAULT_BACKOFF, RestartBackoff, type BackoffOptions } from '../supervisor/restart-backoff';
 import type { WebLog } from './api-connection';
@@ -77,6 +78,14 @@ export function chromiumArgs({ url, profileDir, headless = false, runningAsRoot 
     `--user-data-dir=${profileDir}`,
     `--app=${url}`,
   ];
+}
+
+/**
+ * The local out-of-service page (renderer/public/offline.html) with the kiosk URL in its fragment: it shows
+ * 暂停服务 until the kiosk's loopback port answers, then moves there (issue 13 §4).
+ */
+export function offlinePageUrl(offlineFile: string, kioskUrl: string): string {
+  return `${pathToFileURL(offlineFile).href}#${encodeURIComponent(kioskUrl)}`;
 }
 
 export interface KioskBrowserOptions {
