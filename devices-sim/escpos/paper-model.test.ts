@@ -2,7 +2,7 @@ import { describe, expect, it } from 'vitest';
 import { EscPosCommandParser, type EscPosCommand } from '../../drivers/protocol/escpos/command-parser';
 import { EscPosEncoder } from '../../drivers/protocol/escpos/encoder';
 import { ManualClock } from '../test-support/manual-clock';
-import { PaperModel } from './paper-model';
+import { MAX_PRINTED_TICKETS, PaperModel } from './paper-model';
 import { LINE_DOTS, qrVersionFor } from './print-extent';
 
 function commands(bytes: Uint8Array): EscPosCommand[] {
@@ -76,5 +76,17 @@ describe('PaperModel', () => {
     expect(qrVersionFor(18, 'L')).toBe(2);
     expect(qrVersionFor(119, 'H')).toBe(10);
     expect(qrVersionFor(5000, 'L')).toBe(40);
+  });
+});
+
+describe('PaperModel printed list', () => {
+  it('keeps the most recent MAX_PRINTED_TICKETS tickets, numbering on', () => {
+    const paper = new PaperModel({ clock: new ManualClock(), charsPerLine: 48 });
+    const [cut] = commands(new EscPosEncoder().cut('full').build().bytes);
+    for (let i = 0; i < MAX_PRINTED_TICKETS + 3; i++) paper.apply(cut!);
+    const printed = paper.printed();
+    expect(printed).toHaveLength(MAX_PRINTED_TICKETS);
+    expect(printed[0]!.seq).toBe(4);
+    expect(printed.at(-1)!.seq).toBe(MAX_PRINTED_TICKETS + 3);
   });
 });

@@ -21,6 +21,8 @@ import {
 /** Commands that ask about the job rather than form it: not part of a ticket's bytes. */
 const STATUS_QUERIES: ReadonlySet<EscPosCommand['type']> = new Set(['processId', 'transmitStatus', 'printerId']);
 const TAB_COLUMNS = 8;
+/** The printed list keeps the most recent tickets only: a training kiosk that runs for weeks must not grow. */
+export const MAX_PRINTED_TICKETS = 500;
 const UTF8 = new TextDecoder('utf-8', { fatal: true });
 
 interface Modes {
@@ -232,6 +234,7 @@ export class PaperModel {
 
   private finish(cut: boolean): void {
     const d = this.draft;
+    if (this.done.length >= MAX_PRINTED_TICKETS) this.done.shift();
     this.done.push({
       seq: ++this.seq,
       at: new Date(this.options.clock.now()).toISOString(),

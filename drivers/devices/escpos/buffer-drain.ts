@@ -33,7 +33,7 @@ export async function drainLastJob(printer: EscPosPrinter, router: ReplyRouter, 
   );
   try {
     for (;;) {
-      await Promise.race([wait, pause(printer.clock, printer.jobPollMs, signal)]);
+      await pause(printer.clock, printer.jobPollMs, signal, wait);
       if (drained !== null) {
         printer.noteDrained(drained);
         return null;

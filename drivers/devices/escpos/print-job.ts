@@ -123,7 +123,7 @@ export async function waitForJob(printer: EscPosPrinter, router: ReplyRouter, ct
 
   let silentPolls = 0;
   for (;;) {
-    await Promise.race([completion, pause(clock, printer.jobPollMs, signal)]);
+    await pause(clock, printer.jobPollMs, signal, completion);
     const settled = outcome as JobOutcome;
     if (isDone(settled)) return { outcome: 'confirmed' };
     if (settled || signal.aborted) {
@@ -138,7 +138,7 @@ export async function waitForJob(printer: EscPosPrinter, router: ReplyRouter, ct
       if (blocker && blocker !== 'offline' && blocker !== 'deviceNotReady') {
         // The job may have finished just before the fault (the roll's end passing the sensor after the cut,
         // the cover opened to take the ticket): its confirmation, already sent or on its way, wins (§2.7).
-        if (!outcome) await Promise.race([completion, pause(clock, printer.statusTimeoutMs, signal)]);
+        if (!outcome) await pause(clock, printer.statusTimeoutMs, signal, completion);
         if (isDone(outcome)) return { outcome: 'confirmed' };
         if (await abandon(bits)) return fail('incomplete', blocker, 'the printer stopped before finishing the job; its buffer was cleared');
         return fail('unknown', blocker, 'the printer stopped before finishing the job and keeps the rest in its buffer: it prints once the printer can again');
