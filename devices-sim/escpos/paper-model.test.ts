@@ -1,6 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { EscPosCommandParser, type EscPosCommand } from '../../drivers/protocol/escpos/command-parser';
 import { EscPosEncoder } from '../../drivers/protocol/escpos/encoder';
+import { concatBytes, hex } from '../../drivers/protocol/escpos/fixtures';
 import { ManualClock } from '../test-support/manual-clock';
 import { MAX_PRINTED_TICKETS, PaperModel } from './paper-model';
 import { LINE_DOTS, qrVersionFor } from './print-extent';
@@ -88,5 +89,30 @@ describe('PaperModel printed list', () => {
     expect(printed).toHaveLength(MAX_PRINTED_TICKETS);
     expect(printed[0]!.seq).toBe(4);
     expect(printed.at(-1)!.seq).toBe(MAX_PRINTED_TICKETS + 3);
+  });
+});
+
+describe('PaperModel layout (issue 13 §1: what real software sends)', () => {
+  const lay = (bytes: Uint8Array) => {
+    const paper = new PaperModel({ clock: new ManualClock(), charsPerLine: 48 });
+    for (const cmd of commands(bytes)) paper.apply(cmd);
+    return paper.printed();
+  };
+
+  it('font B fits 64 characters on 576 dots, font A 48; a left margin and print area narrow the line', () => {
+    const text = 'x'.repeat(64);
+    expect(lay(hex(`1B 4D 01 ${Buffer.from(text).toString('hex').replace(/(..)/g, '$1 ')} 0A 1D 56 00`))[0]!.lines).toEqual([text]);
+    expect(lay(hex(`${Buffer.from(text).toString('hex').replace(/(..)/g, '$1 ')} 0A 1D 56 00`))[0]!.lines).toEqual(['x'.repeat(48), 'x'.repeat(16)]);
+    // GS L 48 dots, GS W 240 dots: 20 font-A characters a line.
+    expect(lay(hex(`1D 4C 30 00 1D 57 F0 00 ${Buffer.from('y'.repeat(30)).toString('hex').replace(/(..)/g, '$1 ')} 0A 1D 56 00`))[0]!.lines).toEqual(['y'.repeat(20), 'y'.repeat(10)]);
+  });
+
+  it('ESC $ moves along the line with spaces, and its parameter bytes never print', () => {
+    expect(lay(hex('41 1B 24 78 00 42 0A 1D 56 00'))[0]!.lines).toEqual(['A         B']); // 120 dots: ten characters along
+  });
+
+  it('column images and stored graphics come out as images', () => {
+    const printed = lay(concatBytes(hex('1B 2A 21 02 00 FF FF FF 00 00 00'), hex('1D 28 4C 0C 00 30 70 30 01 01 31 08 00 02 00 AA 55 1D 28 4C 02 00 30 32'), hex('1D 56 00')));
+    expect(printed[0]!.images).toEqual([{ widthDots: 2, heightDots: 24 }, { widthDots: 8, heightDots: 2 }]);
   });
 });

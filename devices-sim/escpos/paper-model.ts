@@ -17,16 +17,15 @@ import {
   dotsToLines,
   qrSideDots,
 } from './print-extent';
+import { LineLayout, type Wrapped } from './line-layout';
 
 /** Commands that ask about the job rather than form it: not part of a ticket's bytes. */
 const STATUS_QUERIES: ReadonlySet<EscPosCommand['type']> = new Set(['processId', 'transmitStatus', 'printerId']);
-const TAB_COLUMNS = 8;
 /** The printed list keeps the most recent tickets only: a training kiosk that runs for weeks must not grow. */
 export const MAX_PRINTED_TICKETS = 500;
 const UTF8 = new TextDecoder('utf-8', { fatal: true });
 
 interface Modes {
-  widthMultiplier: number;
   barcodeDots: number;
   hriRows: number;
   qrModuleDots: number;
@@ -34,7 +33,6 @@ interface Modes {
 }
 
 const DEFAULT_MODES: Readonly<Modes> = {
-  widthMultiplier: 1,
   barcodeDots: DEFAULT_BARCODE_DOTS,
   hriRows: 0,
   qrModuleDots: DEFAULT_QR_MODULE_DOTS,
@@ -73,14 +71,16 @@ export interface PaperModelOptions {
 
 export class PaperModel {
   private modes: Modes = { ...DEFAULT_MODES };
-  private lineText = '';
-  private lineColumns = 0;
+  private readonly line: LineLayout;
+  private pendingGraphics: { widthDots: number; heightDots: number } | undefined;
   private qrStored: Uint8Array | undefined;
   private draft: Draft = emptyDraft();
   private done: PrintedTicket[] = [];
   private seq = 0;
 
-  constructor(private readonly options: PaperModelOptions) {}
+  constructor(private readonly options: PaperModelOptions) {
+    this.line = new LineLayout(options.charsPerLine * 12);
+  }
 
   printed(): PrintedTicket[] {
     return this.done.map((t) => ({ ...t, lines: [...t.lines], qr: [...t.qr], barcodes: [...t.barcodes], images: t.images.map((i) => ({ ...i })) }));
@@ -88,7 +88,7 @@ export class PaperModel {
 
   /** Paper lines `cmd` will use if it were applied now. */
   plan(cmd: EscPosCommand): number {
-    const pending = this.lineColumns > 0 ? 1 : 0;
+    const pending = this.line.dots > 0 ? 1 : 0;
     switch (cmd.type) {
       case 'text':
         return this.wrap(cmd.text, cmd.chineseMode).lines.length;
@@ -102,6 +102,10 @@ export class PaperModel {
         return pending + dotsToLines(cmd.feedDots ?? 0);
       case 'raster':
         return pending + dotsToLines(cmd.heightDots * (cmd.mode & 2 ? 2 : 1));
+      case 'columnImage':
+        return pending + dotsToLines(cmd.heightDots);
+      case 'graphicsPrint':
+        return this.pendingGraphics ? pending + dotsToLines(this.pendingGraphics.heightDots) : 0;
       case 'barcode':
         return pending + dotsToLines(this.modes.barcodeDots + this.modes.hriRows * HRI_DOTS);
       case 'qrPrint':
@@ -124,22 +128,51 @@ export class PaperModel {
       case 'text': {
         const wrapped = this.wrap(cmd.text, cmd.chineseMode);
         this.draft.lines.push(...wrapped.lines);
-        this.lineText = wrapped.rest;
-        this.lineColumns = wrapped.restColumns;
+        this.line.text = wrapped.rest;
+        this.line.dots = wrapped.restDots;
         return false;
       }
       case 'lineFeed':
         this.printLine();
         return false;
-      case 'horizontalTab': {
-        // Default tab stops every 8 columns (Epson) [C]; a tab past the line's end does nothing.
-        const stop = (Math.floor(this.lineColumns / TAB_COLUMNS) + 1) * TAB_COLUMNS;
-        if (stop <= this.lineWidth()) {
-          this.lineText += ' '.repeat(stop - this.lineColumns);
-          this.lineColumns = stop;
-        }
+      case 'horizontalTab':
+        this.line.tab();
         return false;
-      }
+      case 'absolutePosition':
+        this.line.moveTo(cmd.dots);
+        return false;
+      case 'relativePosition':
+        this.line.moveTo(this.line.dots + cmd.dots);
+        return false;
+      case 'font':
+        this.line.modes.font = cmd.font;
+        return false;
+      case 'rightSpacing':
+        this.line.modes.rightSpacing = cmd.dots;
+        return false;
+      case 'leftMargin':
+        this.line.modes.leftMargin = cmd.dots;
+        return false;
+      case 'printAreaWidth':
+        this.line.modes.areaWidth = cmd.dots;
+        return false;
+      case 'chineseSpacing':
+        this.line.modes.chineseLeft = cmd.left;
+        this.line.modes.chineseRight = cmd.right;
+        return false;
+      case 'columnImage':
+        this.flushLine();
+        this.draft.images.push({ widthDots: cmd.widthDots, heightDots: cmd.heightDots });
+        return false;
+      case 'graphicsStore':
+        this.pendingGraphics = { widthDots: cmd.widthDots, heightDots: cmd.heightDots };
+        return false;
+      case 'graphicsPrint':
+        if (!this.pendingGraphics) return false;
+        this.flushLine();
+        this.draft.images.push(this.pendingGraphics);
+        this.pendingGraphics = undefined;
+        return false;
       case 'feedLines':
       case 'feedDots':
         this.flushLine();
@@ -147,15 +180,16 @@ export class PaperModel {
       case 'initialize':
         // ESC @ clears the print buffer (the unprinted line) and resets modes; paper is untouched (§2.1).
         this.modes = { ...DEFAULT_MODES };
-        this.lineText = '';
-        this.lineColumns = 0;
+        this.line.reset();
         this.qrStored = undefined;
+        this.pendingGraphics = undefined;
         return false;
       case 'size':
-        m.widthMultiplier = cmd.width;
+        this.line.modes.widthMultiplier = cmd.width;
         return false;
       case 'printMode':
-        m.widthMultiplier = cmd.doubleWidth ? 2 : 1;
+        this.line.modes.widthMultiplier = cmd.doubleWidth ? 2 : 1;
+        this.line.modes.font = cmd.fontB ? 'B' : 'A';
         return false;
       case 'barcodeHeight':
         m.barcodeDots = cmd.dots;
@@ -199,8 +233,7 @@ export class PaperModel {
    * already reached the paper is kept without its cut. Returns true when such a ticket was recorded.
    */
   abandon(): boolean {
-    this.lineText = '';
-    this.lineColumns = 0;
+    this.line.clearLine();
     const d = this.draft;
     if (isBlank(d)) {
       this.draft = emptyDraft();
@@ -224,9 +257,9 @@ export class PaperModel {
   /** Forgets everything: modes, the ticket in progress and the printed list. */
   reset(): void {
     this.modes = { ...DEFAULT_MODES };
-    this.lineText = '';
-    this.lineColumns = 0;
+    this.line.reset();
     this.qrStored = undefined;
+    this.pendingGraphics = undefined;
     this.draft = emptyDraft();
     this.done = [];
     this.seq = 0;
@@ -249,36 +282,16 @@ export class PaperModel {
   }
 
   private printLine(): void {
-    this.draft.lines.push(this.lineText.trimEnd());
-    this.lineText = '';
-    this.lineColumns = 0;
+    this.draft.lines.push(this.line.text.trimEnd());
+    this.line.clearLine();
   }
 
   /** Commands that print "the data in the buffer" first (ESC d, ESC J, GS V; images too, leniently). */
   private flushLine(): void {
-    if (this.lineColumns > 0) this.printLine();
+    if (this.line.dots > 0) this.printLine();
   }
 
-  private lineWidth(): number {
-    return Math.max(1, Math.floor(this.options.charsPerLine / this.modes.widthMultiplier));
-  }
-
-  /** Lays `text` onto the current line, breaking where the next character would not fit. */
-  private wrap(text: string, chineseMode: boolean): { lines: string[]; rest: string; restColumns: number } {
-    const width = this.lineWidth();
-    const lines: string[] = [];
-    let rest = this.lineText;
-    let columns = this.lineColumns;
-    for (const ch of text) {
-      const w = chineseMode && ch.codePointAt(0)! >= 0x80 ? 2 : 1;
-      if (columns > 0 && columns + w > width) {
-        lines.push(rest.trimEnd());
-        rest = '';
-        columns = 0;
-      }
-      rest += ch;
-      columns += w;
-    }
-    return { lines, rest, restColumns: columns };
+  private wrap(text: string, chineseMode: boolean): Wrapped {
+    return this.line.wrap(text, chineseMode);
   }
 }

@@ -12,6 +12,9 @@ import { RealtimeScanner, type RealtimeCommand } from '../../drivers/protocol/es
 
 const REALTIME_TYPES: ReadonlySet<EscPosCommand['type']> = new Set(['realtimeStatus', 'realtimeRecovery']);
 
+/** The command's first bytes (at most 3), which name it without any of its data. */
+const hexPrefix = (raw: Uint8Array): string => Array.from(raw.subarray(0, 3), (b) => b.toString(16).padStart(2, '0').toUpperCase()).join(' ');
+
 export class ReceiveStage {
   private parser: EscPosCommandParser;
   private readonly scanner = new RealtimeScanner();
@@ -51,13 +54,18 @@ export class ReceiveStage {
 
   private parse(bytes: Uint8Array): void {
     if (bytes.length === 0) return;
-    for (const cmd of this.parser.push(bytes)) if (!REALTIME_TYPES.has(cmd.type)) this.take(cmd);
+    for (const cmd of this.parser.push(bytes)) {
+      if (REALTIME_TYPES.has(cmd.type)) continue;
+      // Skipped by its length rule where one is known; said once per kind, not once per ticket.
+      if (cmd.type === 'unknown') this.reportOnce(`${cmd.reason} command ${hexPrefix(cmd.raw)}`);
+      this.take(cmd);
+    }
   }
 
   private takeRealtime({ kind, n }: RealtimeCommand): void {
     if (kind === 'status') this.take({ type: 'realtimeStatus', n, raw: Uint8Array.of(...DLE_EOT, n) });
     else if (kind === 'recovery') this.take({ type: 'realtimeRecovery', n, raw: Uint8Array.of(...DLE_ENQ, n) });
-    else this.reportOnce(`DLE DC4 fn ${n}`);
+    else this.reportOnce(`real-time DLE DC4 fn ${n}`);
   }
 
   private reportOnce(command: string): void {

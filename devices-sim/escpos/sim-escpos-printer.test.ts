@@ -301,3 +301,14 @@ describe('real-time commands inside data (protocols.md §2.7)', () => {
     expect(rig.printer.printed()).toMatchObject([{ images: [{ heightDots: 64 }], cut: true }]);
   });
 });
+
+describe('commands it does not model', () => {
+  it('are skipped by their length rule and reported once per kind, never printed', async () => {
+    const said: unknown[] = [];
+    const rig = await printerRig({ log: (level, msg, fields) => level === 'warn' && said.push({ msg, fields }) });
+    const drawerPulse = hex('1B 70 00 19 FA'); // ESC p: its parameter bytes are no text
+    for (let i = 0; i < 3; i++) await rig.send(concatBytes(drawerPulse, ticket([`t${i}`])));
+    expect(rig.printer.printed().map((t) => t.lines)).toEqual([['t0'], ['t1'], ['t2']]);
+    expect(said).toEqual([{ msg: 'command not modelled, skipped', fields: { command: 'unmodelled command 1B 70 00' } }]);
+  });
+});

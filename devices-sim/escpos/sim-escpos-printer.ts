@@ -85,7 +85,7 @@ export class SimEscPosPrinter implements SimDevice {
     this.spec = options.spec ?? escPosModel(options.model);
     this.model = this.spec.id;
     this.roles = [...(options.roles ?? ['ticketPrinter'])];
-    this.stage = new ReceiveStage(this.spec, (cmd) => this.take(cmd), (command) => options.log?.('warn', 'real-time command not modelled, ignored', { command }));
+    this.stage = new ReceiveStage(this.spec, (cmd) => this.take(cmd), (command) => options.log?.('warn', 'command not modelled, skipped', { command }));
     this.paper = new PaperModel({ clock: options.clock, charsPerLine: this.spec.charsPerLine });
     this.replies = new ReplyChannel(options.transport, options.clock, new SeededRandom(options.seed ?? 1), () => this.faults.current, options.log);
     this.engine = new PrintEngine(options.clock, options.lineTimeMs ?? this.spec.lineTimeMs, {

@@ -55,12 +55,39 @@ function processIdFields(p: Uint8Array): CommandFields {
   return unknown('unmodelled');
 }
 
+/**
+ * Graphics, GS ( L / GS 8 L, from m on: `30 70 a bx by c xL xH yL yH d…` stores raster graphics (fn 112),
+ * `30 32` (fn 50, also 02) prints them [C: Epson command reference, from memory]; other functions unmodelled.
+ */
+function graphicsFields(p: Uint8Array): CommandFields {
+  const fn = p[1];
+  if (fn === C.GRAPHICS_FN_STORE_RASTER && p.length >= 10) return { type: 'graphicsStore', widthDots: le16(p, 6), heightDots: le16(p, 8) };
+  if (fn === C.GRAPHICS_FN_PRINT || fn === 0x02) return { type: 'graphicsPrint' };
+  return unknown('unmodelled');
+}
+
 /** GS ( x pL pH …: every GS ( function carries a two-byte length. */
 const gsParen: CommandReader = (b, pos, end, ctx) => {
   if (end - pos < 5) return undefined;
   const fn = b[pos + 2]!;
-  const make = fn === C.GS_PAREN_K[2] ? qrFields : fn === C.GS_PAREN_H[2] ? processIdFields : () => unknown('unmodelled');
+  const make = fn === C.GS_PAREN_K[2] ? qrFields : fn === C.GS_PAREN_H[2] ? processIdFields : fn === C.GS_EIGHT_L[2] ? graphicsFields : () => unknown('unmodelled');
   return declared(b, pos, end, ctx, 5, le16(b, pos + 3), make);
+};
+
+/** GS 8 L p1 p2 p3 p4 m fn …: the same graphics functions with a four-byte length (for large images). */
+const gsEight: CommandReader = (b, pos, end, ctx) => {
+  if (end - pos < 3) return undefined;
+  if (b[pos + 2] !== C.GS_EIGHT_L[2]) return parsed(b, pos, 3, unknown('unmodelled'));
+  if (end - pos < 7) return undefined;
+  const length = b[pos + 3]! + b[pos + 4]! * 0x100 + b[pos + 5]! * 0x10000 + b[pos + 6]! * 0x1000000;
+  return declared(b, pos, end, ctx, 7, length, graphicsFields);
+};
+
+/** FS ( x pL pH …: FS ( A pL pH fn m selects the Chinese font (fn 48) [C]; other functions unmodelled. */
+const fsParen: CommandReader = (b, pos, end, ctx) => {
+  if (end - pos < 5) return undefined;
+  const fn = b[pos + 2]!;
+  return declared(b, pos, end, ctx, 5, le16(b, pos + 3), (p) => (fn === 0x41 && p.length === 2 && p[0] === 0x30 ? { type: 'chineseFont', n: p[1]! } : unknown('unmodelled')));
 };
 
 /** GS v 0 m xL xH yL yH d… (protocols.md §2.3): width in bytes, height in dots. */
@@ -137,7 +164,10 @@ const escStar: CommandReader = (b, pos, end, ctx) => {
   const m = b[pos + 2]!;
   const perColumn = m === 0 || m === 1 ? 1 : m === 32 || m === 33 ? 3 : 0;
   if (perColumn === 0) return parsed(b, pos, 5, unknown('malformed'));
-  return declared(b, pos, end, ctx, 5, le16(b, pos + 3) * perColumn, () => unknown('unmodelled'));
+  const columns = le16(b, pos + 3);
+  // Single-density modes (0, 32) print each column two dots wide [C].
+  const widthDots = m === 0 || m === 32 ? columns * 2 : columns;
+  return declared(b, pos, end, ctx, 5, columns * perColumn, () => ({ type: 'columnImage', widthDots, heightDots: perColumn * 8 }));
 };
 
 /** ESC D n1..nk 00: horizontal tab positions, at most 32 [C]. */
@@ -162,6 +192,8 @@ export const VARIABLE_READERS: ReadonlyMap<number, CommandReader> = new Map<numb
   [(C.GS << 8) | C.CUT[1], gsCut],
   [(C.GS << 8) | C.BARCODE_PRINT[1], gsBarcode],
   [(C.GS << 8) | 0x2a, gsStar],
+  [(C.GS << 8) | C.GS_EIGHT_L[1], gsEight],
+  [(C.FS << 8) | C.FS_PAREN[1], fsParen],
   [(C.ESC << 8) | 0x63, escC],
   [(C.ESC << 8) | 0x2a, escStar],
   [(C.ESC << 8) | 0x44, escD],

@@ -192,6 +192,41 @@ describe('EscPosCommandParser command coverage', () => {
   });
 });
 
+describe('EscPosCommandParser: what published encoders send (issue 13 §1)', () => {
+  it('fonts, spacing, positions, print area and the Chinese font settings, at every split; no parameter byte prints', () => {
+    // ESC M 1, ESC SP 2, ESC { 1, FS ( A 02 00 30 01, FS S 01 02, FS - 1, GS L 20 00, GS W 00 02, ESC $ 41 00, ESC \ F6 FF, "x"
+    const stream = hex('1B 4D 01 1B 20 02 1B 7B 01 1C 28 41 02 00 30 01 1C 53 01 02 1C 2D 01 1D 4C 20 00 1D 57 00 02 1B 24 41 00 1B 5C F6 FF 78');
+    const commands = expectSplitInvariant(stream);
+    expect(shapes(commands)).toEqual([
+      { type: 'font', font: 'B' },
+      { type: 'rightSpacing', dots: 2 },
+      { type: 'upsideDown', on: true },
+      { type: 'chineseFont', n: 1 },
+      { type: 'chineseSpacing', left: 1, right: 2 },
+      { type: 'chineseUnderline', dots: 1 },
+      { type: 'leftMargin', dots: 32 },
+      { type: 'printAreaWidth', dots: 512 },
+      { type: 'absolutePosition', dots: 0x41 },
+      { type: 'relativePosition', dots: -10 },
+      { type: 'text', text: 'x', chineseMode: true },
+    ]);
+  });
+
+  it('graphics: ESC * columns, GS ( L and GS 8 L store-and-print, at every split', () => {
+    const star = hex('1B 2A 21 02 00 FF FF FF 00 00 00'); // 24-dot double density, 2 columns
+    const store = hex('1D 28 4C 0C 00 30 70 30 01 01 31 08 00 02 00 AA 55'); // 8 × 2 dots
+    const print = hex('1D 28 4C 02 00 30 32');
+    const eight = hex('1D 38 4C 0C 00 00 00 30 70 30 01 01 31 08 00 02 00 AA 55');
+    const commands = expectSplitInvariant(concatBytes(star, store, print, eight));
+    expect(shapes(commands)).toEqual([
+      { type: 'columnImage', widthDots: 2, heightDots: 24 },
+      { type: 'graphicsStore', widthDots: 8, heightDots: 2 },
+      { type: 'graphicsPrint' },
+      { type: 'graphicsStore', widthDots: 8, heightDots: 2 },
+    ]);
+  });
+});
+
 describe('EscPosCommandParser robustness', () => {
   it('reports unrecognised and unmodelled sequences and keeps going', () => {
     const stream = hex('1B 70 00 19 FA 41 1B FF 42 07 1D 28 6B 04 00 30 41 00 00 1D 28 6B 02 00 31 41 1B 61 05 1D 76 31 1D 21 88 1C 70 01 00 43');

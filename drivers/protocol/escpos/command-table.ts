@@ -65,6 +65,16 @@ const MODELLED: ReadonlyArray<readonly [number, CommandReader]> = [
   [key(C.CODE_PAGE), fixed(1, ([n]) => ({ type: 'codePage', n: n! }))],
   [key(C.INTL_CHARSET), fixed(1, ([n]) => ({ type: 'intlCharset', n: n! }))],
   [key(C.CHINESE_MODE_ON), fixed(0, () => ({ type: 'chineseMode', on: true }))],
+  // Fonts, spacing, positions and print area [C]
+  [key(C.FONT), fixed(1, ([n]) => { const f = digit(n!, 1); return f === undefined ? undefined : { type: 'font', font: f === 0 ? 'A' : 'B' }; })],
+  [key(C.RIGHT_SPACING), fixed(1, ([n]) => ({ type: 'rightSpacing', dots: n! }))],
+  [key(C.UPSIDE_DOWN), fixed(1, ([n]) => ({ type: 'upsideDown', on: (n! & 1) === 1 }))],
+  [key(C.ABSOLUTE_POSITION), fixed(2, ([l, h]) => ({ type: 'absolutePosition', dots: l! | (h! << 8) }))],
+  [key(C.RELATIVE_POSITION), fixed(2, ([l, h]) => { const v = l! | (h! << 8); return { type: 'relativePosition', dots: v >= 0x8000 ? v - 0x10000 : v }; })],
+  [key(C.LEFT_MARGIN), fixed(2, ([l, h]) => ({ type: 'leftMargin', dots: l! | (h! << 8) }))],
+  [key(C.PRINT_AREA_WIDTH), fixed(2, ([l, h]) => ({ type: 'printAreaWidth', dots: l! | (h! << 8) }))],
+  [key(C.CHINESE_UNDERLINE), fixed(1, ([n]) => { const d = digit(n!, 2); return d === undefined ? undefined : { type: 'chineseUnderline', dots: d as 0 | 1 | 2 }; })],
+  [key(C.CHINESE_SPACING), fixed(2, ([l, r]) => ({ type: 'chineseSpacing', left: l!, right: r! }))],
   [key(C.CHINESE_MODE_OFF), fixed(0, () => ({ type: 'chineseMode', on: false }))],
   // Feed and cut (§2.1); ESC i / ESC m mean different cuts on different models
   [key(C.FEED_LINES), fixed(1, ([n]) => ({ type: 'feedLines', lines: n! }))],
@@ -89,18 +99,17 @@ const MODELLED: ReadonlyArray<readonly [number, CommandReader]> = [
  * Cashino manual (P5) [C]. They are reported as `unknown` ('unmodelled') with all their bytes.
  */
 const UNMODELLED_FIXED: ReadonlyArray<readonly [number, number, number]> = [
-  // ESC: right spacing, absolute position, user chars, peripheral, cancel user char, double strike, font,
-  // page-mode direction, unidirectional, rotate, relative position, drawer pulse, colour, upside down,
-  // page mode, standard mode, page-mode print
-  [C.ESC, 0x20, 1], [C.ESC, 0x24, 2], [C.ESC, 0x25, 1], [C.ESC, 0x3d, 1], [C.ESC, 0x3f, 1], [C.ESC, 0x47, 1],
-  [C.ESC, 0x4d, 1], [C.ESC, 0x54, 1], [C.ESC, 0x55, 1], [C.ESC, 0x56, 1], [C.ESC, 0x5c, 2], [C.ESC, 0x70, 3],
-  [C.ESC, 0x72, 1], [C.ESC, 0x7b, 1], [C.ESC, 0x4c, 0], [C.ESC, 0x53, 0], [C.ESC, 0x0c, 0],
-  // GS: print downloaded bitmap, set absolute vertical position, left margin, motion units, print width,
-  // relative vertical position, smoothing, start/end macro, select page-mode position
-  [C.GS, 0x2f, 1], [C.GS, 0x24, 2], [C.GS, 0x4c, 2], [C.GS, 0x50, 2], [C.GS, 0x57, 2], [C.GS, 0x5c, 2],
+  // ESC: user chars, peripheral, cancel user char, double strike, page-mode direction, unidirectional,
+  // rotate, drawer pulse, colour, page mode, standard mode, page-mode print
+  [C.ESC, 0x25, 1], [C.ESC, 0x3d, 1], [C.ESC, 0x3f, 1], [C.ESC, 0x47, 1],
+  [C.ESC, 0x54, 1], [C.ESC, 0x55, 1], [C.ESC, 0x56, 1], [C.ESC, 0x70, 3],
+  [C.ESC, 0x72, 1], [C.ESC, 0x4c, 0], [C.ESC, 0x53, 0], [C.ESC, 0x0c, 0],
+  // GS: print downloaded bitmap, set absolute vertical position, motion units, relative vertical position,
+  // smoothing, start/end macro
+  [C.GS, 0x2f, 1], [C.GS, 0x24, 2], [C.GS, 0x50, 2], [C.GS, 0x5c, 2],
   [C.GS, 0x62, 1], [C.GS, 0x3a, 0],
-  // FS: Chinese print mode, Chinese underline, quadruple, select code system, spacing, NV logo, double width on/off
-  [C.FS, 0x21, 1], [C.FS, 0x2d, 1], [C.FS, 0x57, 1], [C.FS, 0x43, 1], [C.FS, 0x53, 2], [C.FS, 0x70, 2],
+  // FS: Chinese print mode, quadruple, select code system, NV logo, double width on/off
+  [C.FS, 0x21, 1], [C.FS, 0x57, 1], [C.FS, 0x43, 1], [C.FS, 0x70, 2],
   [C.FS, 0x0e, 0], [C.FS, 0x14, 0],
   // FS 2 c1 c2 d1..d72: define a user Chinese character (24×24)
   [C.FS, 0x32, 74],

@@ -43,6 +43,21 @@ export type EscPosCommand =
   | Cmd<'qrStore', { data: Uint8Array }>
   | Cmd<'qrPrint'>
   | Cmd<'raster', { mode: number; widthBytes: number; heightDots: number; data: Uint8Array }>
+  /** ESC *: one band of a column bit image, `heightDots` 8 or 24. */
+  | Cmd<'columnImage', { widthDots: number; heightDots: number }>
+  /** GS ( L / GS 8 L fn 112: raster graphics stored in the print buffer; fn 50 prints them. */
+  | Cmd<'graphicsStore', { widthDots: number; heightDots: number }>
+  | Cmd<'graphicsPrint'>
+  | Cmd<'font', { font: 'A' | 'B' }>
+  | Cmd<'rightSpacing', { dots: number }>
+  | Cmd<'upsideDown', { on: boolean }>
+  | Cmd<'absolutePosition', { dots: number }>
+  | Cmd<'relativePosition', { dots: number }>
+  | Cmd<'leftMargin', { dots: number }>
+  | Cmd<'printAreaWidth', { dots: number }>
+  | Cmd<'chineseUnderline', { dots: 0 | 1 | 2 }>
+  | Cmd<'chineseSpacing', { left: number; right: number }>
+  | Cmd<'chineseFont', { n: number }>
   | Cmd<'realtimeStatus', { n: number }>
   | Cmd<'realtimeRecovery', { n: number }>
   | Cmd<'asbEnable', { mask: number }>

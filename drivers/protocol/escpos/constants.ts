@@ -35,6 +35,21 @@ export const CODE_PAGE = [ESC, 0x74] as const; // ESC t n
 export const INTL_CHARSET = [ESC, 0x52] as const; // ESC R n
 export const INTL_CHARSET_CHINA = 0x0f;
 
+// Fonts, spacing and position (Epson-style command sets, P5) [C]
+export const FONT = [ESC, 0x4d] as const; // ESC M n: 0/30 font A (12×24), 1/31 font B (9×17)
+export const RIGHT_SPACING = [ESC, 0x20] as const; // ESC SP n: dots after each character
+export const UPSIDE_DOWN = [ESC, 0x7b] as const; // ESC { n: bit 0
+export const ABSOLUTE_POSITION = [ESC, 0x24] as const; // ESC $ nL nH: from the line's start, in dots
+export const RELATIVE_POSITION = [ESC, 0x5c] as const; // ESC \ nL nH: from here, signed, in dots
+export const LEFT_MARGIN = [GS, 0x4c] as const; // GS L nL nH: dots
+export const PRINT_AREA_WIDTH = [GS, 0x57] as const; // GS W nL nH: dots
+export const CHINESE_UNDERLINE = [FS, 0x2d] as const; // FS - n
+export const CHINESE_SPACING = [FS, 0x53] as const; // FS S n1 n2: dots left and right of a Chinese character
+export const FS_PAREN = [FS, 0x28] as const; // FS ( fn pL pH …: FS ( A selects the Chinese font
+export const GS_EIGHT_L = [GS, 0x38, 0x4c] as const; // GS 8 L p1 p2 p3 p4 m fn …: graphics, 4-byte length
+export const GRAPHICS_FN_STORE_RASTER = 0x70; // fn 112: store raster graphics in the print buffer
+export const GRAPHICS_FN_PRINT = 0x32; // fn 50: print the buffered graphics (also fn 2)
+
 // Chinese double-byte mode (protocols.md §2.1, P5)
 export const CHINESE_MODE_ON = [FS, 0x26] as const; // FS &
 export const CHINESE_MODE_OFF = [FS, 0x2e] as const; // FS .
