@@ -34,10 +34,18 @@ export class XonXoffState {
     return kept.subarray(0, n);
   }
 
-  /** Resolves once output may go on (at once when it is not paused). */
-  ready(): Promise<void> {
-    if (!this.paused) return Promise.resolve();
-    return new Promise((resolve) => this.waiting.add(resolve));
+  /** Resolves once output may go on (at once when it is not paused), or the signal aborts. */
+  ready(signal?: AbortSignal): Promise<void> {
+    if (!this.paused || signal?.aborted) return Promise.resolve();
+    return new Promise((resolve) => {
+      const wake = (): void => {
+        signal?.removeEventListener('abort', wake);
+        this.waiting.delete(wake);
+        resolve();
+      };
+      this.waiting.add(wake);
+      signal?.addEventListener('abort', wake, { once: true });
+    });
   }
 
   /** The link closed or reopened: nobody waits on a device that is gone. */
@@ -52,10 +60,28 @@ export class XonXoffState {
   }
 }
 
-/** Writes `bytes` in chunks, each once `ready()` says the peer can take it. */
-export async function writeInChunks(bytes: Uint8Array, ready: () => Promise<void>, write: (chunk: Uint8Array) => Promise<void>, chunkBytes = FLOW_CHUNK_BYTES): Promise<void> {
+/** Writes `bytes` in chunks, each once `ready()` says the peer can take it; an abort stops between chunks. */
+export async function writeInChunks(
+  bytes: Uint8Array,
+  ready: () => Promise<void>,
+  write: (chunk: Uint8Array) => Promise<void>,
+  signal?: AbortSignal,
+  chunkBytes = FLOW_CHUNK_BYTES,
+): Promise<void> {
   for (let at = 0; at < bytes.length; at += chunkBytes) {
     await ready();
+    if (signal?.aborted) throw new WriteAbortedError(at, bytes.length);
     await write(bytes.subarray(at, Math.min(bytes.length, at + chunkBytes)));
+  }
+}
+
+/** A write held back by flow control and called off: `sent` of its bytes went out. */
+export class WriteAbortedError extends Error {
+  constructor(
+    readonly sent: number,
+    readonly total: number,
+  ) {
+    super(`write called off after ${sent} of ${total} bytes (the device held output back)`);
+    this.name = 'WriteAbortedError';
   }
 }

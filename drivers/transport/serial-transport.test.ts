@@ -88,6 +88,20 @@ describe('serial flow control', () => {
     await expect(job).rejects.toMatchObject({ kind: 'closed' });
   });
 
+  it('a write held back by XOFF stops at its next chunk when called off; the write after it goes out whole, never interleaved', async () => {
+    const { transport, port } = await opened('xonxoff');
+    port.emit('data', Uint8Array.of(XOFF));
+    const off = new AbortController();
+    const held = transport.write(new Uint8Array(200).fill(0x41), off.signal);
+    const next = transport.write(Uint8Array.of(0x10, 0x04, 0x01));
+    await turns();
+    off.abort();
+    await expect(held).rejects.toMatchObject({ name: 'WriteAbortedError', sent: 0 });
+    port.emit('data', Uint8Array.of(XON));
+    await next;
+    expect(port.written).toEqual([[0x10, 0x04, 0x01]]);
+  });
+
   it('without XON/XOFF, DC1 and DC3 are data like any other byte', async () => {
     const { port, received } = await opened('none');
     port.emit('data', Uint8Array.of(XON, XOFF));
@@ -119,7 +133,7 @@ describe('XonXoffState and writeInChunks', () => {
     state.reset();
     await waited;
     const chunks: number[] = [];
-    await writeInChunks(new Uint8Array(10), () => Promise.resolve(), async (c) => void chunks.push(c.length), 4);
+    await writeInChunks(new Uint8Array(10), () => Promise.resolve(), async (c) => void chunks.push(c.length), undefined, 4);
     expect(chunks).toEqual([4, 4, 2]);
   });
 });

@@ -49,6 +49,7 @@ export class SerialTransport implements Transport {
   private closing = false;
   private readonly flow: FlowControl;
   private readonly xonXoff = new XonXoffState();
+  private writing: Promise<void> = Promise.resolve();
   private readonly data = new Listeners<[Uint8Array]>();
   private readonly disconnects = new Listeners<[string]>();
 
@@ -104,10 +105,18 @@ export class SerialTransport implements Transport {
     await new Promise<void>((resolve) => port.close(() => resolve()));
   }
 
-  async write(bytes: Uint8Array): Promise<void> {
+  write(bytes: Uint8Array, signal?: AbortSignal): Promise<void> {
+    // One write at a time, in order: chunks of two writes never interleave (a status request inside a job's
+    // parameters, §2.4), whatever flow control holds back.
+    const run = this.writing.then(() => this.writeOne(bytes, signal));
+    this.writing = run.catch(() => undefined);
+    return run;
+  }
+
+  private async writeOne(bytes: Uint8Array, signal?: AbortSignal): Promise<void> {
     const port = this.openPort();
-    if (this.flow === 'xonxoff') return writeInChunks(bytes, () => this.xonXoff.ready(), (chunk) => this.writeNow(port, chunk));
-    if (this.flow === 'dtrdsr') return writeInChunks(bytes, () => this.dsrReady(port), (chunk) => this.writeNow(port, chunk));
+    if (this.flow === 'xonxoff') return writeInChunks(bytes, () => this.xonXoff.ready(signal), (chunk) => this.writeNow(port, chunk), signal);
+    if (this.flow === 'dtrdsr') return writeInChunks(bytes, () => this.dsrReady(port, signal), (chunk) => this.writeNow(port, chunk), signal);
     return this.writeNow(port, bytes);
   }
 
@@ -133,8 +142,9 @@ export class SerialTransport implements Transport {
   }
 
   /** DTR/DSR: the device holds DSR low while it cannot take more (its buffer full, paper out). */
-  private async dsrReady(port: SerialPortLike): Promise<void> {
+  private async dsrReady(port: SerialPortLike, signal?: AbortSignal): Promise<void> {
     for (;;) {
+      if (signal?.aborted) return; // writeInChunks stops before the next chunk
       if (port !== this.port || !port.isOpen) throw new TransportError(`${this.description}: closed while the device held output back`, 'closed');
       const dsr = await new Promise<boolean>((resolve, reject) =>
         port.get((err, status) => (err ? reject(new TransportError(`${this.description}: ${err.message}`, 'io')) : resolve(status?.dsr ?? true))),

@@ -15,8 +15,11 @@ export interface Transport {
   /** Opens the link; rejects with a TransportError when the device is absent or busy. */
   open(): Promise<void>;
   close(): Promise<void>;
-  /** Resolves once the bytes are handed to the OS (not when the device acted on them). */
-  write(bytes: Uint8Array): Promise<void>;
+  /**
+   * Resolves once the bytes are handed to the OS (not when the device acted on them). Writes go out in the
+   * order they were made. `signal`: a write held back by flow control stops at its next chunk when aborted.
+   */
+  write(bytes: Uint8Array, signal?: AbortSignal): Promise<void>;
   /** Bytes as they arrive, split anywhere. Returns an unsubscribe. */
   onData(listener: (chunk: Uint8Array) => void): () => void;
   /** The link went away without close() (unplugged, peer closed, I/O error). */

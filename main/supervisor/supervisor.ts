@@ -231,16 +231,26 @@ export async function startSupervisor(options: SupervisorOptions): Promise<Super
   }
 
   /** A host whose event loop stopped (a blocking call, SIGSTOP) answers nothing and exits never: kill it. */
+  const tickMs = Math.min(1_000, Math.max(100, hangAfterMs / 10));
+  let lastTickAt = now();
   const watchdog = setInterval(() => {
+    const tickAt = now();
+    const lateMs = tickAt - lastTickAt - tickMs;
+    lastTickAt = tickAt;
     const inc = current;
     if (!inc || inc.gone || stopping) return;
-    const silentMs = now() - inc.lastBeatAt;
+    // This loop was stalled too (or the machine slept): the host's silence proves nothing; start counting again.
+    if (lateMs > tickMs) {
+      inc.lastBeatAt = tickAt;
+      return;
+    }
+    const silentMs = tickAt - inc.lastBeatAt;
     if (silentMs <= hangAfterMs) return;
     log('error', 'supervisor: host hung, killing it', { pid: inc.child.pid, silentMs: Math.round(silentMs), hangAfterMs });
     relay.offline('host hung');
     inc.lastBeatAt = Number.POSITIVE_INFINITY; // once
     inc.child.kill('SIGKILL');
-  }, Math.min(1_000, Math.max(100, hangAfterMs / 10)));
+  }, tickMs);
   watchdog.unref();
 
   async function shutdown(): Promise<void> {

@@ -159,11 +159,12 @@ export function launchKioskBrowser(options: KioskBrowserOptions): KioskBrowser {
       if (child === proc) child = null;
       if (!stopping) log('warn', 'browser: exited', { pid: proc.pid, code, signal });
       const uptimeMs = performance.now() - startedAt;
-      void reapHelpers(proc).then(() => {
-        rmSync(profileDir, { recursive: true, force: true });
-        markExited();
-        if (!stopping) scheduleRestart(code, signal, uptimeMs);
-      });
+      void reapHelpers(proc)
+        .then(() => removeProfile(profileDir, log))
+        .finally(() => {
+          markExited();
+          if (!stopping) scheduleRestart(code, signal, uptimeMs);
+        });
     };
     proc.on('exit', onGone);
     proc.on('error', (err) => {
@@ -225,7 +226,17 @@ function removeLeftoverProfiles(profilesDir: string, log: WebLog): void {
     return; // not there yet
   }
   for (const name of names.filter((n) => n.startsWith('run-'))) {
-    rmSync(join(profilesDir, name), { recursive: true, force: true });
-    log('info', 'browser: removed a profile left by an earlier run', { name });
+    if (removeProfile(join(profilesDir, name), log)) log('info', 'browser: removed a profile left by an earlier run', { name });
+  }
+}
+
+/** A profile that cannot be removed (a helper still holds it) is logged and left, never fatal. */
+function removeProfile(dir: string, log: WebLog): boolean {
+  try {
+    rmSync(dir, { recursive: true, force: true });
+    return true;
+  } catch (err) {
+    log('warn', 'browser: a profile folder could not be removed', { dir, error: String(err) });
+    return false;
   }
 }

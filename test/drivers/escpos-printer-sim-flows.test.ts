@@ -70,6 +70,17 @@ describe('EscPosPrinter ↔ SimEscPosPrinter flows (fake clock)', () => {
     expect(sim.printed().map((t) => [t.lines[0], t.cut])).toEqual([['JAM', true], ['AFTER', true]]);
   });
 
+  it('a printer power-cycled with a cut-short ticket in its buffer: the next job does not wait out the old one’s budget (a fresh sync request answers at once)', async () => {
+    const { clock, sim, printer } = await opened(rig('generic-escpos-80', 2));
+    sim.setFaults({ paper: 'out', afterLines: 3 });
+    expect(await settle(clock, printer.print(ticket('LOST')))).toMatchObject({ outcome: 'unknown', error: { code: 'paperOut' } });
+    sim.reset(); // staff switched it off and on with a new roll: the buffer is gone
+    const start = clock.elapsedMs();
+    expect(await settle(clock, printer.print(ticket('NEXT', 1)))).toEqual({ outcome: 'confirmed' });
+    expect(clock.elapsedMs() - start).toBeLessThan(1_500);
+    expect(sim.printed().map((t) => t.lines[0])).toEqual(['NEXT']);
+  });
+
   it('a hot head mid-ticket pauses the job, which then confirms (auto-recoverable, nobody need act)', async () => {
     const { clock, sim, printer } = await opened(rig('generic-escpos-80', 2));
     sim.setFaults({ headOverheat: true, afterLines: 3 });

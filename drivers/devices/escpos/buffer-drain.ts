@@ -23,6 +23,10 @@ export async function drainLastJob(printer: EscPosPrinter, router: ReplyRouter, 
     }
     return blocker;
   }
+  // Healthy now: a fresh sync request (process-ID models) marks the end of whatever the buffer still holds,
+  // so a printer that lost its buffer (power-cycled to clear a jam) answers at once instead of the drain
+  // waiting out its whole budget. A GS r reply names no request: those models wait for the old one.
+  if (printer.modelInfo.completion === 'processId') await printer.sendSyncRequest(router.unfinishedBudgetMs, signal);
   const waiting = new AbortController();
   const stop = (): void => waiting.abort();
   signal.addEventListener('abort', stop, { once: true });

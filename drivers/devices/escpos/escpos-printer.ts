@@ -180,9 +180,10 @@ export class EscPosPrinter implements TicketPrinter {
     const writeMs = wireTimeMs(job.bytes.length, this.transport.bytesPerSecond);
     const state = { sent: false };
     const run = this.queue.run('print', (signal) => this.runJob(job, tag, jobTimeoutMs, signal, state, options.events), {
-      // The rest of an unfinished job draining first, the write, the job, a status round before it and one
-      // per poll, and the waits for late replies (§2.7).
-      timeoutMs: this.router.unfinishedBudgetMs + writeMs + jobTimeoutMs + this.statusTimeoutMs * 8 + this.lateReplyMs * 2 + 1000,
+      // The rest of an unfinished job draining first (held now, or by the time this job's turn comes: a
+      // job like this one, or the sync at open), the write, the job, a status round before it and one per
+      // poll, and the waits for late replies (§2.7).
+      timeoutMs: Math.max(this.router.unfinishedBudgetMs, this.openDrainBudgetMs, jobTimeoutMs) + writeMs + jobTimeoutMs + this.statusTimeoutMs * 8 + this.lateReplyMs * 2 + 1000,
       signal: options.signal,
     });
     return run
@@ -230,7 +231,7 @@ export class EscPosPrinter implements TicketPrinter {
     // A command that timed out or was aborted never writes again (command-queue.ts).
     if (signal?.aborted) throw new DeviceError('canceled', 'canceled before writing');
     if (this.log.isEnabled('trace')) this.log.trace('tx', { hex: maskedHex(bytes, personal) });
-    await this.transport.write(bytes);
+    await this.transport.write(bytes, signal);
     this.counters.addQuietly('bytesSent', bytes.length);
   }
 
@@ -279,9 +280,18 @@ export class EscPosPrinter implements TicketPrinter {
     await this.router.quiet(this.openQuietMs, this.openQuietMs * 4, signal);
     // A sync point (§2.7): its completion reply comes only once everything a previous process left in the
     // buffer is done, so the first job waits for it (buffer-drain.ts) and queues behind nothing it cannot see.
+    await this.sendSyncRequest(this.openDrainBudgetMs, signal);
+  }
+
+  /**
+   * A completion request on its own (§2.7): its reply comes only once everything sent before it is done,
+   * so it is held as the unfinished marker the next job waits for (buffer-drain.ts). Replies come in order:
+   * an older marker's reply, if it comes at all, comes first and confirms nothing.
+   */
+  async sendSyncRequest(budgetMs: number, signal: AbortSignal): Promise<void> {
     const syncTag = this.modelInfo.completion === 'processId' ? this.tags.take() : null;
     const sync = syncTag === null ? new EscPosEncoder().transmitPaperStatus() : new EscPosEncoder().processIdRequest(syncTag);
-    this.router.holdUnfinished(syncTag, this.openDrainBudgetMs, { requested: true });
+    this.router.holdUnfinished(syncTag, budgetMs, { requested: true });
     await this.send(sync.build().bytes, [], signal);
   }
 

@@ -91,8 +91,9 @@ export async function waitForJob(printer: EscPosPrinter, router: ReplyRouter, ct
   const abandon = async (bits?: EscPosStatusBits): Promise<boolean> => {
     router.resync(new DeviceError('canceled', 'job abandoned'));
     const clears = bits !== undefined && bufferClearWorks(bits, printer.modelInfo);
-    if (bits === undefined || clears) await printer.clearPrinterBuffer();
+    // Held before any await: its completion reply may come while DLE ENQ 2 is still being written.
     if (!clears) router.holdUnfinished(completionTag, ctx.jobTimeoutMs);
+    if (bits === undefined || clears) await printer.clearPrinterBuffer();
     return clears;
   };
 
@@ -109,7 +110,7 @@ export async function waitForJob(printer: EscPosPrinter, router: ReplyRouter, ct
   // at once: its reply is owed to nobody, so it can never settle this driver's own status request.
   router.expectUnaskedStatusReplies(countStatusRequests(job.bytes));
   try {
-    await printer.send(job.bytes, job.personalRanges);
+    await printer.send(job.bytes, job.personalRanges, signal);
     // The deadline starts with the last byte written: a long image at 9600 baud spends seconds on the wire.
     pending.arm(ctx.jobTimeoutMs);
   } catch (err) {
@@ -118,6 +119,8 @@ export async function waitForJob(printer: EscPosPrinter, router: ReplyRouter, ct
       state.sent = false;
       return fail('notPrinted', 'noDevice', 'the printer went away before the job was sent');
     }
+    // Called off while flow control held the rest back: part of the job may be in the printer.
+    if (signal.aborted) return fail('unknown', 'canceled', 'the job was called off while the printer held its data back');
     return fail('unknown', 'noDevice', 'the connection failed while the job was being sent');
   }
 

@@ -63,7 +63,8 @@ export class ReplyLedger {
     if (this.owed === 0) return Promise.resolve();
     if (signal.aborted) return Promise.reject(new DeviceError('canceled', 'canceled while waiting for late replies'));
     if (this.giveUpAtMs === 0) this.giveUpAtMs = this.clock.elapsedMs() + this.lateReplyMs;
-    this.giveUpAtMs = Math.max(this.giveUpAtMs, this.clock.elapsedMs() + graceMs);
+    // The grace is this wait's own: an aborted drain leaves later waits to the ledger's give-up time.
+    const graceUntil = this.clock.elapsedMs() + graceMs;
     let timer: TimerHandle | undefined;
     const wait = boundedWait<void>({
       clock: this.clock,
@@ -78,8 +79,9 @@ export class ReplyLedger {
     });
     const wake = (): void => void wait.resolve();
     const check = (): void => {
-      if (this.clock.elapsedMs() < this.giveUpAtMs) {
-        timer = this.clock.setTimer(this.giveUpAtMs - this.clock.elapsedMs(), check);
+      const until = Math.max(this.giveUpAtMs, graceUntil);
+      if (this.clock.elapsedMs() < until) {
+        timer = this.clock.setTimer(until - this.clock.elapsedMs(), check);
         return;
       }
       this.reset(); // presumed lost: forget them, which wakes this waiter

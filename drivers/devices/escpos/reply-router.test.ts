@@ -73,6 +73,7 @@ describe('ReplyRouter', () => {
     const signal = new AbortController().signal;
     router.push(Uint8Array.of(0x10));
     clock.advance(100);
+    await tick(); // the check after the I/O phase
     expect(router.garbageBytes).toBe(1);
     const own = router.askStatus(async () => undefined, 500, signal);
     await tick();

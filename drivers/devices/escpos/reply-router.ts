@@ -69,7 +69,13 @@ export class ReplyRouter {
     if (this.decoder.midReply) {
       this.partialTimer = this.clock.setTimer(this.interByteMs, () => {
         this.partialTimer = undefined;
-        for (const reply of this.decoder.abandonPartial()) this.route(reply);
+        const seen = this.lastByteAtMs;
+        // After a stall, due timers run before the I/O phase that reads bytes already in the OS buffer:
+        // look again once that phase has run (setImmediate comes after it), and only then give up.
+        setImmediate(() => {
+          if (this.lastByteAtMs !== seen || !this.decoder.midReply) return;
+          for (const reply of this.decoder.abandonPartial()) this.route(reply);
+        });
       });
     }
   }

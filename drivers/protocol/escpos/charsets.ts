@@ -9,6 +9,12 @@ import { decodeGb18030, encodeGb18030, gb18030CharLength } from './gb18030';
 
 export type PrinterCharset = 'gb18030' | 'gbk' | 'big5';
 
+/**
+ * iconv-lite's names for them: its "big5" is Big5-HKSCS, whose extra codes a plain BIG5 font lacks (they
+ * would print as other glyphs, not □); cp950 is the plain set.
+ */
+const ICONV_NAME: Readonly<Record<PrinterCharset, string>> = { gb18030: 'gb18030', gbk: 'gbk', big5: 'cp950' };
+
 /** U+25A1 WHITE SQUARE: in GBK (A1 F5) and BIG5 (A1 BC), a box anyone reads as "missing". */
 export const REPLACEMENT_CHARACTER = '□';
 
@@ -35,8 +41,8 @@ function twoByteCode(cp: number, charset: PrinterCharset): number {
   let code = table[cp]!;
   if (code === NOT_LOOKED_UP) {
     const ch = String.fromCharCode(cp);
-    const bytes = iconv.encode(ch, charset);
-    code = bytes.length === 2 && iconv.decode(bytes, charset) === ch ? (bytes[0]! << 8) | bytes[1]! : NOT_TWO_BYTES;
+    const bytes = iconv.encode(ch, ICONV_NAME[charset]);
+    code = bytes.length === 2 && iconv.decode(bytes, ICONV_NAME[charset]) === ch ? (bytes[0]! << 8) | bytes[1]! : NOT_TWO_BYTES;
     table[cp] = code;
   }
   return code;
@@ -70,24 +76,25 @@ export function encodeForCharset(text: string, charset: PrinterCharset): Encoded
   const byTable = encodeByTable(text, charset);
   if (byTable) return byTable;
   if (charset === 'gb18030') return { bytes: encodeGb18030(text), replaced: [] };
-  const whole = iconv.encode(text, charset);
-  if (iconv.decode(whole, charset) === text) return { bytes: view(whole), replaced: [] };
+  const name = ICONV_NAME[charset];
+  const whole = iconv.encode(text, name);
+  if (iconv.decode(whole, name) === text) return { bytes: view(whole), replaced: [] };
   // Something did not survive the round trip: find it character by character.
   const replaced: string[] = [];
   let kept = '';
   for (const ch of text) {
-    if (iconv.decode(iconv.encode(ch, charset), charset) === ch) kept += ch;
+    if (iconv.decode(iconv.encode(ch, name), name) === ch) kept += ch;
     else {
       replaced.push(ch);
       kept += REPLACEMENT_CHARACTER;
     }
   }
-  return { bytes: view(iconv.encode(kept, charset)), replaced };
+  return { bytes: view(iconv.encode(kept, name)), replaced };
 }
 
 /** Undecodable bytes become U+FFFD (or iconv-lite's substitute), never an exception. */
 export function decodeForCharset(bytes: Uint8Array, charset: PrinterCharset): string {
-  return charset === 'gb18030' ? decodeGb18030(bytes) : iconv.decode(bytes, charset);
+  return charset === 'gb18030' ? decodeGb18030(bytes) : iconv.decode(bytes, ICONV_NAME[charset]);
 }
 
 const isBig5Lead = (b: number): boolean => b >= 0x81 && b <= 0xfe;
