@@ -22,8 +22,8 @@ import { AvailabilityService } from './host/availability/availability-service';
 import { type KioskConfig, rolesOf } from './host/config/config-types';
 import { reportCommandFailure, reportCommandSuccess, syncDeviceAlerts } from './host/devices/device-alerts';
 import { DeviceManager, type ManagedDevice } from './host/devices/device-manager';
-import { SqliteStatisticsStore } from './host/devices/sqlite-statistics-store';
-import { openQueueDb } from './host/queue/queue-db';
+import { DEVICE_STATS_FILE, SqliteStatisticsStore } from './host/devices/sqlite-statistics-store';
+import { claimQueueMode, openQueueDb, QUEUE_DB_FILES } from './host/queue/queue-db';
 import { QueueService } from './host/queue/queue-service';
 import { SessionService } from './host/session/session-service';
 import { BusinessBoard } from './host/tickets/business-board';
@@ -77,8 +77,10 @@ function buildTransport(id: string, entry: KioskConfig['devices'][string], deps:
 export function composeKiosk(options: ComposeOptions): Kiosk {
   const { config, clock, log } = options;
   mkdirSync(options.dataDir, { recursive: true });
-  const db = openQueueDb(join(options.dataDir, 'kiosk.sqlite'));
-  const statistics = new SqliteStatisticsStore(db);
+  const db = openQueueDb(join(options.dataDir, QUEUE_DB_FILES[config.mode]));
+  if (claimQueueMode(db, config.mode)) log.warn('queue database adopted', { file: QUEUE_DB_FILES[config.mode], mode: config.mode });
+  const stats = SqliteStatisticsStore.open(join(options.dataDir, DEVICE_STATS_FILE), db);
+  const statistics = stats.store;
   const sims = config.mode === 'training' ? new SimRegistry() : null;
   const simPrinters: SimEscPosPrinter[] = [];
 
@@ -156,6 +158,7 @@ export function composeKiosk(options: ComposeOptions): Kiosk {
       await devices.stop();
       await Promise.all(simPrinters.map((sim) => sim.stop()));
       db.close();
+      stats.db.close();
     },
   };
 }

@@ -5,6 +5,10 @@
  * ticket's screen ends the session after `ticketShownMs`.
  */
 import { describe, expect, it } from 'vitest';
+import { existsSync } from 'node:fs';
+import { join } from 'node:path';
+import Database from 'better-sqlite3';
+import { TRAINING_MARK } from '../../main/host/queue/ticket-document';
 import { afterJobBytesSent, startHost } from './kiosk-rig';
 
 const SI = 'social-insurance';
@@ -60,5 +64,25 @@ describe('ticket outcomes through the host', () => {
     expect(kiosk.session.state().phase).toBe('active');
     clock.advance(5_000);
     expect(kiosk.session.state()).toMatchObject({ phase: 'home', sessionId: null });
+  });
+});
+
+describe('training and production never share numbers (issue 13 §3)', () => {
+  it('a training kiosk writes kiosk-training.sqlite, marks its tickets 演示票, and keeps device statistics in devices.sqlite for both modes', async () => {
+    const host = await startHost();
+    expect(await host.call('queue:take-ticket', { businessId: SI, requestId: 't1' })).toMatchObject({ outcome: 'issued', ticket: { number: 'A001' } });
+    const [ticket] = host.sim.printed();
+    expect(ticket!.lines[0]).toBe(TRAINING_MARK);
+    expect(ticket!.lines.at(-1)).toBe(TRAINING_MARK);
+    await host.stopKeepingData();
+    expect(existsSync(join(host.dir, 'kiosk-training.sqlite'))).toBe(true);
+    expect(existsSync(join(host.dir, 'kiosk.sqlite'))).toBe(false);
+    const stats = new Database(join(host.dir, 'devices.sqlite'), { readonly: true });
+    try {
+      const row = stats.prepare<[], { counters: string }>("SELECT counters FROM device_statistics WHERE device_id = 'ticket-printer'").get();
+      expect(JSON.parse(row!.counters)).toMatchObject({ jobs: 1 });
+    } finally {
+      stats.close();
+    }
   });
 });

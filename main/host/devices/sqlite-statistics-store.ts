@@ -1,13 +1,37 @@
 /**
- * Device statistics in the host database (ARCHITECTURE.md §3 "Statistics persist"), beside the queue.
+ * Device statistics (ARCHITECTURE.md §3 "Statistics persist"), keyed by device id, in their own file shared
+ * by both modes (issue 13 §3): the roll in the printer is the same roll whether the kiosk trains or serves.
  */
-import type Database from 'better-sqlite3';
+import { mkdirSync } from 'node:fs';
+import { dirname } from 'node:path';
+import Database from 'better-sqlite3';
 import type { StatisticsStore } from '../../../drivers/devices/statistics';
 import type { DeviceStatistics } from '../../../drivers/devices/device-types';
+
+export const DEVICE_STATS_FILE = 'devices.sqlite';
 
 export class SqliteStatisticsStore implements StatisticsStore {
   private readonly select;
   private readonly upsert;
+
+  /**
+   * Opens `file` (WAL). A new file takes over the counters an older version kept inside the queue
+   * database (`importFrom`), so the roll's count is not lost on upgrade.
+   */
+  static open(file: string, importFrom?: Database.Database): { store: SqliteStatisticsStore; db: Database.Database } {
+    if (file !== ':memory:') mkdirSync(dirname(file), { recursive: true });
+    const db = new Database(file);
+    db.pragma('journal_mode = WAL');
+    db.pragma('busy_timeout = 5000');
+    const fresh = db.prepare("SELECT 1 FROM sqlite_master WHERE type = 'table' AND name = 'device_statistics'").get() === undefined;
+    const store = new SqliteStatisticsStore(db);
+    const old = importFrom?.prepare("SELECT 1 FROM sqlite_master WHERE type = 'table' AND name = 'device_statistics'").get();
+    if (fresh && importFrom && old) {
+      const rows = importFrom.prepare<[], { device_id: string; counters: string }>('SELECT device_id, counters FROM device_statistics').all();
+      db.transaction(() => rows.forEach((r) => store.upsert.run(r.device_id, r.counters)))();
+    }
+    return { store, db };
+  }
 
   constructor(db: Database.Database) {
     db.exec('CREATE TABLE IF NOT EXISTS device_statistics (device_id TEXT PRIMARY KEY, counters TEXT NOT NULL)');

@@ -3,7 +3,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import Database from 'better-sqlite3';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
-import { QUEUE_SCHEMA_VERSION, openQueueDb } from './queue-db';
+import { QUEUE_DB_FILES, QUEUE_SCHEMA_VERSION, QueueModeError, claimQueueMode, openQueueDb } from './queue-db';
 
 let dir: string;
 beforeEach(() => {
@@ -21,7 +21,7 @@ describe('openQueueDb', () => {
       expect(db.pragma('busy_timeout', { simple: true })).toBeGreaterThan(0);
       expect(db.pragma('user_version', { simple: true })).toBe(QUEUE_SCHEMA_VERSION);
       const tables = db.prepare("SELECT name FROM sqlite_master WHERE type = 'table' ORDER BY name").pluck().all();
-      expect(tables).toEqual(['counters', 'tickets']);
+      expect(tables).toEqual(['counters', 'kiosk_meta', 'tickets']);
     } finally {
       db.close();
     }
@@ -66,5 +66,19 @@ describe('openQueueDb', () => {
     raw.pragma(`user_version = ${QUEUE_SCHEMA_VERSION + 1}`);
     raw.close();
     expect(() => openQueueDb(file)).toThrow(/newer than this software knows/);
+  });
+
+  it('training and production never share a file: each mode has its own, an unmarked one is adopted once, the other mode is refused', () => {
+    expect(QUEUE_DB_FILES).toEqual({ production: 'kiosk.sqlite', training: 'kiosk-training.sqlite' });
+    const file = join(dir, 'kiosk.sqlite');
+    const db = openQueueDb(file);
+    try {
+      expect(claimQueueMode(db, 'production')).toBe(true); // adopted (a file from before the marks)
+      expect(claimQueueMode(db, 'production')).toBe(false);
+      expect(() => claimQueueMode(db, 'training')).toThrow(QueueModeError);
+      expect(() => claimQueueMode(db, 'training')).toThrow(/holds production tickets; a training kiosk never uses them \(its file is kiosk-training.sqlite\)/u);
+    } finally {
+      db.close();
+    }
   });
 });

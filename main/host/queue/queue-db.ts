@@ -57,9 +57,34 @@ const MIGRATIONS: readonly string[] = [
   // The calling system's id for one call-next request: a retry after a lost reply gets the same ticket.
   `ALTER TABLE tickets ADD COLUMN call_request_id TEXT;
    CREATE UNIQUE INDEX tickets_by_call_request ON tickets (called_counter, call_request_id) WHERE call_request_id IS NOT NULL;`,
+  // Facts about the file itself: which mode's tickets it holds (issue 13 §3).
+  `CREATE TABLE kiosk_meta (key TEXT PRIMARY KEY, value TEXT NOT NULL);`,
 ];
 
 export const QUEUE_SCHEMA_VERSION = MIGRATIONS.length;
+
+export type QueueMode = 'training' | 'production';
+
+/** Training and production never share numbers: each has its own file (issue 13 §3). */
+export const QUEUE_DB_FILES: Readonly<Record<QueueMode, string>> = { production: 'kiosk.sqlite', training: 'kiosk-training.sqlite' };
+
+export class QueueModeError extends Error {
+  override readonly name = 'QueueModeError';
+}
+
+/**
+ * Marks the file as `mode`'s, or refuses it when it is the other mode's. A file without a mark (made before
+ * marks existed) is adopted by the first mode that opens it; returns true then, so the caller can log it.
+ */
+export function claimQueueMode(db: QueueDb, mode: QueueMode): boolean {
+  const row = db.prepare<[], { value: string }>("SELECT value FROM kiosk_meta WHERE key = 'mode'").get();
+  if (row?.value === mode) return false;
+  if (row) {
+    throw new QueueModeError(`the queue database ${db.name} holds ${row.value} tickets; a ${mode} kiosk never uses them (its file is ${QUEUE_DB_FILES[mode]})`);
+  }
+  db.prepare("INSERT INTO kiosk_meta (key, value) VALUES ('mode', ?)").run(mode);
+  return true;
+}
 
 /** Opens (creating if needed) the database file and brings its schema up to date. */
 export function openQueueDb(file: string): QueueDb {

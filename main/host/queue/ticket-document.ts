@@ -15,7 +15,12 @@ export interface TicketDocumentInput {
   hall: Pick<HallConfig, 'id' | 'name' | 'kioskName' | 'timeZone' | 'queueFollowUrl'>;
   issuedAtMs: number;
   jobId: string;
+  /** Printed by a training kiosk: marked 演示票 at its top and foot, so nobody takes it to a counter. */
+  training?: boolean;
 }
+
+/** The training mark (issue 13 §3). */
+export const TRAINING_MARK = '演示票 · 仅供培训 不能办理业务';
 
 /** Printed when no follow URL is configured: enough for a hall scanner to find the ticket. */
 export const COMPACT_QR_SCHEME = 'HALLKIOSK';
@@ -35,7 +40,9 @@ function waitLine(minutes: number, peopleAhead: number): string {
 
 export function buildTicketDocument(input: TicketDocumentInput): PrintDocument {
   const { ticket, business, hall } = input;
+  const mark: PrintBlock[] = input.training ? [{ kind: 'text', text: TRAINING_MARK, align: 'center', bold: true }] : [];
   const blocks: PrintBlock[] = [
+    ...mark,
     { kind: 'text', text: hall.name['zh-CN'], align: 'center', bold: true },
     { kind: 'rule' },
     { kind: 'text', text: business.name['zh-CN'], align: 'center', scale: 2, bold: true },
@@ -56,6 +63,7 @@ export function buildTicketDocument(input: TicketDocumentInput): PrintDocument {
     { kind: 'text', text: '过号请重新取号', align: 'center' },
     { kind: 'text', text: '请留意叫号屏幕和语音提示', align: 'center' },
     { kind: 'rule' },
+    ...mark,
   );
   return { jobId: input.jobId, blocks, cut: 'full' };
 }

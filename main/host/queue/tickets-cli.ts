@@ -14,6 +14,7 @@ import { formatLocalDateTime, localDateKey } from '../../../common/local-time';
 import { AdjustableClock } from '../clock/adjustable-clock';
 import { ConfigError } from '../config/config-error';
 import { loadConfig } from '../config/load-config';
+import { QUEUE_DB_FILES } from './queue-db';
 import { formatStaffTickets, listStaffTickets, openQueueDbReadOnly } from './staff-ticket-list';
 
 const DAY = /^\d{4}-\d{2}-\d{2}$/;
@@ -38,7 +39,8 @@ function main(argv: readonly string[], env: NodeJS.ProcessEnv): void {
   if (day !== undefined && !DAY.test(day)) throw new Error(`--day must be YYYY-MM-DD (got ${JSON.stringify(day)})`);
   const dataDir = resolve(option(argv, '--data') ?? env.KIOSK_DATA_DIR ?? join(process.cwd(), '.data'));
   const today = localDateKey(new AdjustableClock().now(), timeZone);
-  const file = join(dataDir, 'kiosk.sqlite');
+  // The mode's own file: a training kiosk's practice tickets are not the hall's (issue 13 §3).
+  const file = join(dataDir, QUEUE_DB_FILES[config.mode]);
   if (!existsSync(file)) throw new Error(`no kiosk database at ${file} (give the data folder with --data or KIOSK_DATA_DIR)`);
   const db = openQueueDbReadOnly(file);
   try {

@@ -14,7 +14,7 @@ import type { ReserveOutcome, TicketQueue } from './ticket-issuer';
 export class QueueTicketAdapter implements TicketQueue {
   constructor(
     private readonly queue: QueueService,
-    private readonly config: Pick<KioskConfig, 'hall' | 'queue'>,
+    private readonly config: Pick<KioskConfig, 'hall' | 'queue' | 'mode'>,
   ) {}
 
   reserve(request: { businessId: string; requestId: string; sessionId: string }): ReserveOutcome {
@@ -32,7 +32,7 @@ export class QueueTicketAdapter implements TicketQueue {
       estimatedWaitMinutes: ticket.estimatedWaitMinutes,
       issuedAtLocal: formatLocalDateTime(ticket.reservedAt, this.config.hall.timeZone),
     };
-    const document = buildTicketDocument({ ticket, business, hall: this.config.hall, issuedAtMs: ticket.reservedAt, jobId: `ticket-${ticket.id}` });
+    const document = buildTicketDocument({ ticket, business, hall: this.config.hall, issuedAtMs: ticket.reservedAt, jobId: `ticket-${ticket.id}`, training: this.config.mode === 'training' });
     return { kind: 'reserved', ticket: { id: ticket.id, number: ticket.number, view, document } };
   }
 
