@@ -14,7 +14,9 @@ export type ClosedReason =
   | 'beforeHours'
   | 'afterHours'
   | 'stoppedIssuing'
-  | 'dailyCapReached';
+  | 'dailyCapReached'
+  /** This kiosk issued its limit of tickets a minute (queue.ticketsPerMinute); `nextOpen` says when again. */
+  | 'rateLimited';
 
 /** A business type as the citizen's screen shows it, computed by the host on its clock. */
 export interface BusinessView {

@@ -23,6 +23,7 @@ import { type KioskConfig, rolesOf } from './host/config/config-types';
 import { reportCommandFailure, reportCommandSuccess, syncDeviceAlerts } from './host/devices/device-alerts';
 import { DeviceManager, type ManagedDevice } from './host/devices/device-manager';
 import { DEVICE_STATS_FILE, SqliteStatisticsStore } from './host/devices/sqlite-statistics-store';
+import { DeviceCounters } from '../drivers/devices/statistics';
 import { claimQueueMode, openQueueDb, QUEUE_DB_FILES } from './host/queue/queue-db';
 import { QueueService } from './host/queue/queue-service';
 import { SessionService } from './host/session/session-service';
@@ -102,7 +103,9 @@ export function composeKiosk(options: ComposeOptions): Kiosk {
 
   const ticketPrinterId = (): string => devices.forRole('ticketPrinter')?.id ?? 'ticketPrinter';
   const session = new SessionService(clock, config.session, log.child('session'));
-  const queue = new QueueService({ db, config, clock });
+  // Queue counters live beside the devices' (the id `queue`), in the store both modes share.
+  const queueCounters = new DeviceCounters('queue', statistics, 1);
+  const queue = new QueueService({ db, config, clock, onRateLimited: () => queueCounters.add('rateLimited') });
   const board = new BusinessBoard(queue, clock);
   const tickets = new TicketIssuer({
     queue: new QueueTicketAdapter(queue, config),

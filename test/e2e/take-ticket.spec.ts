@@ -33,6 +33,8 @@ describe.skipIf(!hasChromium)('citizen takes a queue ticket (browser shell)', ()
   });
   beforeEach(async () => {
     await kiosk.sim('/sim/reset', { body: {} });
+    // Each test a minute later: the per-kiosk limit (6 tickets a minute) counts tickets, not tests.
+    await kiosk.sim('/sim/clock', { body: { advanceMs: 61_000 } });
     page = await kioskPage(browser, kiosk.kioskUrl);
   });
   afterEach(async (ctx) => {

@@ -212,6 +212,7 @@ export const KIOSK_CONFIG_SCHEMA = {
           default: {},
         },
         recentWindow: { type: 'integer', minimum: 3, maximum: 500, default: 20 },
+        ticketsPerMinute: { type: 'integer', minimum: 1, maximum: 60, default: 6 },
         callingApi,
       },
     },

@@ -107,6 +107,8 @@ export interface QueueConfig {
   calendar: QueueCalendar;
   /** How many of today's most recent services form the wait average (default 20). */
   recentWindow: number;
+  /** Tickets this kiosk issues in any minute at most (default 6): one person cannot drain the day or the roll. */
+  ticketsPerMinute: number;
   /** Absent: the calling-system interface is off. */
   callingApi?: CallingApiConfig;
 }

@@ -35,6 +35,7 @@ beforeEach(() => {
   db = openQueueDb(file);
   clock = clockAt('2026-11-23T02:00:00Z'); // Monday 10:00 in Guiyang
   config = structuredClone(loadConfig({ env: {} }));
+  config.queue.ticketsPerMinute = 10_000; // the limit has its own tests below
   queue = new QueueService({ db, config, clock });
 });
 afterEach(() => {
@@ -271,3 +272,22 @@ describe('listBusinesses', () => {
     expect(view(HF)).toMatchObject({ open: false, closedReason: 'notServiceDay', hoursToday: [], nextOpen: '2026-11-30 09:00', waiting: 0 });
   });
 });
+
+describe('QueueService per-kiosk rate limit (issue 13 §3)', () => {
+  it('refuses the 7th ticket in a minute like a closed business, saying from when; a repeated request still gets its ticket; counted', () => {
+    let refusals = 0;
+    config.queue.ticketsPerMinute = 6;
+    queue = new QueueService({ db, config, clock, onRateLimited: () => refusals++ });
+    for (let i = 0; i < 6; i++) {
+      reserved(reserve(i % 2 ? SI : SELF));
+      clock.advance(5_000);
+    }
+    const refused = reserve(SI);
+    expect(refused).toMatchObject({ kind: 'refused', code: 'rateLimited', closedReason: 'rateLimited', closed: { reason: 'rateLimited', nextOpen: '2026-11-23 10:01' } });
+    expect(refusals).toBe(1);
+    expect(queue.reserve({ businessId: SELF, requestId: `req-${requestNo - 6}`, sessionId: 's-1' })).toMatchObject({ kind: 'existing' });
+    clock.advance(30_001); // the first of the six is more than a minute old
+    expect(reserve(SI).kind).toBe('reserved');
+  });
+});
+

@@ -6,7 +6,7 @@
  * restarts at 001 whatever the machine's own time zone.
  */
 import type { Clock } from '../../../common/clock';
-import { addDays, localDateKey } from '../../../common/local-time';
+import { addDays, formatLocalDateTime, localDateKey } from '../../../common/local-time';
 import type { BusinessView } from '../../../common/queue';
 import type { BusinessConfig, KioskConfig } from '../config/config-types';
 import { businessWindow, closedInfo, nextOpenFrom } from './business-hours';
@@ -29,24 +29,34 @@ export interface QueueServiceOptions {
   db: QueueDb;
   config: Pick<KioskConfig, 'hall' | 'queue'>;
   clock: Clock;
+  /** A request refused by the per-kiosk rate limit (counted in statistics by the composition). */
+  onRateLimited?: () => void;
 }
 
 type Count = { n: number };
+
+/** The rate limit's window: any minute (queue.ticketsPerMinute). */
+const RATE_WINDOW_MS = 60_000;
 
 export class QueueService {
   private readonly db: QueueDb;
   private readonly config: QueueServiceOptions['config'];
   private readonly clock: Clock;
+  private readonly onRateLimited: (() => void) | undefined;
   private readonly sql;
 
   constructor(options: QueueServiceOptions) {
     this.db = options.db;
     this.config = options.config;
     this.clock = options.clock;
+    this.onRateLimited = options.onRateLimited;
     const db = this.db;
     this.sql = {
       byId: db.prepare<[number], TicketRow>('SELECT * FROM tickets WHERE id = ?'),
       byRequest: db.prepare<[string], TicketRow>('SELECT * FROM tickets WHERE request_id = ?'),
+      reservedSince: db.prepare<[number, number], { n: number; first: number | null }>(
+        'SELECT COUNT(*) AS n, MIN(reserved_at) AS first FROM tickets WHERE reserved_at > ? AND reserved_at <= ?',
+      ),
       // Prefixes are unique in the hall, so a number names one ticket a day (the newest, should a prefix move).
       byNumber: db.prepare<[string, string], TicketRow>('SELECT * FROM tickets WHERE day = ? AND number = ? ORDER BY id DESC LIMIT 1'),
       handedOut: db.prepare<[string, string], Count>(
@@ -160,6 +170,8 @@ export class QueueService {
         const reason = window.closedReason ?? 'afterHours';
         return { kind: 'refused', code: 'businessClosed', closedReason: reason, closed: closedInfo(reason, window) };
       }
+      const limited = this.rateLimited(now, window.hoursToday);
+      if (limited) return limited;
       const day = this.today(now);
       if (this.capReached(business, day)) {
         const nextOpen = nextOpenFrom(business, this.config.queue.calendar, addDays(day, 1), 0);
@@ -232,6 +244,22 @@ export class QueueService {
       const uncertain = this.sql.recoverPrinting.run(now).changes;
       return { voided, uncertain, uncertainTickets: ids.map((id) => toTicketRecord(this.sql.byId.get(id)!)) };
     }).immediate();
+  }
+
+  /**
+   * One person cannot drain the day's numbers or the roll (issue 13 §3): at most queue.ticketsPerMinute
+   * tickets in any minute from this kiosk, counted from its own database (a restart does not reset it).
+   * Refused like a closed business, saying when the next ticket may be taken.
+   */
+  private rateLimited(now: number, hoursToday: string[]): ReserveResult | null {
+    const limit = this.config.queue.ticketsPerMinute;
+    const recent = this.sql.reservedSince.get(now - RATE_WINDOW_MS, now)!;
+    if (recent.n < limit || recent.first === null) return null;
+    this.onRateLimited?.();
+    // Shown to the minute: the next whole minute after the oldest of them leaves the window.
+    const againMs = Math.ceil((recent.first + RATE_WINDOW_MS) / 60_000) * 60_000;
+    const again = formatLocalDateTime(againMs, this.config.hall.timeZone);
+    return { kind: 'refused', code: 'rateLimited', closedReason: 'rateLimited', closed: closedInfo('rateLimited', { hoursToday, nextOpen: again }) };
   }
 
   /** Tickets whose printing is uncertain, for staff to check (§8.3); all days unless `day` is given. */

@@ -65,7 +65,7 @@ export interface ReservedTicket {
   reservedAt: number;
 }
 
-export type ReserveRefusal = Extract<ErrorCode, 'businessUnknown' | 'businessClosed' | 'dailyCapReached'>;
+export type ReserveRefusal = Extract<ErrorCode, 'businessUnknown' | 'businessClosed' | 'dailyCapReached' | 'rateLimited'>;
 
 export type ReserveResult =
   | { kind: 'reserved'; ticket: ReservedTicket }

@@ -25,7 +25,7 @@ export interface TicketQueue {
 export type ReserveOutcome =
   | { kind: 'reserved'; ticket: { id: number; number: string; view: IssuedTicketView; document: PrintDocument } }
   | { kind: 'existing'; result: TakeTicketResult | null }
-  | { kind: 'refused'; code: Extract<ErrorCode, 'businessUnknown' | 'businessClosed' | 'dailyCapReached'>; closed?: ClosedInfo };
+  | { kind: 'refused'; code: Extract<ErrorCode, 'businessUnknown' | 'businessClosed' | 'dailyCapReached' | 'rateLimited'>; closed?: ClosedInfo };
 
 /** The ticket an unsettled print was for: `ref` names it for staff (hall day and number, "2026-11-23 A003"). */
 export interface UnsettledTicket {

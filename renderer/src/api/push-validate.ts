@@ -69,7 +69,7 @@ function localText(value: unknown, path: string): LocalText {
 }
 
 const PHASES: readonly SessionPhase[] = ['attract', 'home', 'active', 'countdown'];
-const CLOSED_REASONS: readonly ClosedReason[] = ['holiday', 'notServiceDay', 'beforeHours', 'afterHours', 'stoppedIssuing', 'dailyCapReached'];
+const CLOSED_REASONS: readonly ClosedReason[] = ['holiday', 'notServiceDay', 'beforeHours', 'afterHours', 'stoppedIssuing', 'dailyCapReached', 'rateLimited'];
 
 export function parseSessionState(value: unknown, path = 'session'): SessionState {
   const v = record(value, path);

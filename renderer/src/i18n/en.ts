@@ -39,6 +39,7 @@ export const en: Catalog = {
   'closed.stoppedIssuing': 'No more tickets today',
   'closed.stoppedIssuingAt': 'Tickets are no longer issued; this service closes at {time}',
   'closed.dailyCapReached': "Today's tickets are all taken",
+  'closed.rateLimited': 'Too many tickets from this kiosk just now',
 
   'printing.title': 'Printing your ticket, please wait',
   'printing.hint': 'Your ticket will come out of the ticket slot',
@@ -112,6 +113,7 @@ export const en: Catalog = {
   'error.businessClosed': 'This service is not open at the moment.',
   'error.businessUnknown': 'This service cannot be chosen now. Please choose again.',
   'error.dailyCapReached': "Today's tickets for this service are all taken. Please come back another day.",
+  'error.rateLimited': 'Too many tickets were taken at this kiosk just now. Please try again in a moment.',
   'error.serviceUnavailable': 'This service is out of use for now.',
   'error.badRequest': 'This could not be completed. Please start again from the home screen.',
   'error.forbidden': 'This kiosk does not allow that.',

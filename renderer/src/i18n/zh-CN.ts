@@ -40,6 +40,7 @@ export const zhCN = {
   'closed.stoppedIssuing': '已停止取号',
   'closed.stoppedIssuingAt': '已停止取号，本业务 {time} 截止',
   'closed.dailyCapReached': '今日号源已满',
+  'closed.rateLimited': '本机取号过于频繁，请稍候再取',
 
   'printing.title': '正在打印号票，请稍候',
   'printing.hint': '号票将从出票口送出',
@@ -114,6 +115,7 @@ export const zhCN = {
   'error.businessClosed': '该业务当前不在办理时间。',
   'error.businessUnknown': '该业务暂不可办理，请重新选择。',
   'error.dailyCapReached': '该业务今日号源已满，请改日再来。',
+  'error.rateLimited': '本机取号过于频繁，请稍候再取号。',
   'error.serviceUnavailable': '该服务暂停使用。',
   'error.badRequest': '操作未能完成，请返回首页重新开始。',
   'error.forbidden': '本机不允许此项操作。',

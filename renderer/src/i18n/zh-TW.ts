@@ -39,6 +39,7 @@ export const zhTW: Catalog = {
   'closed.stoppedIssuing': '已停止取號',
   'closed.stoppedIssuingAt': '已停止取號，本業務 {time} 截止',
   'closed.dailyCapReached': '今日號源已滿',
+  'closed.rateLimited': '本機取號過於頻繁，請稍候再取',
 
   'printing.title': '正在列印號票，請稍候',
   'printing.hint': '號票將從出票口送出',
@@ -112,6 +113,7 @@ export const zhTW: Catalog = {
   'error.businessClosed': '該業務目前不在辦理時間。',
   'error.businessUnknown': '該業務暫不可辦理，請重新選擇。',
   'error.dailyCapReached': '該業務今日號源已滿，請改日再來。',
+  'error.rateLimited': '本機取號過於頻繁，請稍候再取號。',
   'error.serviceUnavailable': '該服務暫停使用。',
   'error.badRequest': '操作未能完成，請返回首頁重新開始。',
   'error.forbidden': '本機不允許此項操作。',
