@@ -52,6 +52,11 @@ export interface IssuedTicketView {
   estimatedWaitMinutes: number;
   /** Hall-local "YYYY-MM-DD HH:MM". */
   issuedAtLocal: string;
+  /**
+   * Asked again after the counters moved on (issue 13 §3): what really happened to the ticket. Absent while
+   * it waits; `counter` is where it was called to, when the calling system said.
+   */
+  progress?: { state: 'called' | 'served' | 'noShow'; counter?: string };
 }
 
 export type TakeTicketResult =

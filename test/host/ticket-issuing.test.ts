@@ -82,3 +82,19 @@ describe('taking a ticket through the host', () => {
     expect(await second.call('queue:take-ticket', { businessId: 'social-insurance', requestId: 'u1' })).toMatchObject({ outcome: 'uncertain', number: 'A001' });
   });
 });
+
+describe('asking again for a ticket (issue 13 §3)', () => {
+  it('answers what really happened: where it stands while it waits, then called to its counter, then served', async () => {
+    const { call, kiosk } = await host();
+    expect(await call('queue:take-ticket', { businessId: 'social-insurance', requestId: 'r1' })).toMatchObject({ outcome: 'issued', ticket: { number: 'A001', peopleAhead: 0 } });
+    expect(await call('queue:take-ticket', { businessId: 'social-insurance', requestId: 'r2' })).toMatchObject({ outcome: 'issued', ticket: { number: 'A002', peopleAhead: 1 } });
+    expect(await call('queue:take-ticket', { businessId: 'social-insurance', requestId: 'r2' })).toMatchObject({ outcome: 'issued', ticket: { number: 'A002', peopleAhead: 1 } });
+    const first = kiosk.queue.callNext(['social-insurance'], '3')!;
+    expect(first.number).toBe('A001');
+    const again = await call('queue:take-ticket', { businessId: 'social-insurance', requestId: 'r1' });
+    expect(again).toMatchObject({ outcome: 'issued', ticket: { number: 'A001', peopleAhead: 0, progress: { state: 'called', counter: '3' } } });
+    expect(await call('queue:take-ticket', { businessId: 'social-insurance', requestId: 'r2' })).toMatchObject({ outcome: 'issued', ticket: { number: 'A002', peopleAhead: 0 } });
+    kiosk.queue.markServed(first.id);
+    expect(await call('queue:take-ticket', { businessId: 'social-insurance', requestId: 'r1' })).toMatchObject({ outcome: 'issued', ticket: { progress: { state: 'served' } } });
+  });
+});

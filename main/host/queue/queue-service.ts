@@ -262,6 +262,13 @@ export class QueueService {
     return { kind: 'refused', code: 'rateLimited', closedReason: 'rateLimited', closed: closedInfo('rateLimited', { hoursToday, nextOpen: again }) };
   }
 
+  /** Where a waiting ticket stands now: the people ahead of it and the estimate (a replayed request). */
+  standing(ticket: Pick<TicketRecord, 'id' | 'businessId' | 'day' | 'priority' | 'reservedAt'>): { peopleAhead: number; estimatedWaitMinutes: number } {
+    const business = this.business(ticket.businessId);
+    const peopleAhead = this.sql.ahead.get({ businessId: ticket.businessId, day: ticket.day, id: ticket.id, priority: ticket.priority, reservedAt: ticket.reservedAt })!.n;
+    return { peopleAhead, estimatedWaitMinutes: business ? this.estimate(business, ticket.day, peopleAhead) : 0 };
+  }
+
   /** Tickets whose printing is uncertain, for staff to check (§8.3); all days unless `day` is given. */
   listUncertain(day?: string): TicketRecord[] {
     const rows = day === undefined ? this.sql.uncertainAll.all() : this.sql.uncertainOn.all(day);

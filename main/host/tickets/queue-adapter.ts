@@ -56,20 +56,22 @@ export class QueueTicketAdapter implements TicketQueue {
       case 'uncertain':
         return { outcome: 'uncertain', number: record.number, error: errorInfo('printUncertain') };
       default: {
+        // Issued and waiting: where it stands now. Called, served or skipped since: that, and nobody ahead.
         const business = this.business(record.businessId);
-        const waiting = this.queue.listBusinesses().find((b) => b.id === record.businessId);
-        return {
-          outcome: 'issued',
-          ticket: {
-            number: record.number,
-            businessId: record.businessId,
-            businessName: business.name,
-            zone: business.zone,
-            peopleAhead: Math.max(0, (waiting?.waiting ?? 1) - 1),
-            estimatedWaitMinutes: waiting?.estimatedWaitMinutes ?? 0,
-            issuedAtLocal: formatLocalDateTime(record.reservedAt, this.config.hall.timeZone),
-          },
+        const waiting = record.status === 'issued';
+        const standing = waiting ? this.queue.standing(record) : { peopleAhead: 0, estimatedWaitMinutes: 0 };
+        const ticket: IssuedTicketView = {
+          number: record.number,
+          businessId: record.businessId,
+          businessName: business.name,
+          zone: business.zone,
+          ...standing,
+          issuedAtLocal: formatLocalDateTime(record.reservedAt, this.config.hall.timeZone),
         };
+        if (record.status === 'called' || record.status === 'served' || record.status === 'noShow') {
+          ticket.progress = record.calledCounter ? { state: record.status, counter: record.calledCounter } : { state: record.status };
+        }
+        return { outcome: 'issued', ticket };
       }
     }
   }

@@ -68,6 +68,15 @@ describe('App: taking a ticket', () => {
     expect(screen.getByRole('heading', { name: '请选择服务' })).toBeTruthy();
   });
 
+  it('a ticket the counters already called says so, with its counter, instead of people ahead (issue 13 §3)', async () => {
+    const { fake, settle } = await openBusinessList();
+    fake.scriptTakeTicket({ outcome: 'issued', ticket: makeTicket({ peopleAhead: 0, progress: { state: 'called', counter: '3' } }) });
+    fireEvent.click(openButton());
+    await settle();
+    expect(screen.getByRole('status').textContent).toBe('已叫号，请到 3 号窗口办理');
+    expect(screen.queryByText(/前面还有/)).toBeNull();
+  });
+
   it('sends one request for a double tap, and a fresh id for the next tap', async () => {
     const { fake, settle } = await openBusinessList();
     fake.scriptTakeTicket({ outcome: 'refused', error: errorInfo('dailyCapReached') }, { outcome: 'issued', ticket: makeTicket() });

@@ -8,6 +8,12 @@ import { useFocusHeading } from './use-focus-heading';
  * The issued ticket, as the host reported it after the printer confirmed it. With nobody ahead (or a 0 estimate)
  * it says 预计即将叫号, as the printed ticket does (main/host/queue/ticket-document.ts), not 约 0 分钟.
  */
+/** A ticket asked for again after the counters moved on: what really happened to it (issue 13 §3). */
+function progressLine(progress: NonNullable<IssuedTicketView['progress']>, t: ReturnType<typeof useI18n>['t']): string {
+  if (progress.state === 'called') return progress.counter ? t('ticket.progress.called', { counter: progress.counter }) : t('ticket.progress.calledNoCounter');
+  return t(progress.state === 'served' ? 'ticket.progress.served' : 'ticket.progress.noShow');
+}
+
 export function TicketScreen({ ticket, onDone }: { ticket: IssuedTicketView; onDone(): void }) {
   const { t, text, language } = useI18n();
   const { timeZone } = useHostTime();
@@ -27,12 +33,18 @@ export function TicketScreen({ ticket, onDone }: { ticket: IssuedTicketView; onD
         </p>
         <p className="ticket__business">{text(ticket.businessName)}</p>
         <ul className="ticket__facts">
-          <li>{t('ticket.peopleAhead', { count: ticket.peopleAhead })}</li>
-          <li>
-            {ticket.peopleAhead === 0 || ticket.estimatedWaitMinutes === 0
-              ? t('ticket.estimateSoon')
-              : t('ticket.estimate', { minutes: ticket.estimatedWaitMinutes })}
-          </li>
+          {ticket.progress ? (
+            <li role="status">{progressLine(ticket.progress, t)}</li>
+          ) : (
+            <>
+              <li>{t('ticket.peopleAhead', { count: ticket.peopleAhead })}</li>
+              <li>
+                {ticket.peopleAhead === 0 || ticket.estimatedWaitMinutes === 0
+                  ? t('ticket.estimateSoon')
+                  : t('ticket.estimate', { minutes: ticket.estimatedWaitMinutes })}
+              </li>
+            </>
+          )}
           <li>{t('ticket.zone', { zone: text(ticket.zone) })}</li>
           <li>{t('ticket.issuedAt', { time: formatHallDateTime(ticket.issuedAtLocal, hostNowMs, timeZone, language) })}</li>
         </ul>
