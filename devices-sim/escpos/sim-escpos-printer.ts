@@ -42,6 +42,11 @@ export interface SimEscPosPrinterOptions {
   /** Seed of the `garbage` generator. */
   seed?: number;
   /**
+   * false: firmware that prints and cuts but has no GS ( H, so never answers the process-ID request (§2.7:
+   * "not every Chinese kiosk printer has it"), whatever the model table believes. Default true.
+   */
+  answersProcessId?: boolean;
+  /**
    * Models that sense the ticket in the mouth (ticketTakenBit, presenter): clock time after a cut until the
    * citizen takes it; null waits for takeTicket(). Default 3000.
    */
@@ -261,7 +266,7 @@ export class SimEscPosPrinter implements SimDevice {
   private reached(cmd: EscPosCommand): void {
     const cut = this.paper.apply(cmd);
     this.tearOffIfDone();
-    if (cmd.type === 'processId' && this.spec.completion === 'processId') {
+    if (cmd.type === 'processId' && this.spec.completion === 'processId' && this.options.answersProcessId !== false) {
       // 37 22 d1..d4 00 (protocols.md §2.7)
       this.replies.send(Uint8Array.of(BLOCK_REPLY_HEADER, PROCESS_ID_REPLY_ID, ...cmd.raw.subarray(cmd.raw.length - PROCESS_ID_LENGTH), NUL));
     } else if (cmd.type === 'transmitStatus' && (cmd.n === TRANSMIT_STATUS_PAPER || cmd.n === 0x31)) {

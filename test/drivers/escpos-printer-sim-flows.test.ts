@@ -81,6 +81,20 @@ describe('EscPosPrinter ↔ SimEscPosPrinter flows (fake clock)', () => {
     expect(sim.printed().map((t) => t.lines[0])).toEqual(['NEXT']);
   });
 
+  it('a printer that prints and cuts but never answers the process-ID request → unknown(printUncertain), the ticket on paper and cut', async () => {
+    const clock = new ManualClock();
+    const pair = createMemoryPair('p');
+    const sim = new SimEscPosPrinter({ id: 'p', model: 'generic-escpos-80', transport: pair.device, clock, lineTimeMs: 2, answersProcessId: false });
+    const printer = new EscPosPrinter({ id: 'p', roles: ['ticketPrinter'], model: 'generic-escpos-80', transport: pair.host, clock, statusTimeoutMs: 150, jobPollMs: 20, openDrainBudgetMs: 500 });
+    await sim.start();
+    await settle(clock, printer.open());
+    const result = await settle(clock, printer.print(ticket('SILENT', 2)), 60_000);
+    expect(result).toMatchObject({ outcome: 'unknown', error: { code: 'printUncertain' } });
+    expect(sim.printed().map((t) => [t.lines[0], t.cut])).toEqual([['SILENT', true]]);
+    await printer.close();
+    await sim.stop();
+  });
+
   it('a hot head mid-ticket pauses the job, which then confirms (auto-recoverable, nobody need act)', async () => {
     const { clock, sim, printer } = await opened(rig('generic-escpos-80', 2));
     sim.setFaults({ headOverheat: true, afterLines: 3 });
