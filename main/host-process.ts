@@ -23,6 +23,7 @@ import { loadConfig } from './host/config/load-config';
 import { createLogger } from './host/logging/logger';
 import { type CallingApiServer, startCallingApi } from './host/queue/calling-api';
 import { HEARTBEAT_INTERVAL_MS, type HostToSupervisor, type SocketName, type SupervisorToHost } from './supervisor/host-ipc';
+import { kioskPageUrl } from './supervisor/launch-plan';
 import { createWebServer } from './web/web-server';
 
 const send = (msg: HostToSupervisor): void => void process.send?.(msg);
@@ -78,8 +79,7 @@ async function main(): Promise<void> {
         const kioskPort = listening.get('kiosk');
         if (kioskPort === undefined || (wantSim && !listening.has('sim'))) return;
         const simPort = listening.get('sim');
-        // The fragment states the mode too, so the renderer shows the 演示模式 banner before its first snapshot.
-        const kioskUrl = `http://127.0.0.1:${kioskPort}/#token=${token}&mode=${config.mode}`;
+        const kioskUrl = kioskPageUrl(kioskPort, token, config.mode);
         send({ type: 'ready', kioskUrl, simUrl: simPort === undefined ? null : `http://127.0.0.1:${simPort}/sim` });
         hostLog.info('host ready', { mode: config.mode, kioskPort, simPort: simPort ?? null });
       });

@@ -14,7 +14,7 @@ import { ConfigError } from './host/config/config-error';
 import { loadConfig } from './host/config/load-config';
 import { createLogger } from './host/logging/logger';
 import type { HostReadyInfo } from './supervisor/host-ipc';
-import { chooseShell, hostLaunchEnv, readyLine } from './supervisor/launch-plan';
+import { chooseShell, hostLaunchEnv, kioskPageUrl, readyLine } from './supervisor/launch-plan';
 import { startSupervisor, type Supervisor } from './supervisor/supervisor';
 import { findChromium, launchKioskBrowser, offlinePageUrl } from './web/browser-launcher';
 import { SECRETS_FLAG } from './electron/stdin-secrets';
@@ -76,7 +76,7 @@ async function main(): Promise<void> {
     // At once, on the local out-of-service page, which moves to the kiosk once the host answers (and after
     // every browser restart, so no restart shows an error page while the host is down). A fresh profile for
     // every start (browser-launcher.ts), and an environment without secrets.
-    const kioskUrl = `http://127.0.0.1:${supervisor.ports.kiosk}/#token=${supervisor.token}&mode=${config.mode}`;
+    const kioskUrl = kioskPageUrl(supervisor.ports.kiosk, supervisor.token, config.mode);
     browser = launchKioskBrowser({ url: offlinePageUrl(join(here, '..', 'renderer', 'offline.html'), kioskUrl), profilesDir: join(dataDir, 'browser-profiles'), executable: chromium, env: browserEnv(process.env) });
   }
   const stop = async (): Promise<void> => {

@@ -54,6 +54,15 @@ export function hostLaunchEnv(argv: readonly string[], env: NodeJS.ProcessEnv, c
   return out;
 }
 
+/**
+ * The kiosk page's URL: the per-launch token in the fragment (never sent to the server), and the mode, so the
+ * renderer shows the 演示模式 banner before its first snapshot. The host reports it ready; the browser shell's
+ * out-of-service page moves to it.
+ */
+export function kioskPageUrl(port: number, token: string, mode: 'training' | 'production'): string {
+  return `http://127.0.0.1:${port}/#token=${token}&mode=${mode}`;
+}
+
 /** `kiosk ready: <kiosk url> sim: <sim url>` (README), the same in every shell. */
 /**
  * `hideToken`: the Electron shell talks to the host over IPC, so nobody needs its page URL; printed with the
