@@ -81,4 +81,14 @@ describe('openQueueDb', () => {
       db.close();
     }
   });
+
+  it('the rate limit reads the last minute through an index, not a scan of every day', () => {
+    const db = openQueueDb(join(dir, 'kiosk.sqlite'));
+    try {
+      const plan = db.prepare('EXPLAIN QUERY PLAN SELECT COUNT(*) AS n, MIN(reserved_at) AS first FROM tickets WHERE reserved_at > ? AND reserved_at <= ?').all(0, 1);
+      expect(JSON.stringify(plan)).toContain('tickets_by_reserved_at');
+    } finally {
+      db.close();
+    }
+  });
 });

@@ -59,6 +59,8 @@ const MIGRATIONS: readonly string[] = [
    CREATE UNIQUE INDEX tickets_by_call_request ON tickets (called_counter, call_request_id) WHERE call_request_id IS NOT NULL;`,
   // Facts about the file itself: which mode's tickets it holds (issue 13 §3).
   `CREATE TABLE kiosk_meta (key TEXT PRIMARY KEY, value TEXT NOT NULL);`,
+  // The per-kiosk rate limit counts the last minute's tickets at every reservation: no scan of every day.
+  `CREATE INDEX tickets_by_reserved_at ON tickets (reserved_at);`,
 ];
 
 export const QUEUE_SCHEMA_VERSION = MIGRATIONS.length;
