@@ -63,7 +63,7 @@ export async function idleMemory(): Promise<{ hostKb: number; emptyServerKb: num
     const env = { ...process.env, KIOSK_PORT: '0', KIOSK_SIM_PORT: '0', KIOSK_DATA_DIR: dataDir, KIOSK_HEADLESS: '1' };
     // The supervisor logs the host child's pid when it starts it; the host is measured once it is ready.
     const hostKb = await idleRss(process.execPath, [join(ROOT, 'dist/main/launcher.mjs'), '--headless'], env, /"pid":(\d+),"ports"[^\n]*host started[\s\S]*kiosk ready: /);
-    const server = "require('node:http').createServer((q, s) => s.end()).listen(0, '127.0.0.1', () => console.log('listening ' + process.pid))";
+    const server = "require('node:http').createServer((q, s) => s.end()).listen(0, '127.0.0.1', () => process.stdout.write('listening ' + process.pid + '\\n'))";
     const emptyServerKb = await idleRss(process.execPath, ['-e', server], process.env, /listening (\d+)/);
     return { hostKb, emptyServerKb };
   } finally {
