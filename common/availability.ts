@@ -2,7 +2,11 @@ import type { DeviceRole } from './device';
 import type { ErrorCode } from './errors';
 import type { LocalText } from './queue';
 
-/** Citizen services that depend on devices (ARCHITECTURE.md §8.11). */
+/**
+ * The citizen services (ARCHITECTURE.md §8.11, §8.15). The host lists every one, in this order, with its
+ * availability (KioskSnapshot.availability, `availability:changed`): that list is what the renderer's home
+ * screen is built from, one tile each (renderer/src/services/registry.ts has a folder for every id here).
+ */
 export const CITIZEN_SERVICES = ['takeTicket'] as const;
 export type CitizenService = (typeof CITIZEN_SERVICES)[number];
 

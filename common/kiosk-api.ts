@@ -5,8 +5,9 @@
  */
 import type { ServiceAvailability } from './availability';
 import type { KioskErrorInfo } from './errors';
-import type { BusinessView, LocalText, TakeTicketRequest, TakeTicketResult } from './queue';
-import type { SessionEndReason, SessionState } from './session';
+import type { ApiChannel, ApiRequestOf, ApiResultOf } from './kiosk-api-channels';
+import type { BusinessView, LocalText } from './queue';
+import type { SessionState } from './session';
 
 export type KioskMode = 'training' | 'production';
 export type Language = 'zh-CN' | 'zh-TW' | 'en';
@@ -46,18 +47,8 @@ export type KioskEvent =
    */
   | { type: 'kiosk:resync' };
 
-/** Request and result types per channel. */
-export interface ApiChannels {
-  'kiosk:get-snapshot': { request: Record<string, never>; result: KioskSnapshot };
-  'session:activity': { request: Record<string, never>; result: SessionState };
-  'session:end': { request: { reason: Extract<SessionEndReason, 'done' | 'citizen'> }; result: SessionState };
-  'queue:list-businesses': { request: Record<string, never>; result: BusinessView[] };
-  'queue:take-ticket': { request: TakeTicketRequest; result: TakeTicketResult };
-}
-
-export type ApiChannel = keyof ApiChannels;
-export type ApiRequestOf<C extends ApiChannel> = ApiChannels[C]['request'];
-export type ApiResultOf<C extends ApiChannel> = ApiChannels[C]['result'];
+// The channels, with their request and result types, are declared once in kiosk-api-channels.ts (§8.16).
+export type { ApiChannel, ApiChannels, ApiRequestOf, ApiResultOf } from './kiosk-api-channels';
 
 export interface KioskApi {
   call<C extends ApiChannel>(channel: C, request: ApiRequestOf<C>): Promise<ApiResultOf<C>>;

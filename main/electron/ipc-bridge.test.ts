@@ -2,7 +2,8 @@ import type { BrowserWindow } from 'electron';
 import { beforeEach, describe, expect, it, vi } from 'vitest';
 import type { ApiReply, ApiRequest } from '../../common/kiosk-api';
 import { FakeBrowserWindow, FakeWebContents, FakeWebFrame, ipcMain, resetFakeElectron } from '../../test/electron/fake-electron';
-import { API_CHANNELS, installIpcBridge } from './ipc-bridge';
+import { API_CHANNELS } from '../../common/kiosk-api-channels';
+import { installIpcBridge } from './ipc-bridge';
 
 vi.mock('electron', async () => (await import('../../test/electron/fake-electron')).fakeElectron);
 

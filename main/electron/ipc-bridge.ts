@@ -1,25 +1,17 @@
 /**
  * The KioskApi over Electron IPC, main side (ARCHITECTURE.md §8.10): one `ipcMain.handle` per `domain:verb`
- * channel. A call is answered only for the kiosk window's main frame showing the app's own page, and only
+ * channel of common/kiosk-api-channels.ts (§8.16), and no other. A call is answered only for the kiosk window's main frame showing the app's own page, and only
  * with a body its channel's validator accepts; then it goes to the supervisor, which relays it to the host.
  * Every outcome resolves to an ApiReply: Electron passes only an Error's message through `invoke`, so a
  * failure travels as data and the preload turns it into the rejection the renderer sees.
  */
 import { ipcMain, type BrowserWindow, type IpcMainInvokeEvent } from 'electron';
 import type { ApiChannel, ApiPush, ApiReply, ApiRequest } from '../../common/kiosk-api';
+import { API_CHANNELS } from '../../common/kiosk-api-channels';
 import { SILENT_LOGGER, type Logger } from '../../common/logger';
 import { checkWireRequest, errorReply } from '../web/api-wire';
 import { isAppUrl, KIOSK_EVENT_CHANNEL } from './app-url';
 
-/** Every channel of the contract; the compiler refuses this list if ApiChannels gains or loses one. */
-const CHANNELS: { readonly [C in ApiChannel]: true } = {
-  'kiosk:get-snapshot': true,
-  'session:activity': true,
-  'session:end': true,
-  'queue:list-businesses': true,
-  'queue:take-ticket': true,
-};
-export const API_CHANNELS = Object.keys(CHANNELS) as ApiChannel[];
 
 export interface IpcBridgeOptions {
   /** The kiosk window: the only sender answered, and where pushes go. */

@@ -1,16 +1,16 @@
 /**
  * The preload of the kiosk window (ARCHITECTURE.md §1, §8.10): builds `window.kiosk` from the KioskApi
- * contract and nothing else — no ipcRenderer, no generic send. It runs sandboxed and is bundled to CommonJS
+ * contract and nothing else — no ipcRenderer, no generic send: only the channels of
+ * common/kiosk-api-channels.ts (§8.16) are invoked, each with its own deadline. It runs sandboxed and is bundled to CommonJS
  * (dist/main/preload.cjs) with only `electron` left as a require.
  *
  * A failed call rejects with a plain object `{ name: 'KioskApiError', message, info: KioskErrorInfo }`:
  * an Error crossing the context bridge keeps only its message, a plain object keeps its fields.
  */
 import { contextBridge, ipcRenderer, type IpcRendererEvent } from 'electron';
-import { isApiChannel } from '../../common/api-validate';
-import { callDeadlineMs } from '../../common/call-deadlines';
 import { errorInfo, type KioskErrorInfo } from '../../common/errors';
 import { KioskApiError, type ApiReply, type KioskApi, type KioskEvent } from '../../common/kiosk-api';
+import { callDeadlineMs, isApiChannel } from '../../common/kiosk-api-channels';
 import { KIOSK_EVENT_CHANNEL } from './app-url';
 
 export interface KioskApiRejection {

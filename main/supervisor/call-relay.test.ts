@@ -85,8 +85,8 @@ describe('CallRelay', () => {
     expect(relay.settle({ kind: 'reply', id: host.sent[0]!.id, ok: true, result: 'late' })).toBe(false);
   });
 
-  it('deadlines are per channel: taking a ticket may wait for a print (common/call-deadlines.ts)', async () => {
-    const { callDeadlineMs } = await import('../../common/call-deadlines');
+  it('deadlines are per channel: taking a ticket may wait for a print (common/kiosk-api-channels.ts)', async () => {
+    const { callDeadlineMs } = await import('../../common/kiosk-api-channels');
     expect(callDeadlineMs('queue:take-ticket')).toBeGreaterThan(callDeadlineMs('kiosk:get-snapshot'));
   });
 });

@@ -6,7 +6,7 @@
  * replies are handed back under the caller's.
  */
 import type { ApiReply, ApiRequest } from '../../common/kiosk-api';
-import { callDeadlineMs } from '../../common/call-deadlines';
+import { callDeadlineMs } from '../../common/kiosk-api-channels';
 import { errorReply } from '../web/api-wire';
 
 /** Sends one request to the ready host; `done` reports whether it left. */

@@ -4,7 +4,7 @@
  * its body passes the channel's validator (so e.g. a `priority` field is refused before it reaches a
  * service); anything else becomes a `badRequest` reply carrying the id when one could be read.
  */
-import { parseApiRequest, validateRequest } from '../../common/api-validate';
+import { parseApiRequest, validateRequest } from '../../common/kiosk-api-channels';
 import { errorInfo, type ErrorCode } from '../../common/errors';
 import type { ApiReply, ApiRequest } from '../../common/kiosk-api';
 

@@ -6,7 +6,7 @@ import { guardDocument } from './app/document-guard';
 import { KioskRoot, StandaloneScreen } from './app/KioskRoot';
 import { reportProblem } from './app/report-problem';
 import { DEFAULT_LANGUAGE } from './i18n/translate';
-import { OutOfServiceScreen } from './screens/OutOfServiceScreen';
+import { OutOfServiceScreen } from './shell/OutOfServiceScreen';
 import './theme/index.css';
 
 // Before anything renders, so the fallback screens below are covered too.

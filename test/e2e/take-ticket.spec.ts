@@ -208,4 +208,18 @@ describe.skipIf(!hasChromium)('citizen takes a queue ticket (browser shell)', ()
     await page.getByRole('dialog').waitFor({ timeout: 10_000 });
     await check('countdown');
   }, 120_000);
+
+  it('elder mode (长辈模式): the home and business screens still pass, with no target under 80 px', async () => {
+    await toHome();
+    const toggle = page.getByRole('button', { name: '长辈模式' });
+    await toggle.click();
+    await expect.poll(() => toggle.getAttribute('aria-pressed')).toBe('true');
+    await check('home-elder');
+    const elderTargets = () => page.evaluate(() => [...document.querySelectorAll('button')].filter((b) => b.getBoundingClientRect().height < 80).map((b) => b.textContent));
+    expect(await elderTargets()).toEqual([]);
+    await page.getByRole('button', { name: '取号', exact: true }).click();
+    await page.locator('button[data-business-open]').first().waitFor();
+    await check('choose-business-elder');
+    expect(await elderTargets()).toEqual([]);
+  });
 });

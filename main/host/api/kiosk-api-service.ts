@@ -1,13 +1,13 @@
 /**
- * The host side of the KioskApi (ARCHITECTURE.md §1, §8.10): one handler for both shells. Every request is
- * shape-checked (common/api-validate.ts) before a service sees it; every failure becomes a KioskErrorInfo
+ * The host side of the KioskApi (ARCHITECTURE.md §1, §8.10, §8.16): one handler for both shells. Every request
+ * is shape-checked by its channel's validator (common/kiosk-api-channels.ts) before a service sees it; every failure becomes a KioskErrorInfo
  * reply, never a crash. Host state changes are pushed to every client as KioskEvents.
  */
 import type { ServiceAvailability } from '../../../common/availability';
-import { validateRequest } from '../../../common/api-validate';
 import type { Clock, TimerHandle } from '../../../common/clock';
 import { errorInfo } from '../../../common/errors';
-import { HOST_ALIVE_INTERVAL_MS, type ApiChannel, type ApiPush, type ApiReply, type ApiRequest, type ApiRequestOf, type ApiResultOf, type KioskEvent, type KioskSnapshot } from '../../../common/kiosk-api';
+import { HOST_ALIVE_INTERVAL_MS, type ApiPush, type ApiReply, type ApiRequest, type KioskEvent, type KioskSnapshot } from '../../../common/kiosk-api';
+import { validateRequest, type ApiChannelHandlers } from '../../../common/kiosk-api-channels';
 import type { Logger } from '../../../common/logger';
 import type { BusinessView, TakeTicketRequest, TakeTicketResult } from '../../../common/queue';
 import type { SessionState } from '../../../common/session';
@@ -28,12 +28,10 @@ export interface KioskApiDeps {
   tickets: { take(request: TakeTicketRequest): Promise<TakeTicketResult> };
 }
 
-type Handlers = { [C in ApiChannel]: (request: ApiRequestOf<C>) => Promise<ApiResultOf<C>> | ApiResultOf<C> };
-
 export class KioskApiService implements ApiHandler {
   private readonly listeners = new Set<(push: ApiPush) => void>();
   private readonly unsubscribe: Array<() => void> = [];
-  private readonly handlers: Handlers;
+  private readonly handlers: ApiChannelHandlers;
   private aliveTimer: TimerHandle | null = null;
 
   constructor(private readonly deps: KioskApiDeps) {

@@ -1,6 +1,6 @@
 /**
  * The idempotency key of one take-ticket tap (common/queue.ts TakeTicketRequest): fresh per tap, shaped to the
- * id pattern the host validates (common/api-validate.ts).
+ * id pattern the host validates (common/api-validate.ts, validateTakeTicketRequest).
  */
 const ID_ALLOWED = /[^A-Za-z0-9_-]/g;
 const ID_MAX_LENGTH = 64;

@@ -159,7 +159,7 @@ describe('WebSocket KioskApi', () => {
     expect(JSON.stringify(reports)).not.toContain('19900101');
   });
 
-  it('times out take-ticket after 60 s and other calls after 10 s (common/call-deadlines.ts); a late reply changes nothing', async () => {
+  it('times out take-ticket after 60 s and other calls after 10 s (common/kiosk-api-channels.ts); a late reply changes nothing', async () => {
     const { api, current, timers } = rig();
     current().open();
     const snapshot = api.call('kiosk:get-snapshot', {});

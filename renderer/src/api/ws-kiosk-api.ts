@@ -5,7 +5,7 @@
  * a synthetic `kiosk:resync` so the app fetches a fresh snapshot. Pushed events are shape-checked
  * (push-validate.ts): a malformed one is dropped and logged, never handed to the app.
  */
-import { callDeadlineMs } from '../../../common/call-deadlines';
+import { callDeadlineMs } from '../../../common/kiosk-api-channels';
 import { errorInfo, type KioskErrorInfo } from '../../../common/errors';
 import {
   KioskApiError,

@@ -1,12 +1,12 @@
 // @vitest-environment jsdom
-import { act, cleanup, fireEvent, render, screen } from '@testing-library/react';
+import { act, cleanup, fireEvent, render, screen, within } from '@testing-library/react';
 import { afterEach, describe, expect, it } from 'vitest';
 import { errorInfo } from '../../../common/errors';
 import type { KioskSnapshot } from '../../../common/kiosk-api';
 import type { TakeTicketResult } from '../../../common/queue';
 import { HOST_NOW_MS, makeSession, makeSnapshot, makeTicket, TAKE_TICKET_PAPER_OUT } from '../test-support/fixtures';
-import { OutOfServiceScreen } from '../screens/OutOfServiceScreen';
-import { ServiceInterruptedScreen } from '../screens/ServiceInterruptedScreen';
+import { OutOfServiceScreen } from '../shell/OutOfServiceScreen';
+import { ServiceInterruptedScreen } from '../shell/ServiceInterruptedScreen';
 import { FakeKioskApi } from '../test-support/fake-kiosk-api';
 import { renderApp } from '../test-support/render-app';
 import { KioskRoot, StandaloneScreen } from './KioskRoot';
@@ -50,37 +50,40 @@ describe('accessible names equal visible labels on every screen', () => {
     expect(expectHonestButtons()).toBe(1);
   });
 
+  // Below the attract screen, every count includes the top bar's 长辈模式 toggle.
   it('home, available and withdrawn, in every language', async () => {
     const { push } = await renderApp();
-    expect(expectHonestButtons()).toBe(4);
+    expect(expectHonestButtons()).toBe(5);
     push({ type: 'availability:changed', availability: [TAKE_TICKET_PAPER_OUT] });
     for (const language of ['English', '繁體中文', '简体中文']) {
       fireEvent.click(screen.getByRole('button', { name: language }));
       expectHonestButtons();
     }
+    fireEvent.click(screen.getByRole('button', { name: '长辈模式' }));
+    expect(expectHonestButtons()).toBe(5);
   });
 
   it('business list, including multi-line closed businesses', async () => {
     const rig = await renderApp();
     fireEvent.click(screen.getByRole('button', { name: '取号' }));
     await rig.settle();
-    expect(expectHonestButtons()).toBe(3);
+    expect(expectHonestButtons()).toBe(4);
     expect(screen.getByRole('button', { name: 'B 出入境证件 未到办理时间 办理时间 09:00-12:00，15:00-17:30 下次取号 今天 15:00' })).toBeTruthy();
     expect(screen.getByRole('button', { name: 'A 居民身份证 等候 4 人 约 12 分钟' })).toBeTruthy();
   });
 
   it('ticket and every outcome', async () => {
     await outcome({ outcome: 'issued', ticket: makeTicket() });
-    expect(expectHonestButtons()).toBe(1);
+    expect(expectHonestButtons()).toBe(2);
     cleanup();
     await outcome({ outcome: 'voided', error: errorInfo('paperOut'), partial: true });
-    expect(expectHonestButtons()).toBe(2);
+    expect(expectHonestButtons()).toBe(3);
     cleanup();
     await outcome({ outcome: 'uncertain', number: 'A1', error: errorInfo('printUncertain') });
-    expect(expectHonestButtons()).toBe(1);
+    expect(expectHonestButtons()).toBe(2);
     cleanup();
     await outcome({ outcome: 'refused', error: errorInfo('businessClosed') });
-    expect(expectHonestButtons()).toBe(2);
+    expect(expectHonestButtons()).toBe(3);
   });
 
   it('the countdown dialog is labelled, described, and hides the screen beneath from interaction', async () => {
@@ -115,6 +118,7 @@ describe('accessible names equal visible labels on every screen', () => {
     const status = screen.getByRole('status');
     expect(status.getAttribute('aria-live')).toBe('polite');
     expect(status.textContent).toContain('正在打印号票，请稍候');
-    expect(screen.queryAllByRole('button')).toHaveLength(0);
+    // Nothing to do on the screen itself while the ticket prints (the top bar stays).
+    expect(within(screen.getByRole('main')).queryAllByRole('button')).toHaveLength(0);
   });
 });

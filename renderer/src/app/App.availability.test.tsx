@@ -36,6 +36,14 @@ describe('App: service availability comes from the host', () => {
     expect(screen.getByRole('heading', { name: '选择业务' })).toBeTruthy();
   });
 
+  it("the home screen is built from the host's list of services: a tile for each it lists, none for one it does not", async () => {
+    const { push } = await renderApp(makeSnapshot({ availability: [] }));
+    expect(screen.getByRole('heading', { name: '请选择服务' })).toBeTruthy();
+    expect(screen.queryByRole('button', { name: '取号' })).toBeNull();
+    push({ type: 'availability:changed', availability: [TAKE_TICKET_AVAILABLE] });
+    expect(screen.getByRole('button', { name: '取号' }).closest('.services')).not.toBeNull();
+  });
+
   it('the alternative is shown in the chosen language, falling back to zh-CN', async () => {
     await renderApp(makeSnapshot({ availability: [TAKE_TICKET_PAPER_OUT] }));
     fireEvent.click(screen.getByRole('button', { name: 'English' }));

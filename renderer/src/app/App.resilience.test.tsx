@@ -4,7 +4,7 @@ import { useEffect, useState } from 'react';
 import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
 import type { KioskSnapshot } from '../../../common/kiosk-api';
 import { I18nProvider } from '../i18n/I18nProvider';
-import { OutOfServiceScreen } from '../screens/OutOfServiceScreen';
+import { OutOfServiceScreen } from '../shell/OutOfServiceScreen';
 import { FakeKioskApi } from '../test-support/fake-kiosk-api';
 import { makeSnapshot } from '../test-support/fixtures';
 import { App } from './App';

@@ -1,24 +1,23 @@
-import { useCallback, useEffect, useMemo, useReducer } from 'react';
-import type { KioskApi, KioskMode, Language } from '../../../common/kiosk-api';
+import { useCallback, useEffect, useMemo, useReducer, type Dispatch } from 'react';
+import type { CitizenService } from '../../../common/availability';
+import type { KioskApi, KioskMode, KioskSnapshot, Language } from '../../../common/kiosk-api';
 import { newRequestId as defaultNewRequestId } from '../api/request-id';
 import { CountdownOverlay } from '../components/CountdownOverlay';
 import { DemoBanner } from '../components/DemoBanner';
 import { TopBar } from '../components/TopBar';
 import { I18nProvider } from '../i18n/I18nProvider';
-import { AttractScreen } from '../screens/AttractScreen';
-import { BusinessScreen } from '../screens/BusinessScreen';
-import { ConnectingScreen } from '../screens/ConnectingScreen';
-import { HomeScreen } from '../screens/HomeScreen';
-import { OutcomeScreen } from '../screens/OutcomeScreen';
-import { OutOfServiceScreen } from '../screens/OutOfServiceScreen';
-import { PrintingScreen } from '../screens/PrintingScreen';
-import { TicketScreen } from '../screens/TicketScreen';
-import { appReducer, INITIAL_APP_STATE } from './app-state';
+import { SERVICES } from '../services/registry';
+import type { ServiceAction } from '../services/service-module';
+import { AttractScreen } from '../shell/AttractScreen';
+import { ConnectingScreen } from '../shell/ConnectingScreen';
+import { HomeScreen } from '../shell/HomeScreen';
+import { OutOfServiceScreen } from '../shell/OutOfServiceScreen';
+import { appReducer, INITIAL_APP_STATE, type AppAction, type AppState } from './app-state';
 import { hostNowMs } from './host-view';
 import { HostTimeContext, type HostTime } from './host-time';
 import { useActivityReporter } from './use-activity';
+import { useEndSession } from './use-end-session';
 import { useHostConnection } from './use-host-connection';
-import { useTicketActions } from './use-ticket-actions';
 
 export interface AppProps {
   api: KioskApi;
@@ -36,18 +35,44 @@ export interface AppProps {
 
 const performanceNow = (): number => performance.now();
 
+interface ActiveServiceProps {
+  service: CitizenService;
+  state: AppState;
+  snapshot: KioskSnapshot;
+  dispatch: Dispatch<AppAction>;
+  api: KioskApi;
+  newRequestId(): string;
+  goHome(): void;
+  endSession(): void;
+}
+
+/** The service the citizen opened, rendered by its own module with its own slice (ARCHITECTURE.md §8.15). */
+function ActiveService({ service, state, snapshot, dispatch, ...rest }: ActiveServiceProps) {
+  const dispatchToService = useCallback((action: ServiceAction) => dispatch({ type: 'service/action', service, action }), [dispatch, service]);
+  return SERVICES[service].render({
+    ...rest,
+    state: state.services[service],
+    dispatch: dispatchToService,
+    dispatchHost: dispatch,
+    snapshot,
+    availability: snapshot.availability.find((a) => a.service === service),
+  });
+}
+
 /**
- * The citizen UI: a view of host state (ARCHITECTURE.md §1, §8.6). The host's session phase picks attract or
- * the flow; the flow is local and cleared whenever the host ends the session.
+ * The citizen UI, a router over host state (ARCHITECTURE.md §1, §8.6, §8.15): the host's session phase picks
+ * attract or the kiosk; there, the shell's route picks the home screen (built from the host's list of
+ * services) or the service the citizen opened. Everything of the citizen is cleared whenever the host ends
+ * the session.
  */
 export function App({ api, monotonicNow = performanceNow, newRequestId = defaultNewRequestId, knownMode = null, onShown }: AppProps) {
   const [state, dispatch] = useReducer(appReducer, INITIAL_APP_STATE);
   const { snapshot, clock } = state.host;
-  const { screen, language } = state.flow;
+  const { route, language, elder } = state.shell;
 
   useHostConnection(api, dispatch, monotonicNow);
   const reportActivity = useActivityReporter(api, dispatch, monotonicNow, snapshot?.session.sessionId != null);
-  const tickets = useTicketActions(api, dispatch, screen, newRequestId);
+  const endSession = useEndSession(api, dispatch);
 
   const timeZone = snapshot?.timeZone ?? 'Asia/Shanghai';
   const hostTime = useMemo<HostTime>(
@@ -55,30 +80,13 @@ export function App({ api, monotonicNow = performanceNow, newRequestId = default
     [clock, monotonicNow, timeZone],
   );
 
-  // Entering the business list: refresh it, since hours open and close with time as well as with events.
-  useEffect(() => {
-    if (screen.name !== 'businesses') return;
-    let current = true;
-    api.call('queue:list-businesses', {}).then(
-      (businesses) => current && dispatch({ type: 'host/businesses', businesses }),
-      () => {
-        // Keep what the snapshot and events gave us.
-      },
-    );
-    return () => {
-      current = false;
-    };
-  }, [api, screen.name]);
-
-  const goHome = useCallback(() => dispatch({ type: 'flow/home' }), []);
-  const showBusinesses = useCallback(() => dispatch({ type: 'flow/businesses' }), []);
+  const goHome = useCallback(() => dispatch({ type: 'shell/home' }), []);
   const forceActivity = useCallback(() => reportActivity(true), [reportActivity]);
 
   const mode = snapshot?.mode ?? knownMode;
   useEffect(() => onShown?.({ mode, language }), [onShown, mode, language]);
 
   const phase = snapshot?.session.phase;
-  const takeTicket = snapshot?.availability.find((a) => a.service === 'takeTicket');
 
   let content;
   if (state.host.lost) {
@@ -88,41 +96,29 @@ export function App({ api, monotonicNow = performanceNow, newRequestId = default
   } else if (phase === 'attract') {
     content = <AttractScreen hallName={snapshot.hallName} kioskName={snapshot.kioskName} languages={snapshot.languages} onStart={forceActivity} />;
   } else {
-    let body;
-    switch (screen.name) {
-      case 'home':
-        body = (
-          <HomeScreen
-            takeTicket={takeTicket}
-            languages={snapshot.languages}
-            onTakeTicket={showBusinesses}
-            onLanguage={(l) => dispatch({ type: 'flow/set-language', language: l })}
-          />
-        );
-        break;
-      case 'businesses':
-        body = <BusinessScreen businesses={snapshot.businesses} takeTicket={takeTicket} onChoose={tickets.take} onBack={goHome} />;
-        break;
-      case 'printing':
-        body = <PrintingScreen />;
-        break;
-      case 'ticket':
-        body = <TicketScreen ticket={screen.ticket} onDone={tickets.finish} />;
-        break;
-      case 'outcome':
-        body = (
-          <OutcomeScreen
-            outcome={screen.outcome}
-            onHome={goHome}
-            onRetake={showBusinesses}
-            onRetry={() => tickets.retry(screen.businessId, screen.requestId)}
-          />
-        );
-        break;
-    }
+    const body =
+      route.name === 'home' ? (
+        <HomeScreen
+          services={snapshot.availability}
+          languages={snapshot.languages}
+          onOpen={(service) => dispatch({ type: 'shell/open', service })}
+          onLanguage={(l) => dispatch({ type: 'shell/set-language', language: l })}
+        />
+      ) : (
+        <ActiveService
+          service={route.service}
+          state={state}
+          snapshot={snapshot}
+          dispatch={dispatch}
+          api={api}
+          newRequestId={newRequestId}
+          goHome={goHome}
+          endSession={endSession}
+        />
+      );
     content = (
       <>
-        <TopBar hallName={snapshot.hallName} kioskName={snapshot.kioskName} />
+        <TopBar hallName={snapshot.hallName} kioskName={snapshot.kioskName} elder={elder} onElder={(on) => dispatch({ type: 'shell/set-elder', elder: on })} />
         {body}
       </>
     );
@@ -133,7 +129,7 @@ export function App({ api, monotonicNow = performanceNow, newRequestId = default
   return (
     <I18nProvider language={language}>
       <HostTimeContext value={hostTime}>
-        <div className={`app app--${phase ?? 'connecting'}`}>
+        <div className={`app app--${phase ?? 'connecting'}${elder ? ' app--elder' : ''}`}>
           {mode === 'training' && <DemoBanner />}
           <div className="app__content" inert={countdownEndsAt !== null}>
             {content}

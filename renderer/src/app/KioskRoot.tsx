@@ -12,7 +12,7 @@ import { backoffDelayMs, type BackoffOptions } from '../api/backoff';
 import { DemoBanner } from '../components/DemoBanner';
 import { I18nProvider } from '../i18n/I18nProvider';
 import { DEFAULT_LANGUAGE } from '../i18n/translate';
-import { ServiceInterruptedScreen } from '../screens/ServiceInterruptedScreen';
+import { ServiceInterruptedScreen } from '../shell/ServiceInterruptedScreen';
 import { App, type AppProps } from './App';
 import { reportProblem as defaultReport, type ReportProblem } from './report-problem';
 

@@ -1,8 +1,10 @@
 import { describe, expect, it } from 'vitest';
 import { errorInfo } from '../../../common/errors';
 import { makeSession, makeSnapshot, makeTicket } from '../test-support/fixtures';
+import { INITIAL_SERVICE_SLICES } from '../services/registry';
+import { INITIAL_TICKET_STATE, type TicketAction, type TicketState } from '../services/ticket/ticket-state';
+import { INITIAL_SHELL } from '../shell/shell-state';
 import { appReducer, INITIAL_APP_STATE, sessionEnded, type AppAction, type AppState } from './app-state';
-import { INITIAL_FLOW } from './flow';
 import { hostNowMs } from './host-view';
 
 const run = (state: AppState, ...actions: AppAction[]): AppState => actions.reduce(appReducer, state);
@@ -24,6 +26,9 @@ describe('sessionEnded', () => {
   });
 });
 
+const ticket = (action: TicketAction): AppAction => ({ type: 'service/action', service: 'takeTicket', action });
+const ticketSlice = (state: AppState): TicketState => state.services.takeTicket as TicketState;
+
 describe('appReducer', () => {
   it('ignores host events until the first snapshot', () => {
     const state = run(INITIAL_APP_STATE, { type: 'host/event', event: { type: 'clock:changed', nowMs: 5 }, localMs: 0 });
@@ -35,34 +40,48 @@ describe('appReducer', () => {
     expect(clock && hostNowMs(clock, 1_200)).toBe(1_001_000);
   });
 
-  it('clears the flow in the same update that ends the session', () => {
-    const inFlow = run(loaded, { type: 'flow/set-language', language: 'en' }, { type: 'flow/businesses' });
-    expect(inFlow.flow.screen.name).toBe('businesses');
+  it('clears route, language, elder mode and every service slice in the same update that ends the session', () => {
+    const inFlow = run(
+      loaded,
+      { type: 'shell/set-language', language: 'en' },
+      { type: 'shell/set-elder', elder: true },
+      { type: 'shell/open', service: 'takeTicket' },
+      ticket({ type: 'ticket/requested', businessId: 'b', requestId: 'r1' }),
+      ticket({ type: 'ticket/failed', requestId: 'r1', error: errorInfo('timeout') }),
+    );
+    expect(inFlow.shell).toEqual({ route: { name: 'service', service: 'takeTicket' }, language: 'en', elder: true });
+    expect(ticketSlice(inFlow).screen.name).toBe('outcome');
     const ended = run(inFlow, { type: 'host/session', session: makeSession({ phase: 'home' }) });
-    expect(ended.flow).toBe(INITIAL_FLOW);
+    expect(ended.shell).toBe(INITIAL_SHELL);
+    expect(ended.services).toBe(INITIAL_SERVICE_SLICES);
     expect(ended.host.snapshot?.session.phase).toBe('home');
+    expect(run(inFlow, { type: 'host/lost' }).shell).toBe(INITIAL_SHELL);
+    expect(run(inFlow, { type: 'shell/reset' }).services).toBe(INITIAL_SERVICE_SLICES);
   });
 
-  it('keeps the flow across session updates of the same session', () => {
-    const inFlow = run(loaded, { type: 'flow/businesses' });
+  it('keeps the screen and settings across session updates of the same session', () => {
+    const inFlow = run(loaded, { type: 'shell/set-elder', elder: true }, { type: 'shell/open', service: 'takeTicket' });
     const countdown = run(inFlow, { type: 'host/session', session: makeSession({ phase: 'countdown', sessionId: 'S1', countdownEndsAt: 1 }) });
-    expect(countdown.flow.screen.name).toBe('businesses');
+    expect(countdown.shell).toBe(inFlow.shell);
+    expect(countdown.services).toBe(inFlow.services);
   });
 
-  it('applies a take-ticket answer only to the request on screen', () => {
-    const printing = run(loaded, { type: 'flow/businesses' }, { type: 'flow/ticket-requested', businessId: 'b', requestId: 'r1' });
-    expect(printing.flow.screen).toEqual({ name: 'printing', businessId: 'b', requestId: 'r1' });
-    // While printing, nothing navigates away and no second request starts.
-    expect(run(printing, { type: 'flow/home' }).flow.screen.name).toBe('printing');
-    expect(run(printing, { type: 'flow/ticket-requested', businessId: 'b', requestId: 'r2' }).flow.screen).toEqual(printing.flow.screen);
-    const stale = run(printing, { type: 'flow/ticket-settled', requestId: 'other', result: { outcome: 'issued', ticket: makeTicket() } });
-    expect(stale.flow.screen.name).toBe('printing');
-    const failed = run(printing, { type: 'flow/ticket-failed', requestId: 'r1', error: errorInfo('timeout') });
-    expect(failed.flow.screen).toEqual({ name: 'outcome', businessId: 'b', requestId: 'r1', outcome: { outcome: 'apiError', error: errorInfo('timeout') } });
-    // Retry is the same request again; a different id from the outcome screen is not a retry.
-    expect(run(failed, { type: 'flow/ticket-requested', businessId: 'b', requestId: 'r9' }).flow.screen.name).toBe('outcome');
-    const retried = run(failed, { type: 'flow/ticket-requested', businessId: 'b', requestId: 'r1' });
-    const issued = run(retried, { type: 'flow/ticket-settled', requestId: 'r1', result: { outcome: 'issued', ticket: makeTicket() } });
-    expect(issued.flow.screen).toEqual({ name: 'ticket', ticket: makeTicket() });
+  it('opens a service only from home, at its first screen, and goes home unless the service is busy', () => {
+    const opened = run(loaded, { type: 'shell/open', service: 'takeTicket' });
+    expect(opened.shell.route).toEqual({ name: 'service', service: 'takeTicket' });
+    expect(ticketSlice(opened)).toEqual(INITIAL_TICKET_STATE);
+    expect(run(opened, { type: 'shell/open', service: 'takeTicket' })).toBe(opened);
+
+    const printing = run(opened, ticket({ type: 'ticket/requested', businessId: 'b', requestId: 'r1' }));
+    expect(run(printing, { type: 'shell/home' })).toBe(printing);
+    const answered = run(printing, ticket({ type: 'ticket/settled', requestId: 'r1', result: { outcome: 'issued', ticket: makeTicket() } }));
+    const home = run(answered, { type: 'shell/home' });
+    expect(home.shell.route).toEqual({ name: 'home' });
+    expect(ticketSlice(home)).toEqual(INITIAL_TICKET_STATE);
+  });
+
+  it("a service's actions reach its slice only while it is on screen (a late answer after home changes nothing)", () => {
+    const atHome = run(loaded, ticket({ type: 'ticket/requested', businessId: 'b', requestId: 'r1' }));
+    expect(atHome).toBe(loaded);
   });
 });

@@ -1,19 +1,32 @@
 /**
- * Host view and local flow in one reducer, so that a session ended by the host clears the flow in the same
- * update that shows the new phase (ARCHITECTURE.md §8.6, §8.7: nothing of one citizen reaches the next).
+ * Host view, shell and service slices in one reducer, so that a session ended by the host clears the
+ * citizen's screens, language and elder mode in the same update that shows the new phase (ARCHITECTURE.md
+ * §8.6, §8.7: nothing of one citizen reaches the next). The router's moves (open a service, go home) are
+ * decided here, where both the route and the active service's slice are known.
  */
+import type { CitizenService } from '../../../common/availability';
 import type { SessionState } from '../../../common/session';
-import { flowReducer, INITIAL_FLOW, type FlowAction, type FlowState } from './flow';
+import { INITIAL_SERVICE_SLICES, SERVICES, type ServiceSlices } from '../services/registry';
+import type { ServiceAction } from '../services/service-module';
+import { INITIAL_SHELL, shellReducer, type ShellAction, type ShellState } from '../shell/shell-state';
 import { EMPTY_HOST_VIEW, hostViewReducer, type HostAction, type HostView } from './host-view';
 
 export interface AppState {
   host: HostView;
-  flow: FlowState;
+  shell: ShellState;
+  services: ServiceSlices;
 }
 
-export type AppAction = HostAction | FlowAction;
+/** A service's own action, addressed to its slice. */
+export interface ServiceActionEnvelope {
+  type: 'service/action';
+  service: CitizenService;
+  action: ServiceAction;
+}
 
-export const INITIAL_APP_STATE: AppState = { host: EMPTY_HOST_VIEW, flow: INITIAL_FLOW };
+export type AppAction = HostAction | ShellAction | ServiceActionEnvelope;
+
+export const INITIAL_APP_STATE: AppState = { host: EMPTY_HOST_VIEW, shell: INITIAL_SHELL, services: INITIAL_SERVICE_SLICES };
 
 /**
  * True when the host has ended (or replaced) the citizen's session: the phase fell back to home or attract,
@@ -27,19 +40,50 @@ export function sessionEnded(before: SessionState | undefined, after: SessionSta
   return before.sessionId !== null && after.sessionId !== before.sessionId;
 }
 
-function isFlowAction(action: AppAction): action is FlowAction {
-  return action.type.startsWith('flow/');
+/** The state with every trace of the citizen gone, the host view kept. */
+function cleared(host: HostView): AppState {
+  return { host, shell: INITIAL_SHELL, services: INITIAL_SERVICE_SLICES };
+}
+
+function withSlice(state: AppState, service: CitizenService, slice: unknown): AppState {
+  return slice === state.services[service] ? state : { ...state, services: { ...state.services, [service]: slice } };
+}
+
+function activeServiceBusy(state: AppState): boolean {
+  const route = state.shell.route;
+  return route.name === 'service' && SERVICES[route.service].isBusy(state.services[route.service]);
 }
 
 export function appReducer(state: AppState, action: AppAction): AppState {
-  if (isFlowAction(action)) {
-    const flow = flowReducer(state.flow, action);
-    return flow === state.flow ? state : { ...state, flow };
+  switch (action.type) {
+    case 'service/action': {
+      const route = state.shell.route;
+      if (route.name !== 'service' || route.service !== action.service) return state; // not on screen: nothing to apply to
+      return withSlice(state, action.service, SERVICES[action.service].reduce(state.services[action.service], action.action));
+    }
+    case 'shell/open': {
+      if (state.shell.route.name !== 'home') return state;
+      const opened = { ...state, shell: { ...state.shell, route: { name: 'service', service: action.service } as const } };
+      return withSlice(opened, action.service, SERVICES[action.service].initialState);
+    }
+    case 'shell/home': {
+      const route = state.shell.route;
+      if (route.name === 'home' || activeServiceBusy(state)) return state;
+      return withSlice({ ...state, shell: { ...state.shell, route: { name: 'home' } } }, route.service, SERVICES[route.service].initialState);
+    }
+    case 'shell/reset':
+      return cleared(state.host);
+    case 'shell/set-language':
+    case 'shell/set-elder': {
+      const shell = shellReducer(state.shell, action);
+      return shell === state.shell ? state : { ...state, shell };
+    }
+    default: {
+      const host = hostViewReducer(state.host, action);
+      if (host === state.host) return state;
+      // The host is gone: nothing of the citizen's flow stays on the screen (issue 13 §4, ARCHITECTURE.md §8.7).
+      if (host.lost || sessionEnded(state.host.snapshot?.session, host.snapshot?.session)) return cleared(host);
+      return { ...state, host };
+    }
   }
-  const host = hostViewReducer(state.host, action);
-  if (host === state.host) return state;
-  // The host is gone: nothing of the citizen's flow stays on the screen (issue 13 §4, ARCHITECTURE.md §8.7).
-  if (host.lost) return { host, flow: INITIAL_FLOW };
-  const ended = sessionEnded(state.host.snapshot?.session, host.snapshot?.session);
-  return { host, flow: ended ? INITIAL_FLOW : state.flow };
 }

@@ -1,6 +1,7 @@
-import { useEffect, useRef } from 'react';
 import { useHostNow } from '../app/host-time';
 import { useI18n } from '../i18n/i18n-context';
+import { Button } from '../primitives/Button';
+import { Dialog } from '../primitives/Dialog';
 
 /** Whole seconds left until the host ends the session, never negative. */
 export function secondsLeft(endsAtMs: number, hostNowMs: number): number {
@@ -14,29 +15,11 @@ export function secondsLeft(endsAtMs: number, hostNowMs: number): number {
 export function CountdownOverlay({ endsAtMs, onContinue }: { endsAtMs: number; onContinue(): void }) {
   const { t } = useI18n();
   const hostNow = useHostNow(250);
-  const button = useRef<HTMLButtonElement>(null);
-
-  useEffect(() => {
-    const previous = document.activeElement instanceof HTMLElement ? document.activeElement : null;
-    button.current?.focus();
-    return () => {
-      if (previous?.isConnected) previous.focus();
-    };
-  }, []);
-
   return (
-    <div className="overlay">
-      <div className="dialog" role="dialog" aria-modal="true" aria-labelledby="countdown-title" aria-describedby="countdown-body">
-        <h2 id="countdown-title" className="dialog__title">
-          {t('countdown.title')}
-        </h2>
-        <p id="countdown-body" className="dialog__body">
-          {t('countdown.body', { seconds: secondsLeft(endsAtMs, hostNow) })}
-        </p>
-        <button ref={button} type="button" className="button button--primary button--large" onClick={onContinue}>
-          {t('countdown.continue')}
-        </button>
-      </div>
-    </div>
+    <Dialog title={t('countdown.title')} body={t('countdown.body', { seconds: secondsLeft(endsAtMs, hostNow) })}>
+      <Button variant="primary" large onClick={onContinue}>
+        {t('countdown.continue')}
+      </Button>
+    </Dialog>
   );
 }

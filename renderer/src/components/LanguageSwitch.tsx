@@ -1,6 +1,7 @@
 import type { Language } from '../../../common/kiosk-api';
 import { useI18n } from '../i18n/i18n-context';
 import { languageNameId, LANGUAGE_ORDER, translate } from '../i18n/translate';
+import { Button } from '../primitives/Button';
 
 /** One real button per language the hall offers, each named in its own language (and `lang`-tagged). */
 export function LanguageSwitch({ languages, onChoose }: { languages: readonly Language[]; onChoose(language: Language): void }) {
@@ -14,16 +15,9 @@ export function LanguageSwitch({ languages, onChoose }: { languages: readonly La
       </span>
       <div className="language-switch__buttons">
         {offered.map((language) => (
-          <button
-            key={language}
-            type="button"
-            lang={language}
-            className="button button--language"
-            aria-pressed={language === current}
-            onClick={() => onChoose(language)}
-          >
+          <Button key={language} variant="language" lang={language} pressed={language === current} onClick={() => onChoose(language)}>
             {translate(language, languageNameId(language))}
-          </button>
+          </Button>
         ))}
       </div>
     </nav>

@@ -14,6 +14,7 @@ import {
   type KioskEvent,
   type KioskSnapshot,
 } from '../../../common/kiosk-api';
+import type { ApiChannelHandlers } from '../../../common/kiosk-api-channels';
 import type { TakeTicketRequest, TakeTicketResult } from '../../../common/queue';
 import type { SessionState } from '../../../common/session';
 import { makeSnapshot } from './fixtures';
@@ -23,8 +24,8 @@ export interface FakeCall {
   request: unknown;
 }
 
-type Handler<C extends ApiChannel> = (request: ApiRequestOf<C>) => ApiResultOf<C> | Promise<ApiResultOf<C>>;
-type Handlers = { [C in ApiChannel]?: Handler<C> };
+type Handler<C extends ApiChannel> = ApiChannelHandlers[C];
+type Handlers = Partial<ApiChannelHandlers>;
 
 export interface Deferred<T> {
   promise: Promise<T>;
@@ -121,7 +122,7 @@ export class FakeKioskApi implements KioskApi {
   }
 
   private defaultHandler<C extends ApiChannel>(channel: C): Handler<C> {
-    const handlers: { [C in ApiChannel]: Handler<C> } = {
+    const handlers: ApiChannelHandlers = {
       'kiosk:get-snapshot': () => structuredClone(this.snapshot),
       'queue:list-businesses': () => structuredClone(this.snapshot.businesses),
       'session:activity': () => {

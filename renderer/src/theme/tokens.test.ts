@@ -6,11 +6,25 @@ const read = (name: string): string => readFileSync(new URL(name, dir), 'utf8');
 const tokensCss = read('tokens.css');
 const componentFiles = readdirSync(dir).filter((f) => f.endsWith('.css') && f !== 'tokens.css');
 
-const tokens = new Map<string, string>();
-for (const m of tokensCss.matchAll(/(--[\w-]+)\s*:\s*([^;]+);/g)) tokens.set(m[1] as string, (m[2] as string).trim());
+type Tokens = ReadonlyMap<string, string>;
 
-function px(name: string): number {
-  const value = tokens.get(name);
+/** The declarations of every innermost `selector { … }` block of tokens.css whose selector is `selector`. */
+function declared(selector: string): Map<string, string> {
+  const out = new Map<string, string>();
+  for (const block of tokensCss.replace(/\/\*[\s\S]*?\*\//g, '').matchAll(/([^{}]*)\{([^{}]*)\}/g)) {
+    if ((block[1] as string).trim() !== selector) continue;
+    for (const m of (block[2] as string).matchAll(/(--[\w-]+)\s*:\s*([^;]+);/g)) out.set(m[1] as string, (m[2] as string).trim());
+  }
+  return out;
+}
+
+/** The default theme; the elder theme is the default with `.app--elder`'s overrides on top. */
+const tokens: Tokens = declared(':root');
+const elderOverrides = declared('.app--elder');
+const elderTokens: Tokens = new Map([...tokens, ...elderOverrides]);
+
+function px(name: string, set: Tokens = tokens): number {
+  const value = set.get(name);
   const m = value ? /^(\d+(?:\.\d+)?)px$/.exec(value) : null;
   if (!m) throw new Error(`${name} is not a px value: ${value}`);
   return Number(m[1]);
@@ -27,8 +41,8 @@ function luminance(hex: string): number {
   return 0.2126 * channel(0) + 0.7152 * channel(2) + 0.0722 * channel(4);
 }
 
-function contrast(fg: string, bg: string): number {
-  const [a, b] = [luminance(tokens.get(fg) ?? fg), luminance(tokens.get(bg) ?? bg)].sort((x, y) => y - x) as [number, number];
+function contrast(fg: string, bg: string, set: Tokens = tokens): number {
+  const [a, b] = [luminance(set.get(fg) ?? fg), luminance(set.get(bg) ?? bg)].sort((x, y) => y - x) as [number, number];
   return (a + 0.05) / (b + 0.05);
 }
 
@@ -105,6 +119,41 @@ describe('design tokens', () => {
       const token = m[1] as string;
       if (/button|touch/.test(token)) expect(px(token), token).toBeGreaterThanOrEqual(px('--touch-min'));
     }
+  });
+
+  it('the elder theme only overrides tokens the default theme declares', () => {
+    expect(elderOverrides.size).toBeGreaterThan(10);
+    for (const name of elderOverrides.keys()) expect(tokens.has(name), name).toBe(true);
+  });
+
+  it('elder theme: higher contrast, every text/background pair at least 7:1 (WCAG AAA), borders 4.5:1', () => {
+    for (const [fg, bg] of TEXT_PAIRS) {
+      expect(contrast(fg, bg, elderTokens), `${fg} on ${bg}`).toBeGreaterThanOrEqual(7);
+      expect(contrast(fg, bg, elderTokens), `${fg} on ${bg} is not below the default`).toBeGreaterThanOrEqual(Math.min(contrast(fg, bg), 7));
+    }
+    expect(contrast('--color-border', '--color-surface', elderTokens)).toBeGreaterThanOrEqual(4.5);
+    expect(contrast('--color-border', '--color-bg', elderTokens)).toBeGreaterThanOrEqual(4.5);
+  });
+
+  it('elder theme: larger type (no text under 36px, body at least 42px), every size and target larger than the default', () => {
+    const sizes = [...tokens.keys()].filter((k) => k.startsWith('--font-size-'));
+    for (const k of sizes) {
+      expect(px(k, elderTokens), k).toBeGreaterThanOrEqual(36);
+      expect(px(k, elderTokens), k).toBeGreaterThan(px(k));
+    }
+    expect(px('--font-size-body', elderTokens)).toBeGreaterThanOrEqual(42);
+    expect(Number(elderTokens.get('--line-height-body'))).toBeGreaterThanOrEqual(Number(tokens.get('--line-height-body')));
+  });
+
+  it('elder theme: no touch target under 80px, and every control grows', () => {
+    expect(px('--touch-min', elderTokens)).toBeGreaterThanOrEqual(80);
+    const targets = [...tokens.keys()].filter((k) => /^--(touch-min$|button-height|[\w-]+-button-(min-)?height$)/.test(k));
+    expect(targets.length).toBeGreaterThan(6);
+    for (const k of targets) {
+      expect(px(k, elderTokens), k).toBeGreaterThanOrEqual(80);
+      expect(px(k, elderTokens), k).toBeGreaterThanOrEqual(px(k));
+    }
+    expect(px('--button-height-keypad', elderTokens)).toBeGreaterThan(px('--button-height-keypad'));
   });
 
   it('motion stops for people who asked for less', () => {

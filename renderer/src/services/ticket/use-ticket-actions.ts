@@ -3,19 +3,17 @@
  * nothing. Each tap carries a fresh requestId; "retry" after an API failure re-sends the SAME id, so the
  * host answers with the first outcome instead of issuing twice (ARCHITECTURE.md §8.3).
  */
-import { useCallback, useEffect, useRef, type Dispatch } from 'react';
-import type { KioskApi } from '../../../common/kiosk-api';
-import { toErrorInfo } from '../api/error-info';
-import type { AppAction } from './app-state';
-import type { FlowScreen } from './flow';
+import { useCallback, useEffect, useRef } from 'react';
+import type { KioskApi } from '../../../../common/kiosk-api';
+import { toErrorInfo } from '../../api/error-info';
+import type { TicketAction, TicketScreenState } from './ticket-state';
 
 export interface TicketActions {
   take(businessId: string): void;
   retry(businessId: string, requestId: string): void;
-  finish(): void;
 }
 
-export function useTicketActions(api: KioskApi, dispatch: Dispatch<AppAction>, screen: FlowScreen, newRequestId: () => string): TicketActions {
+export function useTicketActions(api: KioskApi, dispatch: (action: TicketAction) => void, screen: TicketScreenState, newRequestId: () => string): TicketActions {
   const inFlight = useRef<string | null>(null);
 
   // A flow reset (session ended) abandons the call: its late answer is ignored by the reducer.
@@ -27,12 +25,12 @@ export function useTicketActions(api: KioskApi, dispatch: Dispatch<AppAction>, s
     (businessId: string, requestId: string) => {
       if (inFlight.current !== null) return;
       inFlight.current = requestId;
-      dispatch({ type: 'flow/ticket-requested', businessId, requestId });
+      dispatch({ type: 'ticket/requested', businessId, requestId });
       api
         .call('queue:take-ticket', { businessId, requestId })
         .then(
-          (result) => dispatch({ type: 'flow/ticket-settled', requestId, result }),
-          (error: unknown) => dispatch({ type: 'flow/ticket-failed', requestId, error: toErrorInfo(error) }),
+          (result) => dispatch({ type: 'ticket/settled', requestId, result }),
+          (error: unknown) => dispatch({ type: 'ticket/failed', requestId, error: toErrorInfo(error) }),
         )
         .finally(() => {
           if (inFlight.current === requestId) inFlight.current = null;
@@ -43,15 +41,5 @@ export function useTicketActions(api: KioskApi, dispatch: Dispatch<AppAction>, s
 
   const take = useCallback((businessId: string) => send(businessId, newRequestId()), [send, newRequestId]);
 
-  const finish = useCallback(() => {
-    dispatch({ type: 'flow/reset' });
-    api.call('session:end', { reason: 'done' }).then(
-      (session) => dispatch({ type: 'host/session', session }),
-      () => {
-        // Unreachable host: the flow is already reset; the host's idle timer ends the session.
-      },
-    );
-  }, [api, dispatch]);
-
-  return { take, retry: send, finish };
+  return { take, retry: send };
 }

@@ -1,4 +1,5 @@
 import { useI18n } from '../i18n/i18n-context';
+import { Screen } from '../primitives/Screen';
 
 /**
  * Shown by the error boundary (app/KioskRoot.tsx) while the UI recovers from a fault of its own: calm words,
@@ -7,14 +8,11 @@ import { useI18n } from '../i18n/i18n-context';
 export function ServiceInterruptedScreen() {
   const { t } = useI18n();
   return (
-    <main className="screen screen--centered">
+    <Screen kind={['centered']} progress>
       <div role="status" aria-live="polite">
         <h1 className="screen__title">{t('app.interrupted.title')}</h1>
         <p className="screen__lead">{t('app.interrupted.body')}</p>
       </div>
-      <div className="progress" aria-hidden="true">
-        <span className="progress__bar" />
-      </div>
-    </main>
+    </Screen>
   );
 }

@@ -1,4 +1,5 @@
 import { useI18n } from '../i18n/i18n-context';
+import { Screen } from '../primitives/Screen';
 
 /**
  * Shown when the page has no way to reach the host at all (no bridge, no token), or when the host has said
@@ -7,9 +8,8 @@ import { useI18n } from '../i18n/i18n-context';
 export function OutOfServiceScreen({ paused = false }: { paused?: boolean }) {
   const { t } = useI18n();
   return (
-    <main className="screen screen--centered">
-      <h1 className="screen__title">{t(paused ? 'app.paused.title' : 'app.unavailable.title')}</h1>
+    <Screen kind={['centered']} title={t(paused ? 'app.paused.title' : 'app.unavailable.title')}>
       <p className="screen__lead">{t(paused ? 'app.paused.body' : 'app.unavailable.body')}</p>
-    </main>
+    </Screen>
   );
 }

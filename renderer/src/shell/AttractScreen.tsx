@@ -3,6 +3,8 @@ import type { LocalText } from '../../../common/queue';
 import { HostClock } from '../components/HostClock';
 import { useI18n } from '../i18n/i18n-context';
 import { translate } from '../i18n/translate';
+import { Button } from '../primitives/Button';
+import { Screen } from '../primitives/Screen';
 
 export interface AttractScreenProps {
   hallName: LocalText;
@@ -17,15 +19,15 @@ export function AttractScreen({ hallName, kioskName, languages, onStart }: Attra
   const { t, text, language } = useI18n();
   const others = languages.filter((l) => l !== language);
   return (
-    <main className="screen screen--attract">
+    <Screen kind={['attract']}>
       <HostClock />
       <div className="attract">
         <h1 className="attract__hall">{text(hallName)}</h1>
         <p className="attract__kiosk">{text(kioskName)}</p>
         <p className="attract__service">{t('attract.service24h')}</p>
-        <button type="button" className="button button--primary button--hero" onClick={onStart}>
+        <Button variant="hero" onClick={onStart}>
           {t('attract.start')}
-        </button>
+        </Button>
         <p className="attract__hint">{t('attract.touchAnywhere')}</p>
         {others.map((l) => (
           <p key={l} lang={l} className="attract__hint attract__hint--other">
@@ -33,6 +35,6 @@ export function AttractScreen({ hallName, kioskName, languages, onStart }: Attra
           </p>
         ))}
       </div>
-    </main>
+    </Screen>
   );
 }

@@ -1,8 +1,9 @@
-import type { BusinessView } from '../../../common/queue';
-import { useHostTime } from '../app/host-time';
-import { formatHallDateTime } from '../i18n/date-format';
-import { useI18n } from '../i18n/i18n-context';
-import { closedReasonMessageId } from '../i18n/translate';
+import type { BusinessView } from '../../../../common/queue';
+import { useHostTime } from '../../app/host-time';
+import { formatHallDateTime } from '../../i18n/date-format';
+import { useI18n } from '../../i18n/i18n-context';
+import { closedReasonMessageId } from '../../i18n/translate';
+import { Button } from '../../primitives/Button';
 
 export interface BusinessButtonProps {
   business: BusinessView;
@@ -23,13 +24,13 @@ export function BusinessButton({ business, serviceAvailable, hostNowMs, onChoose
   const enabled = business.open && serviceAvailable;
   const hours = business.hoursToday.length > 0 ? t('business.hoursToday', { hours: business.hoursToday.join(t('list.separator')) }) : t('business.noHoursToday');
   return (
-    <button
-      type="button"
-      className={`business${business.open ? '' : ' business--closed'}`}
+    <Button
+      variant="business"
+      modifier={business.open ? undefined : 'business--closed'}
       data-business-open={enabled}
       data-business-prefix={business.prefix}
-      aria-disabled={!enabled || undefined}
-      onClick={enabled ? () => onChoose(business.id) : undefined}
+      disabled={!enabled}
+      onClick={() => onChoose(business.id)}
     >
       <span className="business__prefix">{business.prefix}</span>{' '}
       <span className="business__body">
@@ -62,6 +63,6 @@ export function BusinessButton({ business, serviceAvailable, hostNowMs, onChoose
           </>
         )}
       </span>
-    </button>
+    </Button>
   );
 }

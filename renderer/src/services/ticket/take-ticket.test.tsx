@@ -1,12 +1,12 @@
 // @vitest-environment jsdom
-import { act, cleanup, fireEvent, screen } from '@testing-library/react';
+import { act, cleanup, fireEvent, screen, within } from '@testing-library/react';
 import { afterEach, describe, expect, it } from 'vitest';
-import { errorInfo } from '../../../common/errors';
-import { KioskApiError } from '../../../common/kiosk-api';
-import type { TakeTicketResult } from '../../../common/queue';
-import { deferred } from '../test-support/fake-kiosk-api';
-import { makeTicket, OPEN_BUSINESS } from '../test-support/fixtures';
-import { renderApp } from '../test-support/render-app';
+import { errorInfo } from '../../../../common/errors';
+import { KioskApiError } from '../../../../common/kiosk-api';
+import type { TakeTicketResult } from '../../../../common/queue';
+import { deferred } from '../../test-support/fake-kiosk-api';
+import { makeTicket, OPEN_BUSINESS } from '../../test-support/fixtures';
+import { renderApp } from '../../test-support/render-app';
 
 afterEach(cleanup);
 
@@ -156,7 +156,7 @@ describe('App: taking a ticket', () => {
     fireEvent.click(openButton());
     await settle();
     expect(screen.queryByRole('button', { name: '重试' })).toBeNull();
-    expect(screen.getAllByRole('button').map((b) => b.textContent)).toEqual(['返回首页']);
+    expect(within(screen.getByRole('main')).getAllByRole('button').map((b) => b.textContent)).toEqual(['返回首页']);
   });
 
   it('ignores a late answer once the host has ended the session', async () => {

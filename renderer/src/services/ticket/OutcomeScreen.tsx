@@ -1,14 +1,15 @@
 import type { ReactNode } from 'react';
-import type { ClosedInfo } from '../../../common/queue';
-import { RETRYABLE_API_ERRORS, type FlowOutcome } from '../app/flow';
-import { useHostNow, useHostTime } from '../app/host-time';
-import { formatHallDateTime } from '../i18n/date-format';
-import { useI18n } from '../i18n/i18n-context';
-import { closedReasonMessageId, errorMessageId, type MessageId } from '../i18n/translate';
-import { useFocusHeading } from './use-focus-heading';
+import type { ClosedInfo } from '../../../../common/queue';
+import { useHostNow, useHostTime } from '../../app/host-time';
+import { formatHallDateTime } from '../../i18n/date-format';
+import { useI18n } from '../../i18n/i18n-context';
+import { closedReasonMessageId, errorMessageId, type MessageId } from '../../i18n/translate';
+import { Button } from '../../primitives/Button';
+import { Screen } from '../../primitives/Screen';
+import { RETRYABLE_API_ERRORS, type TicketOutcome } from './ticket-state';
 
 export interface OutcomeScreenProps {
-  outcome: FlowOutcome;
+  outcome: TicketOutcome;
   onHome(): void;
   /** Back to the business list for a new ticket (a fresh request). */
   onRetake(): void;
@@ -28,7 +29,6 @@ export function OutcomeScreen({ outcome, onHome, onRetake, onRetry }: OutcomeScr
   const { t, language } = useI18n();
   const { timeZone } = useHostTime();
   const hostNowMs = useHostNow(30_000);
-  const heading = useFocusHeading();
   const reason = (code: Parameters<typeof errorMessageId>[0]): string => t('outcome.reason', { reason: t(errorMessageId(code)) });
 
   /** The host's specific reason (e.g. 已停止取号，本业务 17:00 截止) and, when known, the next opening. */
@@ -87,14 +87,16 @@ export function OutcomeScreen({ outcome, onHome, onRetake, onRetry }: OutcomeScr
   if (wording.retake) buttons.push(<Action key="retake" primary label={t('action.retakeTicket')} onClick={onRetake} />);
   buttons.push(<Action key="home" primary={buttons.length === 0} label={t('action.home')} onClick={onHome} />);
 
+  const title = (
+    <>
+      <span aria-hidden="true" className="outcome__icon">
+        !
+      </span>{' '}
+      {t(wording.title)}
+    </>
+  );
   return (
-    <main className={`screen screen--outcome screen--outcome-${outcome.outcome}`}>
-      <h1 ref={heading} tabIndex={-1} className="screen__title">
-        <span aria-hidden="true" className="outcome__icon">
-          !
-        </span>{' '}
-        {t(wording.title)}
-      </h1>
+    <Screen kind={['outcome', `outcome-${outcome.outcome}`]} title={title} actions={buttons}>
       <div className="outcome__message" role="alert">
         {wording.lines.map((line) => (
           <p key={line} className="screen__lead">
@@ -102,15 +104,14 @@ export function OutcomeScreen({ outcome, onHome, onRetake, onRetry }: OutcomeScr
           </p>
         ))}
       </div>
-      <div className="screen__actions">{buttons}</div>
-    </main>
+    </Screen>
   );
 }
 
 function Action({ label, primary, onClick }: { label: string; primary: boolean; onClick(): void }) {
   return (
-    <button type="button" className={`button button--large ${primary ? 'button--primary' : 'button--secondary'}`} onClick={onClick}>
+    <Button variant={primary ? 'primary' : 'secondary'} large onClick={onClick}>
       {label}
-    </button>
+    </Button>
   );
 }

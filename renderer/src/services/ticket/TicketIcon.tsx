@@ -1,4 +1,4 @@
-/** Decorative icons: hidden from assistive technology, so a button's name stays its visible text. */
+/** The take-ticket tile's icon: decorative, hidden from assistive technology, so the tile's name stays its visible label. */
 export function TicketIcon() {
   return (
     <svg className="icon icon--ticket" viewBox="0 0 48 48" aria-hidden="true" focusable="false">

@@ -1,10 +1,10 @@
 // @vitest-environment jsdom
 import { cleanup, fireEvent, screen } from '@testing-library/react';
 import { afterEach, describe, expect, it } from 'vitest';
-import { errorInfo } from '../../../common/errors';
-import type { TakeTicketResult } from '../../../common/queue';
-import { makeBusiness, makeSnapshot, makeTicket } from '../test-support/fixtures';
-import { renderApp } from '../test-support/render-app';
+import { errorInfo } from '../../../../common/errors';
+import type { TakeTicketResult } from '../../../../common/queue';
+import { makeBusiness, makeSnapshot, makeTicket } from '../../test-support/fixtures';
+import { renderApp } from '../../test-support/render-app';
 
 afterEach(cleanup);
 

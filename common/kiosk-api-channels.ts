@@ -1,0 +1,80 @@
+/**
+ * Every KioskApi channel, declared once (ARCHITECTURE.md §8.16, §8.10): its request and result types, the
+ * validator a request must pass before the host acts on it, and how long a caller waits for the reply
+ * (issue 13 §4: a hung host never leaves a citizen's screen waiting without end). Everything else is derived
+ * from this table: the request/result types of `KioskApi.call`, the host's handler map (a channel without a
+ * handler is a type error), the Electron preload's and IPC bridge's allow-list, the WebSocket and relay
+ * envelope checks, and every caller's deadline. Channel names are `domain:verb` (§6).
+ */
+import { exactKeys, isPlainObject, validateEmptyRequest, validateSessionEndRequest, validateTakeTicketRequest, type Checked, type Validator } from './api-validate';
+import type { ApiRequest, KioskSnapshot } from './kiosk-api';
+import type { BusinessView, TakeTicketResult } from './queue';
+import type { SessionState } from './session';
+
+/** Most channels answer from memory; this is generous for a busy host. */
+export const DEFAULT_CALL_DEADLINE_MS = 10_000;
+/** Taking a ticket may wait for the printer to finish the last one, print and confirm (§8.3). */
+export const TAKE_TICKET_DEADLINE_MS = 60_000;
+
+export interface ChannelSpec<Request, Result> {
+  readonly validateRequest: Validator<Request>;
+  readonly deadlineMs: number;
+  /** Type only, never set: what the host answers with. */
+  readonly result?: Result;
+}
+
+function channel<Result>() {
+  return <Request>(spec: { validateRequest: Validator<Request>; deadlineMs: number }): ChannelSpec<Request, Result> => spec;
+}
+
+export const KIOSK_API_CHANNELS = {
+  'kiosk:get-snapshot': channel<KioskSnapshot>()({ validateRequest: validateEmptyRequest, deadlineMs: DEFAULT_CALL_DEADLINE_MS }),
+  'session:activity': channel<SessionState>()({ validateRequest: validateEmptyRequest, deadlineMs: DEFAULT_CALL_DEADLINE_MS }),
+  'session:end': channel<SessionState>()({ validateRequest: validateSessionEndRequest, deadlineMs: DEFAULT_CALL_DEADLINE_MS }),
+  'queue:list-businesses': channel<BusinessView[]>()({ validateRequest: validateEmptyRequest, deadlineMs: DEFAULT_CALL_DEADLINE_MS }),
+  'queue:take-ticket': channel<TakeTicketResult>()({ validateRequest: validateTakeTicketRequest, deadlineMs: TAKE_TICKET_DEADLINE_MS }),
+} as const;
+
+type Table = typeof KIOSK_API_CHANNELS;
+
+/** Request and result types per channel, read off the table. */
+export type ApiChannels = {
+  [C in keyof Table]: Table[C] extends ChannelSpec<infer Request, infer Result> ? { request: Request; result: Result } : never;
+};
+export type ApiChannel = keyof ApiChannels;
+export type ApiRequestOf<C extends ApiChannel> = ApiChannels[C]['request'];
+export type ApiResultOf<C extends ApiChannel> = ApiChannels[C]['result'];
+
+/** One function per channel, taking its checked request; `Context` is whatever else the implementer passes. */
+export type ApiChannelHandlers<Context extends unknown[] = []> = {
+  [C in ApiChannel]: (request: ApiRequestOf<C>, ...context: Context) => ApiResultOf<C> | Promise<ApiResultOf<C>>;
+};
+
+/** Every channel name: the IPC allow-list of the Electron shell. */
+export const API_CHANNELS = Object.freeze(Object.keys(KIOSK_API_CHANNELS) as ApiChannel[]);
+
+export function isApiChannel(value: unknown): value is ApiChannel {
+  return typeof value === 'string' && Object.prototype.hasOwnProperty.call(KIOSK_API_CHANNELS, value);
+}
+
+export function validateRequest<C extends ApiChannel>(channel: C, request: unknown): Checked<ApiRequestOf<C>> {
+  return (KIOSK_API_CHANNELS[channel].validateRequest as Validator<ApiRequestOf<C>>)(request);
+}
+
+/** How long the renderer's WebSocket client, the Electron preload and the supervisor's relay wait for a reply. */
+export function callDeadlineMs(channel: ApiChannel): number {
+  return KIOSK_API_CHANNELS[channel].deadlineMs;
+}
+
+/** Parses one wire message's envelope (the body is checked by `validateRequest`); anything else is refused with a reason. */
+export function parseApiRequest(raw: unknown): Checked<ApiRequest> {
+  if (!isPlainObject(raw)) return { ok: false, detail: 'message must be a JSON object' };
+  if (raw.kind !== 'request') return { ok: false, detail: 'kind must be "request"' };
+  if (typeof raw.id !== 'number' || !Number.isSafeInteger(raw.id) || raw.id < 0) {
+    return { ok: false, detail: 'id must be a non-negative integer' };
+  }
+  if (!isApiChannel(raw.channel)) return { ok: false, detail: `unknown channel ${JSON.stringify(raw.channel)}` };
+  const extra = exactKeys(raw, ['kind', 'id', 'channel', 'request']);
+  if (extra) return { ok: false, detail: extra };
+  return { ok: true, value: { kind: 'request', id: raw.id, channel: raw.channel, request: raw.request } };
+}

@@ -1,0 +1,16 @@
+import { useI18n } from '../i18n/i18n-context';
+import { Button } from '../primitives/Button';
+
+/**
+ * 长辈模式 in the top bar (ARCHITECTURE.md §8.15): larger type, larger targets, higher contrast for the
+ * citizen at the kiosk now. A toggle (aria-pressed) named by its visible label; it lasts until the session ends.
+ */
+export function ElderToggle({ on, onChange }: { on: boolean; onChange(on: boolean): void }) {
+  const { t } = useI18n();
+  return (
+    <Button variant="toggle" pressed={on} onClick={() => onChange(!on)}>
+      <span aria-hidden="true" className="toggle__mark" />
+      {t('elder.toggle')}
+    </Button>
+  );
+}
