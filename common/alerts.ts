@@ -12,7 +12,7 @@ export interface Alert {
   message: string;
   /** Clock time it was raised. */
   at: number;
-  /** False once the condition cleared. An event stays true: somebody must look (it is never cleared). */
+  /** False once the condition cleared. An event stays true until somebody dealt with it (staff settled the ticket). */
   active: boolean;
   /**
    * `condition` (also when absent): an ongoing device state, raised once and cleared when it ends.

@@ -40,12 +40,46 @@ export interface PrinterStatusBlock {
   headOverheat?: boolean;
 }
 
-export interface DeviceStatus {
-  device: DeviceState;
-  printer?: PrinterStatusBlock;
+/** ID-card reader block (protocols.md §1): a card on the reader, and its security module (SAM). */
+export interface CardReaderStatusBlock {
+  cardPresent?: boolean;
+  /** The SAM answered its last self-check (`ok`) or failed it (GA 467 status words, §1.3). */
+  sam?: 'ok' | 'error';
 }
 
-export type DeviceStatusDelta = Partial<DeviceStatus> & { printer?: Partial<PrinterStatusBlock> };
+/** Fingerprint module block (protocols.md §3): a finger on the sensor. */
+export interface FingerprintStatusBlock {
+  fingerPresent?: boolean;
+}
+
+/** Barcode / QR scanner block: scanning is on (the citizen may hold a code to it). */
+export interface ScannerStatusBlock {
+  scanning?: boolean;
+}
+
+/** Face or document camera block (protocols.md §6): the stream runs; a document lies on the plate. */
+export interface CameraStatusBlock {
+  streaming?: boolean;
+  documentPresent?: boolean;
+}
+
+/**
+ * One block per role's mechanism (ARCHITECTURE.md §8.14): an absent block means the device has no such part
+ * or cannot report it; inside a block an absent field means the same for that one reading.
+ */
+export interface StatusBlocks {
+  printer: PrinterStatusBlock;
+  cardReader: CardReaderStatusBlock;
+  fingerprint: FingerprintStatusBlock;
+  scanner: ScannerStatusBlock;
+  camera: CameraStatusBlock;
+}
+
+export const STATUS_BLOCKS = ['printer', 'cardReader', 'fingerprint', 'scanner', 'camera'] as const satisfies ReadonlyArray<keyof StatusBlocks>;
+
+export type DeviceStatus = { device: DeviceState } & Partial<StatusBlocks>;
+
+export type DeviceStatusDelta = { device?: DeviceState } & { [K in keyof StatusBlocks]?: Partial<StatusBlocks[K]> };
 
 /** Transport as written in the configuration (§8.1). */
 export type TransportConfig =
@@ -53,6 +87,8 @@ export type TransportConfig =
   /** `flowControl` (default "none"): RTS/CTS, DTR/DSR or XON/XOFF, as the device is wired. */
   | { kind: 'serial'; path: string; baudRate: number; flowControl?: 'none' | 'rtscts' | 'dtrdsr' | 'xonxoff' }
   | { kind: 'tcp'; host: string; port: number }
+  /** A USB printer-class device file, e.g. "/dev/usb/lp0" (Linux usblp; issue 13 §2). */
+  | { kind: 'usblp'; path: string }
   | { kind: 'hid'; vendorId: number; productId: number }
   | { kind: 'usb'; vendorId: number; productId: number };
 

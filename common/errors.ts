@@ -21,10 +21,37 @@ export const ERROR_CODES = [
   'garbledReply',
   'printIncomplete',
   'printUncertain',
+  // Cards, fingers, faces and scans (issue 13 §5; protocols.md §1, §3; domain.md)
+  /** The card on the reader could not be read (misplaced, dirty or damaged): place it again. */
+  'cardUnreadable',
+  /** The card was lifted before the read finished. */
+  'cardRemoved',
+  /** A card of a kind this service does not accept (not an ID card, or a type the reader cannot read). */
+  'cardNotSupported',
+  /** A card was left on the reader after its session ended: staff keep it for its owner. */
+  'cardLeft',
+  /** The ID reader security module (SAM) failed or refused (GA 467 status words). */
+  'samError',
+  /** No finger was placed on the sensor in time. */
+  'fingerNotPresented',
+  /** The fingerprint image was too poor to use (dry, wet, moved). */
+  'fingerPoorQuality',
+  /** The finger did not match the one on the card. */
+  'fingerMismatch',
+  /** No face was seen by the camera in time. */
+  'faceNotDetected',
+  /** The face did not match the photo on the card. */
+  'faceMismatch',
+  /** The face check saw a photo, a screen or a mask rather than a person. */
+  'livenessFailed',
+  /** A code or document could not be read by the scanner or camera. */
+  'scanUnreadable',
   'businessClosed',
   'businessUnknown',
   'dailyCapReached',
   'rateLimited',
+  /** The wall clock is far behind the last time the kiosk saw (a flat RTC battery): issuing stopped. */
+  'clockInvalid',
   'serviceUnavailable',
   'badRequest',
   'forbidden',
@@ -54,10 +81,23 @@ export const ERROR_ACTOR: Readonly<Record<ErrorCode, Actor>> = {
   garbledReply: 'technician',
   printIncomplete: 'staff',
   printUncertain: 'staff',
+  cardUnreadable: 'citizen',
+  cardRemoved: 'citizen',
+  cardNotSupported: 'citizen',
+  cardLeft: 'staff',
+  samError: 'technician',
+  fingerNotPresented: 'citizen',
+  fingerPoorQuality: 'citizen',
+  fingerMismatch: 'citizen',
+  faceNotDetected: 'citizen',
+  faceMismatch: 'citizen',
+  livenessFailed: 'citizen',
+  scanUnreadable: 'citizen',
   businessClosed: 'citizen',
   businessUnknown: 'software',
   dailyCapReached: 'citizen',
   rateLimited: 'citizen',
+  clockInvalid: 'technician',
   serviceUnavailable: 'staff',
   badRequest: 'software',
   forbidden: 'software',

@@ -18,10 +18,10 @@ afterEach(async () => {
   for (const l of open.splice(0)) await l.close();
 });
 
-async function rig() {
+async function rig(model = 'generic-escpos-80') {
   const clock = new ManualClock(Date.UTC(2026, 10, 23, 1, 0, 0));
   const pair = createMemoryPair('ticket');
-  const printer = new SimEscPosPrinter({ id: 'ticket-printer', model: 'generic-escpos-80', roles: ['ticketPrinter', 'receiptPrinter'], transport: pair.device, clock, lineTimeMs: 0 });
+  const printer = new SimEscPosPrinter({ id: 'ticket-printer', model, roles: ['ticketPrinter', 'receiptPrinter'], transport: pair.device, clock, lineTimeMs: 0, ticketTakenAfterMs: null });
   await printer.start();
   await pair.host.open();
   const listener = await listenOnLoopback(createSimControlServer({ registry: new SimRegistry([printer]), clock }));
@@ -65,8 +65,26 @@ describe('sim control API over HTTP on 127.0.0.1', () => {
         roles: ['ticketPrinter', 'receiptPrinter'],
         model: 'generic-escpos-80',
         status: { device: 'online', printer: { paper: 'full', coverOpen: false, cutterError: false, headOverheat: false } },
+        actions: [],
       },
     ]);
+  });
+
+  it('a device’s own actions: listed, POST take hands the ticket in the mouth over, 409 with none, 404 for others', async () => {
+    const { call, printTicket } = await rig('custom-vkp80');
+    expect((await call('GET', '/sim/devices')).body[0].actions).toEqual([
+      { name: 'take', description: expect.stringContaining('takes the ticket'), methods: ['POST'] },
+    ]);
+    expect(await call('POST', '/sim/devices/ticket-printer/take')).toMatchObject({ status: 409, body: { error: 'no ticket is waiting in the mouth' } });
+    await printTicket('A001');
+    let printed = (await call('GET', '/sim/devices/ticket-printer/printed')).body;
+    expect(printed[0]).toMatchObject({ cut: true, delivery: 'presented' });
+    const taken = await call('POST', '/sim/devices/ticket-printer/take', {});
+    expect(taken).toMatchObject({ status: 200, body: { printer: { mediaPresented: false } } });
+    printed = (await call('GET', '/sim/devices/ticket-printer/printed')).body;
+    expect(printed[0].delivery).toBe('taken');
+    expect((await call('DELETE', '/sim/devices/ticket-printer/take')).status).toBe(405);
+    expect(await call('POST', '/sim/devices/ticket-printer/card', {})).toMatchObject({ status: 404, body: { error: expect.stringMatching(/has no action "card"; its actions: take/) } });
   });
 
   it('POST faults sets only what the body names and returns the new status; DELETE clears them', async () => {

@@ -3,17 +3,19 @@
  * trainers and the control panel. Faults are set in the status words, partially; state is reset between
  * tests; in training mode the clock can be set or advanced.
  *
- *   GET    /sim/devices                 [{ id, role, roles, model, status }]
+ *   GET    /sim/devices                 [{ id, role, roles, model, status, actions }]
  *   POST   /sim/devices/:id/faults      { paper?, coverOpen?, …, afterLines? } → the device's new status
  *   DELETE /sim/devices/:id/faults      → the device's status, healthy
- *   GET    /sim/devices/:id/printed     [{ seq, at, lines, qr, barcodes, images, cut, bytesBase64 }]
+ *   GET    /sim/devices/:id/printed     [{ seq, at, lines, qr, barcodes, images, cut, delivery?, bytesBase64 }]
+ *   POST   /sim/devices/:id/<action>    one of the device's own actions (e.g. take) → its new status
+ *   DELETE /sim/devices/:id/<action>    ends it, where that means something (a card lifted)
  *   POST   /sim/clock                   { set: ISO } | { advanceMs: n } → { now: ISO }
  *   POST   /sim/reset                   → every device healthy and empty; the device list
  */
 import { createServer, type IncomingMessage, type Server, type ServerResponse } from 'node:http';
 import type { AddressInfo } from 'node:net';
 import { HttpError, assertLoopbackRequest, readJsonBody, sendJson } from './http-json';
-import { SimFaultError, type SimDevice } from './sim-device';
+import { SimActionError, SimFaultError, type SimAction, type SimDevice } from './sim-device';
 import type { SimRegistry } from './sim-registry';
 
 /** What the control API needs of the clock: ManualClock and the real-time adjustable clocks both fit. */
@@ -45,7 +47,34 @@ function isPlainObject(v: unknown): v is Record<string, unknown> {
 }
 
 function summary(d: SimDevice): unknown {
-  return { id: d.id, role: d.roles[0], roles: [...d.roles], model: d.model, status: d.status() };
+  const actions = Object.entries(d.actions()).map(([name, a]) => ({ name, description: a.description, methods: [...(a.start ? ['POST'] : []), ...(a.stop ? ['DELETE'] : [])] }));
+  return { id: d.id, role: d.roles[0], roles: [...d.roles], model: d.model, status: d.status(), actions };
+}
+
+/** Runs a device action, its refusals as HTTP errors. */
+function runAction(run: () => unknown, res: ServerResponse): void {
+  try {
+    sendJson(res, 200, run());
+  } catch (err) {
+    if (err instanceof SimActionError) throw new HttpError(err.badRequest ? 400 : 409, err.message);
+    throw err;
+  }
+}
+
+function actionRoute(d: SimDevice, name: string, limit: number): Route | undefined {
+  const actions = d.actions();
+  const action: SimAction | undefined = Object.prototype.hasOwnProperty.call(actions, name) ? actions[name] : undefined;
+  if (!action) return undefined;
+  const methods: Route['methods'] = {};
+  const { start, stop } = action;
+  if (start) {
+    methods.POST = async (req, res) => {
+      const body = (await readJsonBody(req, limit)) ?? {};
+      runAction(() => start.call(action, body), res);
+    };
+  }
+  if (stop) methods.DELETE = (_req, res) => runAction(() => stop.call(action), res);
+  return { methods };
 }
 
 function parseClockBody(body: unknown): { set: number } | { advanceMs: number } {
@@ -103,7 +132,10 @@ export function createSimControlServer(options: SimControlOptions): SimRequestHa
       };
     }
     if (action === 'printed') return { methods: { GET: (_req, res) => sendJson(res, 200, device(id).printed()) } };
-    return undefined;
+    const d = device(id);
+    const own = actionRoute(d, action, limit);
+    if (!own) throw new HttpError(404, `device "${id}" has no action "${action}"; its actions: ${Object.keys(d.actions()).join(', ') || 'none'} (and faults, printed)`);
+    return own;
   };
 
   const route = (path: string): Route | undefined => {

@@ -9,6 +9,19 @@ import type { PrintedTicket } from './escpos/printed-ticket';
 /** Something a device produced for the tester to inspect (a ticket today; pages and scans later). */
 export type SimOutput = PrintedTicket;
 
+/**
+ * Something a tester does to a device beyond faults (issue 13 §5): a citizen taking a ticket, later laying a
+ * card or a finger, presenting a document. `POST /sim/devices/:id/<name>` starts it, `DELETE` ends it (a
+ * card lifted, a finger raised) where that means something. Each returns the device's new status; a state
+ * in which it makes no sense (no ticket to take) throws SimActionError.
+ */
+export interface SimAction {
+  /** One line for `GET /sim/devices`, in English for testers. */
+  description: string;
+  start?(body: unknown): DeviceStatus;
+  stop?(): DeviceStatus;
+}
+
 export interface SimDevice {
   readonly id: string;
   readonly roles: readonly DeviceRole[];
@@ -24,6 +37,19 @@ export interface SimDevice {
   printed(): SimOutput[];
   /** Healthy, empty buffers, nothing printed, counters at zero. */
   reset(): void;
+  /** The actions this device's model has, by the name in the path (none: an empty object). */
+  actions(): Readonly<Record<string, SimAction>>;
+}
+
+/** An action the device cannot do in its present state (409), or with this body (400 when `badRequest`). */
+export class SimActionError extends Error {
+  override readonly name = 'SimActionError';
+  constructor(
+    message: string,
+    readonly badRequest = false,
+  ) {
+    super(message);
+  }
 }
 
 /** A fault request the device cannot take; `field` names the offending field when there is one. */

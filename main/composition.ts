@@ -13,6 +13,7 @@ import type { TicketPrinter } from '../drivers/devices/printer-types';
 import { createMemoryPair } from '../drivers/transport/memory-pair';
 import { SerialTransport } from '../drivers/transport/serial-transport';
 import { TcpTransport } from '../drivers/transport/tcp-transport';
+import { UsblpTransport } from '../drivers/transport/usblp-transport';
 import type { Transport } from '../drivers/transport/transport';
 import { SimEscPosPrinter } from '../devices-sim/escpos/sim-escpos-printer';
 import { SimRegistry } from '../devices-sim/sim-registry';
@@ -20,6 +21,7 @@ import { AlertBus } from './host/alerts/alert-bus';
 import { KioskApiService } from './host/api/kiosk-api-service';
 import { AvailabilityService } from './host/availability/availability-service';
 import { type KioskConfig, rolesOf } from './host/config/config-types';
+import { composeHostControl } from './host/control/host-control';
 import { reportCommandFailure, reportCommandSuccess, syncDeviceAlerts } from './host/devices/device-alerts';
 import { DeviceManager, type ManagedDevice } from './host/devices/device-manager';
 import { DEVICE_STATS_FILE, SqliteStatisticsStore } from './host/devices/sqlite-statistics-store';
@@ -69,6 +71,8 @@ function buildTransport(id: string, entry: KioskConfig['devices'][string], deps:
       return new SerialTransport({ path: t.path, baudRate: t.baudRate, flowControl: t.flowControl ?? 'none' });
     case 'tcp':
       return new TcpTransport({ host: t.host, port: t.port });
+    case 'usblp':
+      return new UsblpTransport({ path: t.path });
     case 'hid':
     case 'usb':
       throw new Error(`devices.${id}: the ${entry.driver} driver does not support ${t.kind} transports yet`);
@@ -95,9 +99,11 @@ export function composeKiosk(options: ComposeOptions): Kiosk {
   const availability = new AvailabilityService(
     { statusOfRole: (role: DeviceRole) => devices.forRole(role)?.status },
     config.hall.alternatives,
+    // A clock far behind the last time seen stops issuing (issue 13 §3; host/clock/clock-watch.ts).
+    { takeTicket: () => control.clockWatch.blockingReason() },
   );
   devices.onStatusChanged((id, status) => {
-    syncDeviceAlerts(alerts, id, status);
+    syncDeviceAlerts(alerts, id, status, devices.transportKind(id));
     availability.refresh();
   });
 
@@ -134,6 +140,19 @@ export function composeKiosk(options: ComposeOptions): Kiosk {
     businesses: board,
     tickets,
   });
+  // Staff settle uncertain tickets and technicians confirm the clock through the running host (issue 13 §3).
+  const control = composeHostControl({
+    db,
+    queue,
+    alerts,
+    clock,
+    mode: config.mode,
+    timeZone: config.hall.timeZone,
+    dataDir: options.dataDir,
+    log,
+    onAvailabilityChanged: () => availability.refresh(),
+    onQueueChanged: () => board.refresh(),
+  });
 
   return {
     api,
@@ -149,12 +168,14 @@ export function composeKiosk(options: ComposeOptions): Kiosk {
       for (const t of recovered.uncertainTickets) {
         alerts.event(ticketPrinterId(), 'printUncertain', ticketRef(t.day, t.number), `${t.number} 号票打印时终端重启，结果不确定，请核实出票口`);
       }
+      await control.start();
       await Promise.all(simPrinters.map((sim) => sim.start()));
       await devices.start();
       availability.refresh();
       board.start();
     },
     async stop() {
+      await control.stop();
       board.stop();
       session.dispose();
       api.dispose();

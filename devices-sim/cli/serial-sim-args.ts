@@ -12,7 +12,8 @@ export interface SerialSimArgs {
   paper: PaperSupply;
 }
 
-function wholeNumber(name: string, text: string | undefined, fallback: number | undefined, max: number): number | undefined {
+/** `--name` as a whole number from 0 to `max`, or `fallback` when absent. */
+export function wholeNumber(name: string, text: string | undefined, fallback: number | undefined, max: number): number | undefined {
   if (text === undefined) return fallback;
   const n = Number(text);
   if (!/^\d+$/u.test(text) || n > max) throw new Error(`--${name} must be a whole number from 0 to ${max}, got "${text}"`);

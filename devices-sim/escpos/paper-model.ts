@@ -8,7 +8,7 @@ import type { Clock } from '../../common/clock';
 import type { EscPosCommand } from '../../drivers/protocol/escpos/command-types';
 import type { QrErrorCorrection } from '../../drivers/protocol/escpos/encoder';
 import { decodeGb18030 } from '../../drivers/protocol/escpos/gb18030';
-import type { PrintedTicket } from './printed-ticket';
+import type { PrintedTicket, TicketDelivery } from './printed-ticket';
 import {
   DEFAULT_BARCODE_DOTS,
   DEFAULT_QR_LEVEL,
@@ -100,6 +100,8 @@ export class PaperModel {
         return pending + dotsToLines(cmd.dots);
       case 'cut':
         return pending + dotsToLines(cmd.feedDots ?? 0);
+      case 'present':
+        return pending;
       case 'raster':
         return pending + dotsToLines(cmd.heightDots * (cmd.mode & 2 ? 2 : 1));
       case 'columnImage':
@@ -220,6 +222,7 @@ export class PaperModel {
         this.draft.images.push({ widthDots: cmd.widthBytes * 8, heightDots: cmd.heightDots });
         return false;
       case 'cut':
+      case 'present': // FS P cuts as it presents (§2.6)
         this.flushLine();
         this.finish(true);
         return true;
@@ -263,6 +266,17 @@ export class PaperModel {
     this.draft = emptyDraft();
     this.done = [];
     this.seq = 0;
+  }
+
+  /** A presenter holds the ticket `seq` in its mouth (§2.6), or it left: taken, retracted or ejected. */
+  delivered(seq: number, how: TicketDelivery): void {
+    const ticket = this.done.find((t) => t.seq === seq);
+    if (ticket && (how === 'presented' ? ticket.delivery === undefined : ticket.delivery === 'presented')) ticket.delivery = how;
+  }
+
+  /** The seq of the last ticket recorded. */
+  get lastSeq(): number {
+    return this.seq;
   }
 
   private finish(cut: boolean): void {

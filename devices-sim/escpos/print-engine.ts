@@ -18,6 +18,8 @@ export interface PrintEngineHooks {
   linePrinted(): void;
   /** The command's lines are on paper (or it had none): commit its effect. */
   reached(cmd: EscPosCommand): void;
+  /** The buffer moved on by one command (room for more). */
+  advanced?(): void;
 }
 
 interface Entry {
@@ -40,6 +42,16 @@ export class PrintEngine {
   /** Commands waiting, including the one under the head. */
   get buffered(): number {
     return this.queue.length;
+  }
+
+  /**
+   * Bytes of the commands waiting behind the one under the head: what fills a receive buffer. The head's
+   * own command streams through as it prints (a raster larger than the buffer still prints).
+   */
+  get waitingBytes(): number {
+    let bytes = 0;
+    for (let i = 1; i < this.queue.length; i++) bytes += this.queue[i]!.cmd.raw.length;
+    return bytes;
   }
 
   /** True while the head is part-way through a command's lines. */
@@ -80,9 +92,10 @@ export class PrintEngine {
           this.printLine(head);
           continue;
         }
-        if (head.cmd.type === 'cut' && this.hooks.cutBlocked()) return;
+        if ((head.cmd.type === 'cut' || head.cmd.type === 'present') && this.hooks.cutBlocked()) return;
         this.queue.shift();
         this.hooks.reached(head.cmd);
+        this.hooks.advanced?.();
       }
     } finally {
       this.pumping = false;

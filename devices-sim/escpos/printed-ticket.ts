@@ -8,6 +8,8 @@ export interface PrintedImage {
   heightDots: number;
 }
 
+export type TicketDelivery = 'presented' | 'taken' | 'retracted' | 'ejected';
+
 export interface PrintedTicket {
   seq: number;
   /** ISO 8601 time (from the injected clock) the ticket was cut or abandoned. */
@@ -19,6 +21,12 @@ export interface PrintedTicket {
   barcodes: string[];
   images: PrintedImage[];
   cut: boolean;
+  /**
+   * Presenter printers (protocols.md §2.6): where the ticket went after FS P held it in the mouth: still
+   * there (`presented`), taken by the citizen, retracted into the bin at the time-out, or ejected. Absent on
+   * printers without a presenter.
+   */
+  delivery?: TicketDelivery;
   /** The print-buffer bytes of this ticket, status queries (GS ( H, GS r, GS I) left out. */
   bytesBase64: string;
 }

@@ -60,6 +60,15 @@ export class ReplyChannel {
     this.timers.add(timer);
   }
 
+  /**
+   * Flow control (XON/XOFF) is the UART's, not the firmware's answer: it goes out at once, in order with
+   * what was already written, untouched by garbage and slowMs; only a link that is gone loses it.
+   */
+  sendFlowControl(byte: number): void {
+    if (this.faults().unplugged) return;
+    this.write(Uint8Array.of(byte));
+  }
+
   /** Drops replies still held back by slowMs (reset, stop). */
   cancelDelayed(): void {
     for (const t of this.timers) t.cancel();

@@ -243,7 +243,7 @@ describe('reset and statistics', () => {
     expect(rig.printer.statistics()).toMatchObject({ linesPrinted: 2, cuts: 1 });
     rig.printer.reset();
     expect(rig.printer.printed()).toEqual([]);
-    expect(rig.printer.statistics()).toEqual({ bytesReceived: 0, linesPrinted: 0, cuts: 0, statusRequests: 0, bufferedCommands: 0 });
+    expect(rig.printer.statistics()).toEqual({ bytesReceived: 0, linesPrinted: 0, cuts: 0, statusRequests: 0, bufferedCommands: 0, overflowBytes: 0 });
     expect(rig.printer.status()).toEqual({ device: 'online', printer: { paper: 'full', coverOpen: false, cutterError: false, headOverheat: false } });
     await rig.send(COMMANDS.dleEot1);
     expect(rig.take()).toEqual([0x12]);

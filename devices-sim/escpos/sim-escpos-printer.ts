@@ -8,19 +8,21 @@
 import type { Clock, TimerHandle } from '../../common/clock';
 import type { DeviceRole, DeviceStatus, PrinterFaults } from '../../common/device';
 import type { EscPosCommand } from '../../drivers/protocol/escpos/command-parser';
-import { BLOCK_REPLY_HEADER, NUL, PROCESS_ID_LENGTH, PROCESS_ID_REPLY_ID, RECOVERY_CLEAR_BUFFERS, RECOVERY_RESUME, TRANSMIT_STATUS_PAPER } from '../../drivers/protocol/escpos/constants';
+import { BLOCK_REPLY_HEADER, EJECTOR_RETRACT, FULL_STATUS_N, NUL, PROCESS_ID_LENGTH, PROCESS_ID_REPLY_ID, RECOVERY_CLEAR_BUFFERS, RECOVERY_RESUME, TRANSMIT_STATUS_PAPER } from '../../drivers/protocol/escpos/constants';
 import { escPosModel, type EscPosModel, type StoppedState } from '../../drivers/protocol/escpos/models';
 import type { MemoryDeviceEnd } from '../../drivers/transport/memory-pair';
 import type { Transport } from '../../drivers/transport/transport';
 import { SeededRandom } from '../seeded-random';
-import type { SimDevice } from '../sim-device';
+import { SimActionError, type SimAction, type SimDevice } from '../sim-device';
 import { PaperModel } from './paper-model';
 import { PrintEngine } from './print-engine';
-import type { PrintedTicket } from './printed-ticket';
+import type { PrintedTicket, TicketDelivery } from './printed-ticket';
 import { PrinterFaultState, parsePrinterFaults, type ActivePrinterFaults, type PaperSupply } from './printer-faults';
+import { ReceiveBuffer, type ReceiveBufferOptions } from './receive-buffer';
 import { ReceiveStage } from './receive-stage';
+import { XOFF, XON } from '../../drivers/transport/flow-control';
 import { ReplyChannel, type SimLog } from './reply-channel';
-import { asbBlock, asbChangeWanted, paperStatusByte, realtimeStatusByte, type PrinterCondition } from './status-bytes';
+import { asbBlock, asbChangeWanted, fullStatusReply, paperStatusByte, realtimeStatusByte, type PrinterCondition } from './status-bytes';
 import { printerDeviceStatus } from './printer-status';
 
 export interface SimEscPosPrinterOptions {
@@ -48,9 +50,15 @@ export interface SimEscPosPrinterOptions {
   answersProcessId?: boolean;
   /**
    * Models that sense the ticket in the mouth (ticketTakenBit, presenter): clock time after a cut until the
-   * citizen takes it; null waits for takeTicket(). Default 3000.
+   * citizen takes it; null waits for takeTicket() (the control API's `take`), or a presenter's retract
+   * time-out. Default 3000.
    */
   ticketTakenAfterMs?: number | null;
+  /**
+   * A bounded receive buffer (receive-buffer.ts): XOFF/XON before it fills, or, without flow control, lost
+   * bytes when a host sends on. Default unbounded, as over USB or TCP where the link paces the host.
+   */
+  receiveBuffer?: ReceiveBufferOptions;
   log?: SimLog;
 }
 
@@ -61,6 +69,8 @@ export interface SimPrinterStatistics {
   statusRequests: number;
   /** Commands waiting in the print buffer now. */
   bufferedCommands: number;
+  /** Bytes lost because the receive buffer was full (receive-buffer.ts). */
+  overflowBytes: number;
 }
 
 const hasPlug = (t: Transport): t is MemoryDeviceEnd => typeof (t as Partial<MemoryDeviceEnd>).unplug === 'function';
@@ -75,12 +85,16 @@ export class SimEscPosPrinter implements SimDevice {
   private readonly engine: PrintEngine;
   private readonly replies: ReplyChannel;
   private readonly stage: ReceiveStage;
+  private readonly buffer: ReceiveBuffer | null;
   private readonly listeners = new Set<(status: DeviceStatus) => void>();
   private stats = { bytesReceived: 0, linesPrinted: 0, cuts: 0, statusRequests: 0 };
   private asbMask = 0;
   private lastAsb: Uint8Array | undefined;
   private lastStatusJson = '';
   private mediaPresented = false;
+  /** The printed list's seq of the ticket in a presenter's mouth (§2.6), while it is there. */
+  private presentedSeq: number | null = null;
+  private retractTimer: TimerHandle | undefined;
   private tearOffPending = false;
   private takeTimer: TimerHandle | undefined;
   private unsubscribe: (() => void)[] = [];
@@ -99,7 +113,9 @@ export class SimEscPosPrinter implements SimDevice {
       cutBlocked: () => this.faults.current.cutterError,
       linePrinted: () => this.linePrinted(),
       reached: (cmd) => this.reached(cmd),
+      advanced: () => this.signalBuffer(),
     });
+    this.buffer = options.receiveBuffer ? new ReceiveBuffer(options.receiveBuffer) : null;
     if (options.paper) this.faults.apply(parsePrinterFaults({ paper: options.paper }, this.spec));
     if (options.faults) this.faults.apply(parsePrinterFaults(options.faults, this.spec));
     this.lastStatusJson = JSON.stringify(this.status());
@@ -122,12 +138,13 @@ export class SimEscPosPrinter implements SimDevice {
     this.engine.dispose();
     this.replies.cancelDelayed();
     this.takeTimer?.cancel();
+    this.retractTimer?.cancel();
     await this.replies.flushed();
     await this.options.transport.close();
   }
 
   status(): DeviceStatus {
-    return printerDeviceStatus(this.faults.current, this.spec.ticketTakenBit || this.spec.presenter ? this.mediaPresented : undefined);
+    return printerDeviceStatus(this.faults.current, this.sensesMouth ? this.mediaPresented : undefined);
   }
 
   onStatusChanged(listener: (status: DeviceStatus) => void): () => void {
@@ -160,6 +177,7 @@ export class SimEscPosPrinter implements SimDevice {
     this.replies.cancelDelayed();
     this.paper.reset();
     this.stage.reset();
+    if (this.buffer?.reset() === 'xon') this.replies.sendFlowControl(XON);
     this.stats = { bytesReceived: 0, linesPrinted: 0, cuts: 0, statusRequests: 0 };
     this.setMediaPresented(false);
     const before = { ...this.faults.current };
@@ -169,12 +187,30 @@ export class SimEscPosPrinter implements SimDevice {
 
   /** The citizen tears the ticket off (models with ticketTakenBit or a presenter, protocols.md §2.6). */
   takeTicket(): void {
-    this.setMediaPresented(false);
-    this.notify();
+    this.leaveMouth('taken');
+  }
+
+  /** `take` where the model senses the mouth (ticketTakenBit or a presenter, §2.6). */
+  actions(): Readonly<Record<string, SimAction>> {
+    if (!this.sensesMouth) return {};
+    return {
+      take: {
+        description: 'the citizen takes the ticket waiting in the mouth (409 when there is none)',
+        start: () => {
+          if (!this.mediaPresented) throw new SimActionError('no ticket is waiting in the mouth');
+          this.takeTicket();
+          return this.status();
+        },
+      },
+    };
+  }
+
+  private get sensesMouth(): boolean {
+    return this.spec.ticketTakenBit || this.spec.presenter !== null;
   }
 
   statistics(): SimPrinterStatistics {
-    return { ...this.stats, bufferedCommands: this.engine.buffered };
+    return { ...this.stats, bufferedCommands: this.engine.buffered, overflowBytes: this.buffer?.overflowBytes ?? 0 };
   }
 
   /** What DLE EOT, ASB and GS r report now. */
@@ -189,6 +225,7 @@ export class SimEscPosPrinter implements SimDevice {
       paperJam: f.paper === 'jammed',
       headOverheat: f.headOverheat,
       ticketNotTaken: this.spec.ticketTakenBit && this.mediaPresented,
+      ticketInOutput: this.spec.presenter !== null && this.mediaPresented,
     };
   }
 
@@ -209,8 +246,23 @@ export class SimEscPosPrinter implements SimDevice {
     this.stats.bytesReceived += chunk.length;
     // A hung firmware takes the bytes off the wire and does nothing with them.
     if (f.noReply) return;
-    this.stage.push(chunk);
+    this.stage.push(this.admit(chunk));
     this.engine.pump();
+    this.signalBuffer();
+  }
+
+  /** What of `chunk` fits in a bounded receive buffer; the rest is lost, as on a printer (receive-buffer.ts). */
+  private admit(chunk: Uint8Array): Uint8Array {
+    if (!this.buffer) return chunk;
+    const fits = this.buffer.admit(this.engine.waitingBytes, chunk.length);
+    if (fits === chunk.length) return chunk;
+    this.options.log?.('warn', 'receive buffer full: bytes lost', { lost: chunk.length - fits, capacity: this.buffer.options.bytes });
+    return chunk.subarray(0, fits);
+  }
+
+  private signalBuffer(): void {
+    const signal = this.buffer?.signal(this.engine.waitingBytes);
+    if (signal) this.replies.sendFlowControl(signal === 'xoff' ? XOFF : XON);
   }
 
   /** The receive stage (protocols.md §2.4, §2.5): real-time commands now, the rest into the buffer. */
@@ -219,6 +271,7 @@ export class SimEscPosPrinter implements SimDevice {
       case 'realtimeStatus':
         this.stats.statusRequests++;
         if (cmd.n >= 1 && cmd.n <= 4) this.replies.send(Uint8Array.of(realtimeStatusByte(cmd.n as 1 | 2 | 3 | 4, this.condition())));
+        else if (cmd.n === FULL_STATUS_N && this.spec.statusQuery === 'fullStatus') this.replies.send(fullStatusReply(this.condition()));
         return;
       case 'realtimeRecovery':
         if (cmd.n === RECOVERY_CLEAR_BUFFERS) this.clearBuffer();
@@ -271,13 +324,11 @@ export class SimEscPosPrinter implements SimDevice {
       this.replies.send(Uint8Array.of(BLOCK_REPLY_HEADER, PROCESS_ID_REPLY_ID, ...cmd.raw.subarray(cmd.raw.length - PROCESS_ID_LENGTH), NUL));
     } else if (cmd.type === 'transmitStatus' && (cmd.n === TRANSMIT_STATUS_PAPER || cmd.n === 0x31)) {
       this.replies.send(Uint8Array.of(paperStatusByte(this.condition())));
+    } else if (cmd.type === 'ejector') {
+      this.ejector(cmd.n, cmd.timeoutS);
     } else if (cut) {
       this.stats.cuts++;
-      if (this.spec.ticketTakenBit || this.spec.presenter) {
-        this.setMediaPresented(true);
-        const after = this.options.ticketTakenAfterMs === undefined ? 3000 : this.options.ticketTakenAfterMs;
-        if (after !== null) this.takeTimer = this.options.clock.setTimer(after, () => this.takeTicket());
-      }
+      if (this.sensesMouth) this.enterMouth(cmd.type === 'present' && cmd.onTimeout !== 'hold' ? { after: cmd.timeoutS, then: cmd.onTimeout === 'retract' ? 'retracted' : 'ejected' } : null);
       this.notify();
     }
   }
@@ -292,10 +343,46 @@ export class SimEscPosPrinter implements SimDevice {
     this.paper.tearOff();
   }
 
+  /**
+   * A cut ticket waits in the mouth (§2.6): until the citizen takes it, or, after FS P's time-out, until the
+   * presenter retracts it into its bin or ejects it. A new ticket pushes an older one out.
+   */
+  private enterMouth(timeout: { after: number; then: 'retracted' | 'ejected' } | null): void {
+    if (this.mediaPresented) this.leaveMouth('ejected');
+    this.setMediaPresented(true);
+    this.presentedSeq = this.spec.presenter ? this.paper.lastSeq : null;
+    if (this.presentedSeq !== null) this.paper.delivered(this.presentedSeq, 'presented');
+    const after = this.options.ticketTakenAfterMs === undefined ? 3000 : this.options.ticketTakenAfterMs;
+    if (after !== null) this.takeTimer = this.options.clock.setTimer(after, () => this.takeTicket());
+    if (timeout) this.retractTimer = this.options.clock.setTimer(timeout.after * 1000, () => this.leaveMouth(timeout.then));
+  }
+
+  private leaveMouth(how: Exclude<TicketDelivery, 'presented'>): void {
+    if (!this.mediaPresented) return;
+    if (this.presentedSeq !== null) this.paper.delivered(this.presentedSeq, how);
+    this.options.log?.('debug', 'ticket left the mouth', { how });
+    this.setMediaPresented(false);
+    this.notify();
+  }
+
+  /** GS e n (§2.6, Pyramid/Custom): 2 retract, 5 eject; 3 and 20 present a cut ticket (20 then retracts after t s). */
+  private ejector(n: number, timeoutS: number | undefined): void {
+    if (!this.spec.presenter) return;
+    if (n === EJECTOR_RETRACT) this.leaveMouth('retracted');
+    else if (n === 0x05) this.leaveMouth('ejected');
+    else if (n === 0x20 && timeoutS !== undefined && this.mediaPresented) {
+      this.retractTimer?.cancel();
+      this.retractTimer = this.options.clock.setTimer(timeoutS * 1000, () => this.leaveMouth('retracted'));
+    }
+  }
+
   private setMediaPresented(on: boolean): void {
     this.takeTimer?.cancel();
     this.takeTimer = undefined;
+    this.retractTimer?.cancel();
+    this.retractTimer = undefined;
     this.mediaPresented = on;
+    if (!on) this.presentedSeq = null;
   }
 
   private afterFaultChange(before: Readonly<ActivePrinterFaults>): void {

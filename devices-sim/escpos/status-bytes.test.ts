@@ -3,7 +3,7 @@ import { REPLIES } from '../../drivers/protocol/escpos/fixtures';
 import { interpretAsb, interpretPaperStatus, interpretRealtimeStatus } from '../../drivers/protocol/escpos/status-bits';
 import { asbBlock, asbChangeWanted, paperStatusByte, realtimeStatusByte, type PrinterCondition } from './status-bytes';
 
-const HEALTHY: PrinterCondition = { offline: false, coverOpen: false, paperEnd: false, paperNearEnd: false, cutterError: false, paperJam: false, headOverheat: false, ticketNotTaken: false };
+const HEALTHY: PrinterCondition = { offline: false, coverOpen: false, paperEnd: false, paperNearEnd: false, cutterError: false, paperJam: false, headOverheat: false, ticketNotTaken: false, ticketInOutput: false };
 
 describe('status bytes', () => {
   it('match the golden replies of protocols.md §2.4 and §2.5', () => {

@@ -19,6 +19,8 @@ export interface PrinterCondition {
   headOverheat: boolean;
   /** DLE EOT 1 bit 7 on printers that report it (§2.6, Cashino): the ticket is still in the mouth. */
   ticketNotTaken: boolean;
+  /** A presenter holds a ticket in its mouth: the full status's paper byte bit 5 (§2.6, Custom). */
+  ticketInOutput: boolean;
 }
 
 // DLE EOT n replies (protocols.md §2.4): bits 1 and 4 fixed 1, bits 0 and 7 fixed 0 (bit 7 is P5's ticket bit).
@@ -77,6 +79,32 @@ export function asbBlock(c: PrinterCondition): Uint8Array {
     (c.paperJam ? ASB2_RECOVERABLE : 0) | (c.cutterError ? ASB2_CUTTER_ERROR : 0) | (c.headOverheat ? ASB2_AUTO_RECOVERABLE : 0),
     c.paperEnd ? ASB3_PAPER_END : c.paperNearEnd ? ASB3_NEAR_END : 0,
     0,
+  );
+}
+
+// Full status to DLE EOT 20 on presenter printers (protocols.md §2.6, Custom VKP80 [V*]).
+export const FS_PAPER_NOT_PRESENT = 0x01;
+export const FS_PAPER_NEAR_END = 0x04;
+export const FS_TICKET_IN_OUTPUT = 0x20;
+export const FS_USER_COVER_OPEN = 0x01;
+export const FS_REC_HEAD_TEMPERATURE = 0x01;
+export const FS_REC_SUPPLY_VOLTAGE = 0x08;
+export const FS_REC_PAPER_JAM = 0x40;
+export const FS_UNREC_CUTTER = 0x01;
+
+/**
+ * `10 0F` paper user recoverable unrecoverable (§2.6). The full status has no offline bit; an offline
+ * simulated printer shows the supply-voltage error, the one recoverable state that stops it for no other
+ * reason [C].
+ */
+export function fullStatusReply(c: PrinterCondition): Uint8Array {
+  return Uint8Array.of(
+    0x10,
+    0x0f,
+    (c.paperEnd ? FS_PAPER_NOT_PRESENT : 0) | (c.paperNearEnd ? FS_PAPER_NEAR_END : 0) | (c.ticketInOutput ? FS_TICKET_IN_OUTPUT : 0),
+    c.coverOpen ? FS_USER_COVER_OPEN : 0,
+    (c.headOverheat ? FS_REC_HEAD_TEMPERATURE : 0) | (c.offline ? FS_REC_SUPPLY_VOLTAGE : 0) | (c.paperJam ? FS_REC_PAPER_JAM : 0),
+    c.cutterError ? FS_UNREC_CUTTER : 0,
   );
 }
 

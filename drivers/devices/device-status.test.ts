@@ -15,6 +15,17 @@ describe('StatusHolder', () => {
     expect(deltas).toEqual([{ device: 'online' }, { printer: { paper: 'low' } }]);
     expect(holder.status).toEqual({ device: 'online', printer: { paper: 'low', coverOpen: false } });
   });
+  it('keeps one block per role, each merged and published on its own (ARCHITECTURE.md §8.14)', () => {
+    const holder = new StatusHolder({ device: 'online' });
+    const deltas: DeviceStatusDelta[] = [];
+    holder.onChanged((d) => deltas.push(d));
+    holder.update({ cardReader: { cardPresent: false, sam: 'ok' } });
+    holder.update({ cardReader: { cardPresent: true }, fingerprint: { fingerPresent: false } });
+    expect(holder.update({ cardReader: { cardPresent: true } })).toBeNull();
+    expect(deltas).toEqual([{ cardReader: { cardPresent: false, sam: 'ok' } }, { cardReader: { cardPresent: true }, fingerprint: { fingerPresent: false } }]);
+    expect(holder.status).toEqual({ device: 'online', cardReader: { cardPresent: true, sam: 'ok' }, fingerprint: { fingerPresent: false } });
+    expect(holder.status).not.toHaveProperty('printer'); // absent: this device has no printer
+  });
 });
 
 describe('LifecycleState', () => {

@@ -36,6 +36,12 @@ export interface Device {
   readonly roles: readonly DeviceRole[];
   readonly lifecycle: Lifecycle;
   readonly status: DeviceStatus;
+  /**
+   * The link is open but the device stopped answering (its last status rounds went unanswered), as opposed
+   * to a device that answers and reports itself offline. The device manager reconnects a silent network
+   * device (device-manager.ts `LINK_LOST_IN`). Absent: the driver cannot tell.
+   */
+  readonly silent?: boolean;
   /** Bounded like every command: rejects with timeout (or canceled) instead of hanging on a stuck port. */
   open(options?: CommandOptions): Promise<void>;
   close(): Promise<void>;

@@ -12,7 +12,16 @@ export interface PrintEvents {
    * paper may move, so a crash after this point leaves the outcome uncertain, not void.
    */
   onSending?: () => void;
+  /**
+   * Presenter printers (protocols.md §2.6), after a confirmed job: the ticket waits in the mouth. Called
+   * once the job confirmed; `onRemoved` follows when the mouth is empty: taken by the citizen, retracted by
+   * the printer after its time-out, or unknown (the printer went away, or a newer ticket came first).
+   */
+  onPresented?: () => void;
+  onRemoved?: (how: TicketRemoval) => void;
 }
+
+export type TicketRemoval = 'taken' | 'retracted' | 'unknown';
 
 /**
  * confirmed: the printer confirmed the job through the cut.

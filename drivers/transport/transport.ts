@@ -12,6 +12,12 @@ export interface Transport {
    * fast enough not to count (USB, TCP, the memory pair).
    */
   readonly bytesPerSecond?: number;
+  /**
+   * true for a USB printer-class device file (usblp-transport.ts): the printer's replies come back over it
+   * only where its USB interface is bidirectional, a fact of the model (models.ts `usblpStatus`). Absent:
+   * the device's replies come back whenever it sends them (serial, TCP, the memory pair).
+   */
+  readonly usbPrinterClass?: boolean;
   /** Opens the link; rejects with a TransportError when the device is absent or busy. */
   open(): Promise<void>;
   close(): Promise<void>;

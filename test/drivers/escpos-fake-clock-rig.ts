@@ -4,7 +4,7 @@
  */
 import { ManualClock } from '../../common/manual-clock';
 import type { PrintDocument } from '../../common/print-document';
-import { SimEscPosPrinter } from '../../devices-sim/escpos/sim-escpos-printer';
+import { SimEscPosPrinter, type SimEscPosPrinterOptions } from '../../devices-sim/escpos/sim-escpos-printer';
 import { EscPosPrinter, type EscPosPrinterOptions } from '../../drivers/devices/escpos/escpos-printer';
 import { createMemoryPair } from '../../drivers/transport/memory-pair';
 
@@ -52,10 +52,10 @@ export async function stopRigs(): Promise<void> {
 
 export type Rig = ReturnType<typeof rig>;
 
-export function rig(model = 'generic-escpos-80', lineTimeMs = 0, extra: Partial<EscPosPrinterOptions> = {}, simSeed = 1) {
+export function rig(model = 'generic-escpos-80', lineTimeMs = 0, extra: Partial<EscPosPrinterOptions> = {}, simSeed = 1, simExtra: Partial<SimEscPosPrinterOptions> = {}) {
   const clock = new ManualClock();
   const pair = createMemoryPair('p');
-  const sim = new SimEscPosPrinter({ id: 'p', model, transport: pair.device, clock, lineTimeMs, seed: simSeed });
+  const sim = new SimEscPosPrinter({ id: 'p', model, transport: pair.device, clock, lineTimeMs, seed: simSeed, ...simExtra });
   const printer = new EscPosPrinter({ id: 'p', roles: ['ticketPrinter'], model, transport: pair.host, clock, statusTimeoutMs: 150, jobPollMs: 20, ...extra });
   stops.push(async () => {
     await printer.close().catch(() => undefined);

@@ -1,21 +1,24 @@
 /**
  * Production mode (issue 9 §4): a `sim` transport is refused at start-up with a message naming the field;
  * with a real (TCP) printer the control API never starts (`sim: off`), and tickets print through it.
+ * Every port the kiosk's processes listen on is probed for the control API (issue 13 §6): none answers.
  */
 import { spawnSync } from 'node:child_process';
 import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, describe, expect, it } from 'vitest';
+import { TcpSimServer } from '../../devices-sim/tcp/tcp-sim-server';
+import { AdjustableClock } from '../../main/host/clock/adjustable-clock';
 import { DEFAULT_CONFIG_JSON } from '../../main/host/config/default-config';
 import { ROOT, startKiosk, type RunningKiosk } from '../support/kiosk-process';
-import { startTcpSimPrinter, type TcpSimPrinter } from '../support/tcp-sim-printer';
+import { listeningPorts } from '../support/listening-ports';
 import { connectWs } from '../support/ws-client';
 
 const productionConfig = (devices: unknown): unknown => ({ ...JSON.parse(DEFAULT_CONFIG_JSON), mode: 'production', devices });
 
 let kiosk: RunningKiosk | undefined;
-let lan: TcpSimPrinter | undefined;
+let lan: TcpSimServer | undefined;
 afterAll(async () => {
   await kiosk?.stop();
   await lan?.close();
@@ -34,7 +37,7 @@ describe('production mode', () => {
   });
 
   it('runs with a network printer, no control API, and prints a confirmed ticket', async () => {
-    lan = await startTcpSimPrinter();
+    lan = await TcpSimServer.start({ clock: new AdjustableClock() });
     kiosk = await startKiosk({
       config: productionConfig({ 'ticket-printer': { role: ['ticketPrinter', 'receiptPrinter'], driver: 'escpos', model: 'generic-escpos-80', transport: { kind: 'tcp', host: '127.0.0.1', port: lan.port } } }),
     });
@@ -47,7 +50,21 @@ describe('production mode', () => {
     const open = snapshot.businesses.find((b) => b.open)!;
     const result = await client.call('queue:take-ticket', { businessId: open.id, requestId: 'prod-1' });
     expect(result.outcome).toBe('issued');
-    expect(lan.current()?.printed()[0]?.cut).toBe(true);
+    expect(lan.printer.printed()[0]?.cut).toBe(true);
     client.close();
+  });
+
+  it('answers no control API on any port its processes listen on', async () => {
+    expect(kiosk, 'the kiosk of the previous test').toBeDefined();
+    const ports = listeningPorts(kiosk!.child.pid as number);
+    const kioskPort = Number(new URL(kiosk!.kioskUrl).port);
+    expect(ports).toContain(kioskPort);
+    for (const port of ports) {
+      for (const path of ['/sim/devices', '/sim/reset', '/sim/clock']) {
+        const res = await fetch(`http://127.0.0.1:${port}${path}`, { method: path === '/sim/devices' ? 'GET' : 'POST', body: path === '/sim/devices' ? undefined : '{}' }).catch(() => null);
+        // Nothing (a port that speaks something other than HTTP) or a refusal; never a device list or a reset.
+        if (res) expect(res.status, `${port}${path}`).toBeGreaterThanOrEqual(400);
+      }
+    }
   });
 });

@@ -29,7 +29,8 @@ export function roundTripProblems(doc: PrintDocument, bytes: Uint8Array, model: 
     for (const ch of encodeForCharset(block.text, charset).replaced) expected = expected.replace(ch, REPLACEMENT_CHARACTER);
     if (!text.includes(expected)) problems.push(`text "${block.text}" does not read back`);
   }
-  if (!commands.some((c) => c.type === 'cut')) problems.push('no cut');
+  // A presenter's FS P cuts as it presents (§2.6).
+  if (!commands.some((c) => c.type === 'cut' || c.type === 'present')) problems.push('no cut');
   const last = commands.at(-1);
   const completes = completion === 'processId' ? last?.type === 'processId' : last?.type === 'transmitStatus';
   if (!completes) problems.push(`the job does not end with its completion request (${completion})`);

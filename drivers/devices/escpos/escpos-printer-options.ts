@@ -36,6 +36,13 @@ export interface EscPosPrinterOptions {
   openDrainBudgetMs?: number;
   /** The hall's time zone, for the printed test page (ARCHITECTURE.md §8.4). Default Asia/Shanghai. */
   timeZone?: string;
+  /**
+   * Presenter models (models.ts `presenter`, protocols.md §2.6): seconds a ticket waits in the mouth before
+   * the printer retracts it. Default: the model row's `retractAfterS`.
+   */
+  presentTimeoutS?: number;
+  /** Status polling period while a presented ticket waits to be taken. Default min(500, pollIntervalMs). */
+  presentedPollMs?: number;
   /** Random source for process-ID tags, [0, 1). Default Math.random. */
   random?: () => number;
 }

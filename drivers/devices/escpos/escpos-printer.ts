@@ -10,9 +10,9 @@ import { maskedHex } from '../../../common/hex-dump';
 import { SILENT_LOGGER, type Logger } from '../../../common/logger';
 import type { PrintDocument } from '../../../common/print-document';
 import { ASB_ERROR, ASB_ONLINE, ASB_PAPER, RECOVERY_CLEAR_BUFFERS } from '../../protocol/escpos/constants';
-import { EscPosEncodeError, EscPosEncoder, realtimeRecovery, realtimeStatusRequest } from '../../protocol/escpos/encoder';
+import { EscPosEncodeError, EscPosEncoder, fullStatusRequest, realtimeRecovery, realtimeStatusRequest } from '../../protocol/escpos/encoder';
 import { escPosModel, type EscPosModel } from '../../protocol/escpos/models';
-import { interpretRealtimeStatus, type EscPosStatusBits } from '../../protocol/escpos/status-bits';
+import { interpretFullStatus, interpretRealtimeStatus, type EscPosStatusBits } from '../../protocol/escpos/status-bits';
 import type { Transport } from '../../transport/transport';
 import { CommandQueue } from '../command-queue';
 import { DeviceError } from '../device-error';
@@ -24,14 +24,18 @@ import { DeviceCounters, MemoryStatisticsStore } from '../statistics';
 import type { EscPosPrinterOptions } from './escpos-printer-options';
 import { escPosHealthCheck } from './health-check';
 import { jobDeadlineMs, printTestPage, waitForJob, wireTimeMs } from './print-job';
+import { PresentationWatch } from './presentation-watch';
 import { ProcessIdTags } from './process-id-tags';
 import { statusFromBits } from './printer-status';
 import { renderDocument, type RenderedJob } from './render-document';
 import { ReplyRouter } from './reply-router';
+import { answersOverLink, noReadbackReason, sendWithoutReadback, statusUnsupported } from './write-only-link';
 
 export type { EscPosPrinterOptions } from './escpos-printer-options';
 
 const STATUS_QUERIES = [1, 2, 3, 4] as const;
+/** How far the printer's retract timer and this clock may drift apart (presentation-watch.ts) [C]. */
+const RETRACT_CLOCK_SLACK_MS = 1000;
 /** Consecutive failed status polls before the device is reported offline (one lost byte is not an outage). */
 const FAILURES_BEFORE_OFFLINE = 2;
 
@@ -58,10 +62,17 @@ export class EscPosPrinter implements TicketPrinter {
   private readonly openDrainBudgetMs: number;
   private readonly timeZone: string;
   private readonly tags: ProcessIdTags;
+  /** false: nothing the printer says reaches the host over this link (write-only-link.ts, models.ts `usblpStatus`). */
+  private readonly answers: boolean;
+  private readonly presentTimeoutS: number | undefined;
+  private readonly presentedPollMs: number;
+  private readonly presentation: PresentationWatch;
   /** Bumped by every open() and close(), so a port that opens after its open() gave up is closed again. */
   private openEpoch = 0;
   private pollTimer: TimerHandle | null = null;
   private failures = 0;
+  /** Status rounds stopped being answered (Device.silent): set before the status that says offline. */
+  silent = false;
   private unsubscribe: Array<() => void> = [];
 
   constructor(options: EscPosPrinterOptions) {
@@ -82,9 +93,15 @@ export class EscPosPrinter implements TicketPrinter {
     this.openDrainBudgetMs = options.openDrainBudgetMs ?? 30_000;
     this.timeZone = options.timeZone ?? 'Asia/Shanghai';
     this.tags = new ProcessIdTags(options.random ?? Math.random);
+    this.presentTimeoutS = this.modelInfo.presenter ? (options.presentTimeoutS ?? this.modelInfo.presenter.retractAfterS) : undefined;
+    this.presentedPollMs = options.presentedPollMs ?? Math.min(500, this.pollIntervalMs);
+    this.presentation = new PresentationWatch(options.clock, this.presentedPollMs + RETRACT_CLOCK_SLACK_MS);
     this.counters = new DeviceCounters(options.id, options.statistics ?? new MemoryStatisticsStore());
-    this.holder = new StatusHolder({ device: 'starting', printer: { paper: 'full', coverOpen: false, cutterError: false } });
-    this.router = new ReplyRouter(options.clock, { ticketTakenBit: this.modelInfo.ticketTakenBit, asb: this.modelInfo.asb, lateReplyMs: this.lateReplyMs }, (reply) =>
+    this.answers = answersOverLink(options.transport, this.modelInfo);
+    // Without replies there is no printer block: paper and cover are unknown, not "full" (ARCHITECTURE.md §3).
+    this.holder = new StatusHolder(this.answers ? { device: 'starting', printer: { paper: 'full', coverOpen: false, cutterError: false } } : { device: 'starting' });
+    const replies = { ticketTakenBit: this.modelInfo.ticketTakenBit, asb: this.modelInfo.asb, fullStatus: this.modelInfo.statusQuery === 'fullStatus', lateReplyMs: this.lateReplyMs };
+    this.router = new ReplyRouter(options.clock, replies, (reply) =>
       this.log.debug('stray reply', { type: reply.type }),
     );
     this.router.onAsb((bits) => this.applyBits(bits));
@@ -117,12 +134,18 @@ export class EscPosPrinter implements TicketPrinter {
       this.holder.update({ device: 'noDevice' });
       throw e;
     }
+    if (!this.answers) {
+      this.log.warn('printer status cannot be read back over this link', { reason: noReadbackReason(this.transport, this.modelInfo) });
+      this.holder.update({ device: 'online' });
+      return;
+    }
     await this.refreshStatus({ signal: options.signal }).catch(() => undefined);
   }
 
   async close(): Promise<void> {
     this.openEpoch++;
     this.stopPolling();
+    this.presentation.end('unknown');
     this.detach();
     this.router.reset(new DeviceError('canceled', 'device closed'));
     this.life.closed();
@@ -152,10 +175,12 @@ export class EscPosPrinter implements TicketPrinter {
     return { ...this.counters.snapshot(), garbageBytes: this.router.garbageBytes };
   }
 
-  /** DLE EOT 1–4, one after another, through the command queue. */
+  /** DLE EOT 1–4 one after another (or a presenter's DLE EOT 20), through the command queue. */
   refreshStatus(options: CommandOptions = {}): Promise<EscPosStatusBits> {
+    if (!this.answers) return Promise.reject(statusUnsupported(this.transport, this.modelInfo));
+    const queries = this.modelInfo.statusQuery === 'fullStatus' ? 1 : STATUS_QUERIES.length;
     return this.queue.run('status', (signal) => this.queryStatus(signal), {
-      timeoutMs: options.timeoutMs ?? this.statusTimeoutMs * STATUS_QUERIES.length + this.lateReplyMs + 500,
+      timeoutMs: options.timeoutMs ?? this.statusTimeoutMs * queries + this.lateReplyMs + 500,
       signal: options.signal,
     });
   }
@@ -164,7 +189,7 @@ export class EscPosPrinter implements TicketPrinter {
     const tag = this.tags.take();
     let job: RenderedJob;
     try {
-      job = renderDocument(document, this.modelInfo, tag);
+      job = renderDocument(document, this.modelInfo, tag, this.presentTimeoutS);
     } catch (err) {
       // A document this printer cannot print as asked (a QR too long, a sequence it would act on, §2.7).
       if (!(err instanceof EscPosEncodeError)) throw err;
@@ -193,6 +218,7 @@ export class EscPosPrinter implements TicketPrinter {
       })
       .then((result) => {
         this.countJob(result, job.lines);
+        if (result.outcome === 'confirmed' && this.presentTimeoutS !== undefined) this.watchPresented(this.presentTimeoutS, options.events);
         return result;
       });
   }
@@ -207,9 +233,14 @@ export class EscPosPrinter implements TicketPrinter {
   async queryStatus(signal: AbortSignal): Promise<EscPosStatusBits> {
     const bits: EscPosStatusBits = {};
     try {
-      for (const n of STATUS_QUERIES) {
-        const byte = await this.router.askStatus(() => this.send(realtimeStatusRequest(n), [], signal), this.statusTimeoutMs, signal);
-        Object.assign(bits, interpretRealtimeStatus(n, byte));
+      if (this.modelInfo.statusQuery === 'fullStatus') {
+        const reply = await this.router.askFullStatus(() => this.send(fullStatusRequest(), [], signal), this.statusTimeoutMs, signal);
+        Object.assign(bits, interpretFullStatus(reply));
+      } else {
+        for (const n of STATUS_QUERIES) {
+          const byte = await this.router.askStatus(() => this.send(realtimeStatusRequest(n), [], signal), this.statusTimeoutMs, signal);
+          Object.assign(bits, interpretRealtimeStatus(n, byte));
+        }
       }
     } catch (err) {
       const e = DeviceError.from(err);
@@ -217,11 +248,13 @@ export class EscPosPrinter implements TicketPrinter {
       if (e.code === 'canceled') throw e;
       this.counters.add('statusErrors');
       if (++this.failures >= FAILURES_BEFORE_OFFLINE && this.holder.status.device !== 'noDevice') {
+        this.silent = e.code === 'timeout';
         this.holder.update({ device: e.code === 'garbledReply' ? 'hardwareError' : e.code === 'noDevice' ? 'noDevice' : 'offline' });
       }
       throw e;
     }
     this.failures = 0;
+    this.silent = false;
     this.applyBits(bits);
     return bits;
   }
@@ -255,6 +288,7 @@ export class EscPosPrinter implements TicketPrinter {
   }
 
   private runJob(job: RenderedJob, tag: string, jobTimeoutMs: number, signal: AbortSignal, state: { sent: boolean }, events?: PrintEvents): Promise<PrintResult> {
+    if (!this.answers) return sendWithoutReadback(this, job, signal, state, events);
     return waitForJob(this, this.router, { job, tag, jobTimeoutMs, signal, state, events, completion: this.modelInfo.completion });
   }
 
@@ -274,8 +308,10 @@ export class EscPosPrinter implements TicketPrinter {
     // carry the old process's tags and confirm nothing here); then ESC @, and ASB where the model has it
     // (§2.5), so faults arrive without polling.
     const setup = new EscPosEncoder().raw(realtimeRecovery(RECOVERY_CLEAR_BUFFERS)).initialize();
-    if (this.modelInfo.asb) setup.enableAsb(ASB_ONLINE | ASB_ERROR | ASB_PAPER);
+    if (this.modelInfo.asb && this.answers) setup.enableAsb(ASB_ONLINE | ASB_ERROR | ASB_PAPER);
     await this.send(setup.build().bytes, [], signal);
+    // A printer that cannot answer has no replies to drain and no sync reply to wait for (write-only-link.ts).
+    if (!this.answers) return;
     // Replies already on their way to the previous process drain away before this one asks anything.
     await this.router.quiet(this.openQuietMs, this.openQuietMs * 4, signal);
     // A sync point (§2.7): its completion reply comes only once everything a previous process left in the
@@ -301,7 +337,20 @@ export class EscPosPrinter implements TicketPrinter {
   }
 
   private applyBits(bits: EscPosStatusBits): void {
-    this.holder.update(statusFromBits(bits, this.modelInfo));
+    const delta = statusFromBits(bits, this.modelInfo);
+    this.holder.update(delta);
+    this.presentation.observe(delta.printer?.mediaPresented);
+  }
+
+  /** The confirmed ticket waits in the presenter's mouth (§2.6): polled faster until it is gone. */
+  private watchPresented(timeoutS: number, events: PrintEvents | undefined): void {
+    this.presentation.presented(timeoutS * 1000, (how) => {
+      this.log.info('presented ticket gone', { how });
+      this.counters.add(how === 'taken' ? 'ticketsTaken' : how === 'retracted' ? 'ticketsRetracted' : 'ticketsUnaccounted');
+      events?.onRemoved?.(how);
+    });
+    events?.onPresented?.();
+    if (this.life.value === 'enabled') this.schedulePoll();
   }
 
   private onData(chunk: Uint8Array): void {
@@ -314,14 +363,17 @@ export class EscPosPrinter implements TicketPrinter {
     this.counters.add('disconnects');
     this.stopPolling();
     this.router.reset(new DeviceError('noDevice', `printer disconnected: ${reason}`));
+    this.presentation.end('unknown');
     this.detach();
     this.life.closed();
+    this.silent = false;
     this.holder.update({ device: 'noDevice' });
   }
 
   private schedulePoll(): void {
     this.stopPolling();
-    this.pollTimer = this.clock.setTimer(this.pollIntervalMs, () => {
+    if (!this.answers) return; // nothing to poll: its status cannot be read (write-only-link.ts)
+    this.pollTimer = this.clock.setTimer(this.presentation.watching ? this.presentedPollMs : this.pollIntervalMs, () => {
       this.pollTimer = null;
       if (this.life.value !== 'enabled') return;
       const poll = this.queue.length > 0 ? Promise.resolve() : this.refreshStatus().then(() => undefined);

@@ -20,7 +20,8 @@ export function statusFromBits(bits: EscPosStatusBits, model: EscPosModel): Devi
   const broken = cutterError || bits.unrecoverableError === true;
   const device = broken ? 'hardwareError' : paperOut || coverOpen || jammed ? 'userError' : bits.offline && !headOverheat ? 'offline' : headOverheat ? 'busy' : 'online';
   const printer: DeviceStatusDelta['printer'] = { paper, coverOpen, cutterError, headOverheat };
-  if (model.ticketTakenBit && bits.ticketNotTaken !== undefined) printer.mediaPresented = bits.ticketNotTaken;
+  // DLE EOT 1 bit 7 where the row says it means that, or a presenter's full status (§2.6).
+  if ((model.ticketTakenBit || model.presenter) && bits.ticketNotTaken !== undefined) printer.mediaPresented = bits.ticketNotTaken;
   return { device, printer };
 }
 

@@ -81,14 +81,18 @@ function renderBlock(enc: EscPosEncoder, block: PrintBlock, model: EscPosModel):
   }
 }
 
-export function renderDocument(doc: PrintDocument, model: EscPosModel, completionTag: string): RenderedJob {
+/** `presentTimeoutS`: on presenter models, how long the ticket waits in the mouth (default: the model row's). */
+export function renderDocument(doc: PrintDocument, model: EscPosModel, completionTag: string, presentTimeoutS?: number): RenderedJob {
   const enc = new EscPosEncoder({ realtimeInData: model.realtimeInData, charset: model.charset }).initialize().chineseMode(true);
   let lines = FEED_BEFORE_CUT;
   for (const block of doc.blocks) {
     renderBlock(enc, block, model);
     lines += linesFor(block, model);
   }
-  enc.align('left').feedLines(FEED_BEFORE_CUT).cut(doc.cut);
+  enc.align('left').feedLines(FEED_BEFORE_CUT);
+  // A presenter cuts as it presents (FS P, §2.6): the ticket waits in the mouth until taken or retracted.
+  if (model.presenter) enc.present({ steps: model.presenter.steps, blink: true, onTimeout: 'retract', timeoutS: presentTimeoutS ?? model.presenter.retractAfterS });
+  else enc.cut(doc.cut);
   if (model.completion === 'processId') enc.processIdRequest(completionTag);
   else enc.transmitPaperStatus();
   return { ...enc.build(), lines };

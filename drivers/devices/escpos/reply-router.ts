@@ -3,14 +3,16 @@
  * time, the running job's completion (process ID with its tag, or a GS r reply), and unsolicited ASB blocks.
  * DLE EOT and GS r replies carry no request id, so each kind is counted (reply-ledger.ts): a reply to a
  * request whose waiter already gave up is dropped as stale, never handed to the next waiter (§2.4 "the
- * reply does not carry n", §2.7). Each waiter owns its slot; ending one never clears a newer one.
+ * reply does not carry n", §2.7). Status queries are exchanges of the shared request-matcher.ts; each
+ * waiter owns its slot; ending one never clears a newer one.
  */
 import type { Clock, TimerHandle } from '../../../common/clock';
 import { EscPosReplyDecoder, type EscPosReply } from '../../protocol/escpos/reply-decoder';
 import type { AsbStatus } from '../../protocol/escpos/status-bits';
 import { boundedWait } from '../bounded-wait';
 import { DeviceError } from '../device-error';
-import { ReplyLedger } from './reply-ledger';
+import { ReplyLedger } from '../reply-ledger';
+import { RequestMatcher } from '../request-matcher';
 
 interface Waiter<T> {
   /** The ledger number of the request this waiter answers (0 for a process-ID completion). */
@@ -19,11 +21,16 @@ interface Waiter<T> {
   reject(err: DeviceError): void;
 }
 
+/** A DLE EOT 1–4 query is answered by one byte; a presenter's DLE EOT 20 by its 6-byte full status (§2.6). */
+type StatusReply = Extract<EscPosReply, { type: 'realtimeStatus' | 'fullStatus' }>;
+
 export interface ReplyRouterOptions {
   /** Kiosk printers that report "ticket not taken" in DLE EOT 1 bit 7 (§2.6) need the wider tag rule. */
   ticketTakenBit: boolean;
   /** The model sends ASB blocks (§2.5); without it a byte that would start one is garbage. Default true. */
   asb?: boolean;
+  /** The model answers DLE EOT 20 with a 6-byte full status (models.ts `statusQuery`, §2.6). */
+  fullStatus?: boolean;
   /** How long after a waiter gave up its reply may still arrive (then it is presumed lost). */
   lateReplyMs: number;
   /** A half reply whose next byte takes longer than this was garbage (a stray 10 or 37). Default 100. */
@@ -34,9 +41,8 @@ const hexByte = (b: number): string => b.toString(16).toUpperCase().padStart(2, 
 
 export class ReplyRouter {
   private readonly decoder: EscPosReplyDecoder;
-  private readonly statusReplies: ReplyLedger;
+  private readonly status: RequestMatcher<StatusReply>;
   private readonly paperReplies: ReplyLedger;
-  private statusWaiter: Waiter<number> | null = null;
   private completion: { tag: string | null; waiter: Waiter<void> } | null = null;
   private readonly asbListeners = new Set<(status: AsbStatus) => void>();
   /** A job left part-printed in the printer's buffer (§2.7): its completion, when it comes, says it drained. */
@@ -46,17 +52,16 @@ export class ReplyRouter {
   private readonly interByteMs: number;
   private partialTimer: TimerHandle | undefined;
   garbageBytes = 0;
-  /** Replies that answered a request whose waiter had already given up. */
-  staleReplies = 0;
+  private staleOther = 0;
 
   constructor(
     private readonly clock: Clock,
     options: ReplyRouterOptions,
     private readonly onStray?: (reply: EscPosReply) => void,
   ) {
-    this.decoder = new EscPosReplyDecoder({ ticketTakenBit: options.ticketTakenBit, asb: options.asb ?? true });
+    this.decoder = new EscPosReplyDecoder({ ticketTakenBit: options.ticketTakenBit, asb: options.asb ?? true, fullStatus: options.fullStatus ?? false });
     this.interByteMs = options.interByteMs ?? 100;
-    this.statusReplies = new ReplyLedger(clock, options.lateReplyMs);
+    this.status = new RequestMatcher<StatusReply>(clock, { lateReplyMs: options.lateReplyMs });
     this.paperReplies = new ReplyLedger(clock, options.lateReplyMs, () => this.decoder.forgetPaperStatus());
   }
 
@@ -80,25 +85,24 @@ export class ReplyRouter {
     }
   }
 
+  /** Replies that answered a request whose waiter had already given up. */
+  get staleReplies(): number {
+    return this.status.staleReplies + this.staleOther;
+  }
+
   /**
    * One DLE EOT query: waits out replies still owed to earlier queries, then `send`s the query and waits for
    * its own reply byte. Garbage instead fails with garbledReply; a failed send leaves no waiter behind.
    */
   async askStatus(send: () => Promise<void>, timeoutMs: number, signal: AbortSignal): Promise<number> {
-    await this.statusReplies.settle(signal);
-    const seq = this.statusReplies.request();
-    const pending = this.wait<number>(seq, timeoutMs, signal, 'status reply', this.statusReplies, {
-      install: (w) => (this.statusWaiter = w),
-      owns: (w) => this.statusWaiter === w,
-      clear: () => (this.statusWaiter = null),
-    });
-    try {
-      await send();
-    } catch (err) {
-      pending.cancel();
-      throw err;
-    }
-    return pending.promise;
+    const reply = await this.status.exchange(send, { timeoutMs, signal, what: 'status reply', accepts: (r) => r.type === 'realtimeStatus' });
+    return reply.type === 'realtimeStatus' ? reply.byte : Number.NaN;
+  }
+
+  /** One DLE EOT 20 query of a presenter printer (§2.6): its 6-byte reply, counted like a DLE EOT reply. */
+  async askFullStatus(send: () => Promise<void>, timeoutMs: number, signal: AbortSignal): Promise<Uint8Array> {
+    const reply = await this.status.exchange(send, { timeoutMs, signal, what: 'full status reply', accepts: (r) => r.type === 'fullStatus' });
+    return reply.type === 'fullStatus' ? reply.bytes : new Uint8Array(0);
   }
 
   /**
@@ -106,8 +110,7 @@ export class ReplyRouter {
    * counted as owed to waiters that already gave up, so each is dropped as stale when it comes.
    */
   expectUnaskedStatusReplies(count: number): void {
-    for (let i = 0; i < count; i++) this.statusReplies.request();
-    if (count > 0) this.statusReplies.abandoned();
+    this.status.expectUnasked(count);
   }
 
   /** Before a job on a GS r model: GS r replies owed to earlier jobs come back or are presumed lost (§2.7). */
@@ -188,7 +191,7 @@ export class ReplyRouter {
    * counted, so ones already on their way are recognised as stale when they arrive.
    */
   resync(reason: DeviceError): void {
-    this.statusWaiter?.reject(reason);
+    this.status.fail(reason);
     this.completion?.waiter.reject(reason);
   }
 
@@ -199,7 +202,7 @@ export class ReplyRouter {
     this.partialTimer?.cancel();
     this.partialTimer = undefined;
     this.decoder.reset();
-    this.statusReplies.reset();
+    this.status.reset(reason);
     this.paperReplies.reset();
   }
 
@@ -225,11 +228,12 @@ export class ReplyRouter {
 
   private route(reply: EscPosReply): void {
     switch (reply.type) {
-      case 'realtimeStatus': {
-        const seq = this.statusReplies.reply();
-        if (seq !== null && this.statusWaiter?.seq === seq) return this.statusWaiter.resolve(reply.byte);
-        if (seq === null) this.distrustByteCompletion(`an unasked status byte ${hexByte(reply.byte)}`);
-        return this.stray(reply, seq !== null);
+      case 'realtimeStatus':
+      case 'fullStatus': {
+        const outcome = this.status.push(reply);
+        if (outcome === 'answered' || outcome === 'wrongKind') return;
+        if (outcome === 'unasked') this.distrustByteCompletion(reply.type === 'realtimeStatus' ? `an unasked status byte ${hexByte(reply.byte)}` : 'an unasked full status');
+        return this.onStray?.(reply);
       }
       case 'asb':
         for (const l of [...this.asbListeners]) l(reply.status);
@@ -246,7 +250,7 @@ export class ReplyRouter {
       }
       case 'garbage':
         this.garbageBytes += reply.bytes.length;
-        this.statusWaiter?.reject(new DeviceError('garbledReply', `printer answered ${reply.bytes.length} unexpected byte(s)`));
+        this.status.fail(new DeviceError('garbledReply', `printer answered ${reply.bytes.length} unexpected byte(s)`));
         this.distrustByteCompletion(`${reply.bytes.length} unexpected byte(s)`);
         this.onStray?.(reply);
         return;
@@ -284,7 +288,7 @@ export class ReplyRouter {
 
 
   private stray(reply: EscPosReply, stale: boolean): void {
-    if (stale) this.staleReplies++;
+    if (stale) this.staleOther++;
     this.onStray?.(reply);
   }
 

@@ -5,7 +5,7 @@
  */
 import * as C from './constants';
 import { code128Text } from './code128';
-import { parsed, unknown, type CommandFields, type CommandReader, type ParseContext, type ParsedCommand } from './command-table';
+import { key, parsed, unknown, type CommandFields, type CommandReader, type ParseContext, type ParsedCommand } from './command-table';
 import type { QrErrorCorrection } from './encoder';
 
 const le16 = (b: Uint8Array, at: number): number => b[at]! | (b[at + 1]! << 8);
@@ -178,6 +178,20 @@ const escD: CommandReader = (b, pos, end) => {
   return end - pos < 2 + 33 ? undefined : parsed(b, pos, 2, unknown('malformed'));
 };
 
+/**
+ * GS e n [m [t]], the ejector (protocols.md §2.6, Pyramid): n 03 takes m steps, n 20 takes m and t, the rest
+ * (02 retract, 05 eject, 06 status, 12/14 continuous mode) nothing more.
+ */
+const gsE: CommandReader = (b, pos, end) => {
+  if (end - pos < 3) return undefined;
+  const n = b[pos + 2]!;
+  const extra = n === 0x03 ? 1 : n === 0x20 ? 2 : 0;
+  if (end - pos < 3 + extra) return undefined;
+  if (n === 0x03) return parsed(b, pos, 4, { type: 'ejector', n, steps: b[pos + 3]! });
+  if (n === 0x20) return parsed(b, pos, 5, { type: 'ejector', n, steps: b[pos + 3]!, timeoutS: b[pos + 4]! });
+  return parsed(b, pos, 3, { type: 'ejector', n });
+};
+
 /** ESC Z m n k dL dH d…: PDF417 / QR on the Cashino KP-628E (P5). */
 const escZ: CommandReader = (b, pos, end, ctx) =>
   end - pos < 7 ? undefined : declared(b, pos, end, ctx, 7, le16(b, pos + 5), () => unknown('unmodelled'));
@@ -190,6 +204,7 @@ export const VARIABLE_READERS: ReadonlyMap<number, CommandReader> = new Map<numb
   [(C.GS << 8) | 0x28, gsParen],
   [(C.GS << 8) | C.RASTER[1], gsV],
   [(C.GS << 8) | C.CUT[1], gsCut],
+  [key(C.EJECTOR), gsE],
   [(C.GS << 8) | C.BARCODE_PRINT[1], gsBarcode],
   [(C.GS << 8) | 0x2a, gsStar],
   [(C.GS << 8) | C.GS_EIGHT_L[1], gsEight],

@@ -227,6 +227,28 @@ describe('EscPosCommandParser: what published encoders send (issue 13 §1)', () 
   });
 });
 
+describe('EscPosCommandParser: presenter commands (protocols.md §2.6)', () => {
+  it('FS P and every GS e form, at every split; none of their bytes prints', () => {
+    // FS P 6 steps, blink, retract after 60 s; FS P hold; GS e 02 retract, 03 FF present, 05 eject, 20 06 1E
+    const stream = hex('1C 50 06 01 52 3C 1C 50 02 00 00 0A 1D 65 02 1D 65 03 FF 1D 65 05 1D 65 20 06 1E 78');
+    expect(shapes(expectSplitInvariant(stream))).toEqual([
+      { type: 'present', steps: 6, blink: true, onTimeout: 'retract', timeoutS: 60 },
+      { type: 'present', steps: 2, blink: false, onTimeout: 'hold', timeoutS: 10 },
+      { type: 'ejector', n: 2 },
+      { type: 'ejector', n: 3, steps: 0xff },
+      { type: 'ejector', n: 5 },
+      { type: 'ejector', n: 0x20, steps: 6, timeoutS: 30 },
+      { type: 'text', text: 'x', chineseMode: true },
+    ]);
+  });
+
+  it('reads back what the encoder sends to present a ticket', () => {
+    const bytes = new EscPosEncoder().present({ steps: 6, blink: true, onTimeout: 'eject', timeoutS: 45 }).build().bytes;
+    expect(Buffer.from(bytes).toString('hex')).toBe('1c500601452d');
+    expect(shapes(expectSplitInvariant(bytes))).toEqual([{ type: 'present', steps: 6, blink: true, onTimeout: 'eject', timeoutS: 45 }]);
+  });
+});
+
 describe('EscPosCommandParser robustness', () => {
   it('reports unrecognised and unmodelled sequences and keeps going', () => {
     const stream = hex('1B 70 00 19 FA 41 1B FF 42 07 1D 28 6B 04 00 30 41 00 00 1D 28 6B 02 00 31 41 1B 61 05 1D 76 31 1D 21 88 1C 70 01 00 43');

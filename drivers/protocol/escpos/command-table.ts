@@ -81,6 +81,11 @@ const MODELLED: ReadonlyArray<readonly [number, CommandReader]> = [
   [key(C.FEED_DOTS), fixed(1, ([n]) => ({ type: 'feedDots', dots: n! }))],
   [key(C.CUT_ESC_I), fixed(0, (_p, ctx) => ({ type: 'cut', partial: ctx.legacyCut.escI === 'partial' }))],
   [key(C.CUT_ESC_M), fixed(0, (_p, ctx) => ({ type: 'cut', partial: ctx.legacyCut.escM === 'partial' }))],
+  // FS P s b c t: present and cut (presenters, §2.6); c other than E or R holds the ticket [C]
+  [key(C.PRESENT), fixed(4, ([steps, blink, c, t]) => ({
+    type: 'present', steps: steps!, blink: blink === 1, timeoutS: t!,
+    onTimeout: c === C.PRESENT_RETRACT ? 'retract' : c === C.PRESENT_EJECT ? 'eject' : 'hold',
+  }))],
   // Barcode settings (§2.1)
   [key(C.BARCODE_HEIGHT), fixed(1, ([n]) => ({ type: 'barcodeHeight', dots: n! }))],
   [key(C.BARCODE_WIDTH), fixed(1, ([n]) => ({ type: 'barcodeWidth', module: n! }))],

@@ -31,6 +31,10 @@ export type EscPosCommand =
   | Cmd<'chineseMode', { on: boolean }>
   /** `feedDots` set for GS V 41/42 n (feed, then cut). */
   | Cmd<'cut', { partial: boolean; feedDots?: number }>
+  /** FS P s b c t (presenters, §2.6): cut, feed `steps` × 5 mm into the mouth, then after `timeoutS` s untaken… */
+  | Cmd<'present', { steps: number; blink: boolean; onTimeout: 'retract' | 'eject' | 'hold'; timeoutS: number }>
+  /** GS e n [m [t]] (§2.6): 2 retract, 3 present m steps, 5 eject, 0x20 present then retract or eject after t s. */
+  | Cmd<'ejector', { n: number; steps?: number; timeoutS?: number }>
   | Cmd<'barcodeHeight', { dots: number }>
   | Cmd<'barcodeWidth', { module: number }>
   | Cmd<'barcodeHriPosition', { position: BarcodeHriPosition }>

@@ -146,3 +146,14 @@ export const PROCESS_ID_PARAM_LENGTH = 6; // pL: fn, m, d1..d4
 export const PROCESS_ID_LENGTH = 4;
 export const BLOCK_REPLY_HEADER = 0x37; // "37 2x … 00" header-and-NUL reply blocks
 export const PROCESS_ID_REPLY_ID = 0x22;
+
+// Presenter kiosk printers (protocols.md §2.6, Custom VKP80 [V*])
+export const FULL_STATUS_N = 0x14; // DLE EOT 20: the full status, answered with 6 bytes
+export const FULL_STATUS_HEADER = [DLE, 0x0f] as const; // 10 0F, then paper, user, recoverable, unrecoverable
+export const FULL_STATUS_LENGTH = 6;
+export const PRESENT = [FS, 0x50] as const; // FS P s b c t: present (and cut), eject or retract after t s
+export const PRESENT_STEP_MM = 5; // s counts steps of 5 mm
+export const PRESENT_EJECT = 0x45; // c = 'E': eject when the time-out expires
+export const PRESENT_RETRACT = 0x52; // c = 'R': retract when the time-out expires
+export const EJECTOR = [GS, 0x65] as const; // GS e n [m [t]] (Pyramid; Custom 1D 65 02 retract, 03 FF present)
+export const EJECTOR_RETRACT = 0x02;

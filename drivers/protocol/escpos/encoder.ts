@@ -264,6 +264,15 @@ export class EscPosEncoder {
     return this.put(kind === 'full' ? C.CUT_FULL : C.CUT_PARTIAL);
   }
 
+  /**
+   * FS P s b c t (protocols.md §2.6, Custom presenters): cuts and feeds the ticket `steps` × 5 mm out into
+   * the mouth, blinking its LED if asked, and retracts (or ejects) it after `timeoutS` seconds untaken.
+   */
+  present(options: { steps: number; blink: boolean; onTimeout: 'retract' | 'eject'; timeoutS: number }): this {
+    this.put(C.PRESENT).byte(intIn('present steps', options.steps, 0, 255)).byte(options.blink ? 1 : 0);
+    return this.byte(options.onTimeout === 'retract' ? C.PRESENT_RETRACT : C.PRESENT_EJECT).byte(intIn('present time-out', options.timeoutS, 1, 255));
+  }
+
   /** GS a n; 0 disables ASB (protocols.md §2.5). */
   enableAsb(mask: number): this {
     return this.put(C.ASB_ENABLE).byte(intIn('ASB mask', mask, 0, 255));
@@ -348,6 +357,11 @@ export class EscPosEncoder {
 /** DLE EOT n, answered in real time with one byte (protocols.md §2.4). */
 export function realtimeStatusRequest(n: 1 | 2 | 3 | 4): Uint8Array {
   return Uint8Array.of(...C.DLE_EOT, intIn('DLE EOT n', n, 1, 4));
+}
+
+/** DLE EOT 20: the presenter printers' full status, answered with `10 0F` and 4 bytes (protocols.md §2.6). */
+export function fullStatusRequest(): Uint8Array {
+  return Uint8Array.of(...C.DLE_EOT, C.FULL_STATUS_N);
 }
 
 /** DLE ENQ n: 1 = recover and resume, 2 = recover after clearing the buffers (protocols.md §2.1). */

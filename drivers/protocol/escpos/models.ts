@@ -12,6 +12,16 @@ import type { CutMeaning } from './command-types';
  */
 export type StoppedState = 'cutterError' | 'paperJam' | 'coverOpen' | 'paperOut';
 
+/** A presenter that holds the ticket in its mouth until it is taken, then retracts it (§2.6). */
+export interface PresenterSpec {
+  /** FS P s b c t presents the ticket and cuts it (Custom VKP80, §2.6 [V*]). */
+  command: 'fsP';
+  /** Paper fed out into the mouth, in FS P's steps of 5 mm. */
+  steps: number;
+  /** Seconds a ticket nobody takes waits in the mouth before the printer retracts it into its bin. */
+  retractAfterS: number;
+}
+
 export interface EscPosModel {
   id: string;
   displayName: string;
@@ -27,8 +37,13 @@ export interface EscPosModel {
   nearEndSensor: boolean;
   /** DLE EOT 1 bit 7 means "ticket not yet taken" (§2.4, §2.6). */
   ticketTakenBit: boolean;
-  /** A presenter that holds the ticket at the bezel (§2.6). */
-  presenter: boolean;
+  /** A presenter that holds the ticket at the bezel (§2.6); null: the ticket drops or is torn off. */
+  presenter: PresenterSpec | null;
+  /**
+   * How status is asked (§2.4, §2.6): "realtime" is DLE EOT 1–4, one byte each; "fullStatus" is one DLE EOT
+   * 20 answered by 6 bytes (presenter printers, which report the ticket in the mouth only there).
+   */
+  statusQuery: 'realtime' | 'fullStatus';
   /** Typical time per text line, for sizing job time-outs (§2.7). */
   lineTimeMs: number;
   /** CODE128 data starts with "{A"/"{B"/"{C" (Epson style); false: the firmware picks code sets itself. */
@@ -47,6 +62,13 @@ export interface EscPosModel {
   realtimeInData: 'acts' | 'ignored';
   /** The double-byte set its Chinese font prints after FS & (§2.1, §2.6); other characters print as □. */
   charset: PrinterCharset;
+  /**
+   * Whether the printer's replies come back through a usblp device file, /dev/usb/lpN (issue 13 §2,
+   * usblp-transport.ts): "readback" where its USB printer interface is bidirectional; "none" where it is
+   * write-only (usblp answers reads with EINVAL), so over usblp its paper and cover are unknown and no
+   * ticket can be confirmed: every one is uncertain. `reason` says why, in plain words.
+   */
+  usblpStatus: { kind: 'readback' | 'none'; reason: string };
 }
 
 const ROWS = {
@@ -59,13 +81,15 @@ const ROWS = {
     asb: true,
     nearEndSensor: true,
     ticketTakenBit: false,
-    presenter: false,
+    presenter: null,
+    statusQuery: 'realtime',
     lineTimeMs: 25, // [C] ~30-dot line at 150 mm/s
     code128CodeSetPrefix: true,
     legacyCut: { escI: 'partial', escM: 'full' }, // [V] P6
     bufferClearIn: ['cutterError'], // [V] §2.7: the one state Citizen, HPRT and Epson all clear in
     realtimeInData: 'acts', // [V] §2.7: Epson, Citizen, HPRT manuals
     charset: 'gb18030', // [C] what printers sold in China since GB18030-2005 became mandatory
+    usblpStatus: { kind: 'readback', reason: '[C] a USB printer-class interface that is bidirectional, as on Epson-style firmware; a write-only printer needs its own row' },
   },
   'epson-tm-t88': {
     id: 'epson-tm-t88',
@@ -76,7 +100,8 @@ const ROWS = {
     asb: true, // [C] §2.6
     nearEndSensor: true, // [C] an option on the TM-T88; bits read 0 without it, so trusting them is safe
     ticketTakenBit: false, // [V] Epson fixes DLE EOT 1 bit 7 at 0 (§2.4)
-    presenter: false,
+    presenter: null,
+    statusQuery: 'realtime',
     lineTimeMs: 20, // [C] 150–300 mm/s depending on generation; the slowest is assumed
     code128CodeSetPrefix: true, // [C]
     legacyCut: { escI: 'partial', escM: 'full' }, // [C] as §2.1; Epson documents both as partial on newer models
@@ -85,6 +110,7 @@ const ROWS = {
     bufferClearIn: ['cutterError', 'paperJam'],
     realtimeInData: 'acts', // [V] §2.7 Epson reference
     charset: 'gb18030', // [C] the Chinese-market TM-T88 models carry a GB18030 font
+    usblpStatus: { kind: 'readback', reason: '[C] the TM-T88 USB interface is bidirectional: DLE EOT and process-ID replies are read back through /dev/usb/lpN' },
   },
   'cashino-kp628e': {
     id: 'cashino-kp628e',
@@ -95,19 +121,42 @@ const ROWS = {
     asb: false, // [V] P5 lists no GS a
     nearEndSensor: true, // [V] P5: option "S"; [C] that the kiosk variant is ordered with it
     ticketTakenBit: true, // [V] P5: DLE EOT 1 bit 7 = paper not torn away
-    presenter: false,
+    presenter: null,
+    statusQuery: 'realtime',
     lineTimeMs: 60, // [C] P5: max 90 mm/s; a 30-dot line takes ~42 ms at full speed
     code128CodeSetPrefix: false, // [V] P5: "without the user set character (includes starting character set)"
     legacyCut: { escI: 'full', escM: 'partial' }, // [V] P5
     bufferClearIn: ['cutterError'], // [C] P5 does not say; the common denominator of §2.7
     realtimeInData: 'acts', // [C] P5 does not say; assumed like the manuals of §2.7
     charset: 'gbk', // [V] P5: GBK and BIG5 character sets (GBK the default [C])
+    usblpStatus: { kind: 'none', reason: '[C] P5 lists USB but says nothing of replies over it; its status is documented on RS-232/TTL only: wire it by serial to know its paper and confirm tickets' },
+  },
+  'custom-vkp80': {
+    id: 'custom-vkp80',
+    displayName: 'Custom VKP80 出票机（带出票口）',
+    paperWidthDots: 576, // [C] 80 mm paper at 203 dpi
+    charsPerLine: 48, // [C]
+    completion: 'paperStatus', // [C] GS r, the standard command; no public client here uses GS ( H on it
+    asb: false, // [C] its full status starts with 10, as an ASB block would: it is asked, never pushed
+    nearEndSensor: true, // [V*] §2.6 paper byte bit 2
+    ticketTakenBit: false, // [C] the mouth is reported in the full status, not in DLE EOT 1 bit 7
+    presenter: { command: 'fsP', steps: 6, retractAfterS: 60 }, // [V*] §2.6 FS P; 30 mm out and 60 s are this project's choice
+    statusQuery: 'fullStatus', // [V*] §2.6 DLE EOT 20, 6 bytes
+    lineTimeMs: 20, // [C] ~200 mm/s
+    code128CodeSetPrefix: true, // [C]
+    legacyCut: { escI: 'full', escM: 'partial' }, // [V*] §2.6: one client cuts with ESC i before presenting
+    bufferClearIn: ['cutterError'], // [C] the common denominator of §2.7
+    realtimeInData: 'acts', // [C] assumed like the manuals of §2.7
+    charset: 'gb18030', // [C] the Chinese font option
+    usblpStatus: { kind: 'readback', reason: '[C] the §2.6 clients read its 6-byte full status over USB; confirm that its interface is the bidirectional printer class' },
   },
 } satisfies Record<string, EscPosModel>;
 
 for (const row of Object.values(ROWS)) {
   Object.freeze(Object.freeze(row).legacyCut);
   Object.freeze(row.bufferClearIn);
+  Object.freeze(row.usblpStatus);
+  if (row.presenter) Object.freeze(row.presenter);
 }
 
 export const ESCPOS_MODELS: Readonly<Record<string, EscPosModel>> = Object.freeze(ROWS);

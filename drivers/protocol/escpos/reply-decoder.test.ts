@@ -172,4 +172,18 @@ describe('EscPosReplyDecoder (protocols.md §2.4, §2.5, §2.7)', () => {
     expect(decoder.abandonPartial()).toEqual([]);
     expect(decoder.push(hex('12'))).toEqual([{ type: 'realtimeStatus', byte: 0x12 }]);
   });
+
+  it('presenter models: 10 0F and four bytes are one full status, at every split; a lone 10 is garbage, read afresh', () => {
+    const full = Uint8Array.of(0x10, 0x0f, 0x20, 0x00, 0x10, 0x12);
+    const stream = concatBytes(full, Uint8Array.of(0x10, 0x12), full);
+    const expected: EscPosReply[] = [
+      { type: 'fullStatus', bytes: full },
+      { type: 'garbage', bytes: Uint8Array.of(0x10) },
+      { type: 'realtimeStatus', byte: 0x12 },
+      { type: 'fullStatus', bytes: full },
+    ];
+    for (const chunks of chunkings(stream)) expect(decode(chunks, { fullStatus: true })).toEqual(expected);
+    // Without the option (and without ASB) 10 0F … is nothing this decoder knows.
+    expect(decode([full], { asb: false })[0]?.type).toBe('garbage');
+  });
 });

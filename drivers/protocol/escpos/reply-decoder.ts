@@ -2,13 +2,13 @@
  * Driver-side decoder of what an ESC/POS printer sends back. Replies are told apart by their first byte
  * (protocols.md §2.5): (b & 93) == 12 is a DLE EOT reply, (b & 93) == 10 starts a 4-byte ASB block,
  * 37 starts a "37 2x … 00" block (GS ( H process ID, §2.7), and a byte of the GS r reply's form
- * (`isPaperStatusByte`) is a GS r reply when one was announced. Input may be split anywhere; a half reply
- * waits for the rest.
+ * (`isPaperStatusByte`) is a GS r reply when one was announced, and on presenter printers `10 0F` starts the
+ * 6-byte full status (§2.6). Input may be split anywhere; a half reply waits for the rest.
  */
 import * as C from './constants';
 import { interpretAsb, type AsbStatus } from './status-bits';
 
-export { interpretAsb, interpretPaperStatus, interpretRealtimeStatus } from './status-bits';
+export { interpretAsb, interpretFullStatus, interpretPaperStatus, interpretRealtimeStatus } from './status-bits';
 export type { AsbStatus, EscPosStatusBits } from './status-bits';
 
 export type EscPosReply =
@@ -16,6 +16,7 @@ export type EscPosReply =
   | { type: 'asb'; bytes: Uint8Array; status: AsbStatus }
   | { type: 'processId'; id: string }
   | { type: 'paperStatus'; byte: number }
+  | { type: 'fullStatus'; bytes: Uint8Array }
   | { type: 'garbage'; bytes: Uint8Array };
 
 /** A header block longer than this without its NUL is garbage, so a lost NUL cannot grow memory. */
@@ -36,6 +37,11 @@ export interface EscPosReplyDecoderOptions {
    * start an ASB block is garbage, as nothing on such a printer starts with it.
    */
   asb?: boolean;
+  /**
+   * The model answers DLE EOT 20 with `10 0F` and 4 status bytes (models.ts `statusQuery: "fullStatus"`,
+   * §2.6). Such a model has no ASB (both would start with 10), so it is ignored here. Default false.
+   */
+  fullStatus?: boolean;
 }
 
 /**
@@ -51,15 +57,17 @@ export function isPaperStatusByte(b: number): boolean {
 export class EscPosReplyDecoder {
   private readonly realtimeMask: number;
   private readonly asb: boolean;
+  private readonly fullStatus: boolean;
   private partial: number[] = [];
-  private partialKind: 'asb' | 'block' | undefined;
+  private partialKind: 'asb' | 'block' | 'full' | undefined;
   private paperStatusExpected = 0;
   private garbage: number[] = [];
   private out: EscPosReply[] = [];
 
   constructor(options: EscPosReplyDecoderOptions = {}) {
     this.realtimeMask = options.ticketTakenBit === true ? C.STATUS_TAG_MASK & ~C.TICKET_NOT_TAKEN_BIT : C.STATUS_TAG_MASK;
-    this.asb = options.asb ?? true;
+    this.fullStatus = options.fullStatus ?? false;
+    this.asb = !this.fullStatus && (options.asb ?? true);
   }
 
   /** The next bit-4-clear byte is the answer to a GS r 1 just sent; each announcement covers one reply. */
@@ -107,11 +115,13 @@ export class EscPosReplyDecoder {
   private take(b: number): void {
     if (this.partialKind === 'asb') return this.takeAsb(b);
     if (this.partialKind === 'block') return this.takeBlock(b);
+    if (this.partialKind === 'full') return this.takeFull(b);
     if (this.paperStatusExpected > 0 && isPaperStatusByte(b)) {
       this.paperStatusExpected--;
       return this.emit({ type: 'paperStatus', byte: b });
     }
     if ((b & this.realtimeMask) === C.REALTIME_STATUS_TAG) return this.emit({ type: 'realtimeStatus', byte: b });
+    if (this.fullStatus && b === C.FULL_STATUS_HEADER[0]) return this.start('full', b);
     if (this.asb && (b & C.STATUS_TAG_MASK) === C.ASB_TAG) return this.start('asb', b);
     if (b === C.BLOCK_REPLY_HEADER) return this.start('block', b);
     this.garbage.push(b);
@@ -123,6 +133,20 @@ export class EscPosReplyDecoder {
     const bytes = Uint8Array.from(this.partial);
     this.clearPartial();
     this.emit({ type: 'asb', bytes, status: interpretAsb(bytes) });
+  }
+
+  private takeFull(b: number): void {
+    if (this.partial.length === 1 && b !== C.FULL_STATUS_HEADER[1]) {
+      // A lone 10 was not a full status: report it and read b afresh.
+      this.garbage.push(...this.partial);
+      this.clearPartial();
+      return this.take(b);
+    }
+    this.partial.push(b);
+    if (this.partial.length < C.FULL_STATUS_LENGTH) return;
+    const bytes = Uint8Array.from(this.partial);
+    this.clearPartial();
+    this.emit({ type: 'fullStatus', bytes });
   }
 
   private takeBlock(b: number): void {
@@ -150,7 +174,7 @@ export class EscPosReplyDecoder {
     this.out.push({ type: 'garbage', bytes: Uint8Array.from(block) });
   }
 
-  private start(kind: 'asb' | 'block', b: number): void {
+  private start(kind: 'asb' | 'block' | 'full', b: number): void {
     this.flushGarbage();
     this.partialKind = kind;
     this.partial = [b];

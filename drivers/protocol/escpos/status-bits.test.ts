@@ -1,6 +1,6 @@
 import { describe, it, expect } from 'vitest';
 import { REPLIES } from './fixtures';
-import { interpretAsb, interpretPaperStatus, interpretRealtimeStatus } from './status-bits';
+import { interpretAsb, interpretFullStatus, interpretPaperStatus, interpretRealtimeStatus } from './status-bits';
 
 describe('DLE EOT replies (protocols.md §2.4)', () => {
   it('n = 4: python-escpos masks 12 / 1E / 72', () => {
@@ -75,5 +75,36 @@ describe('GS r 1 replies (protocols.md §2.1, §2.7)', () => {
     expect(interpretPaperStatus(0x00)).toEqual({ paperNearEnd: false, paperEnd: false });
     expect(interpretPaperStatus(0x03)).toEqual({ paperNearEnd: true, paperEnd: false });
     expect(interpretPaperStatus(0x0c)).toEqual({ paperNearEnd: false, paperEnd: true });
+  });
+});
+
+describe('the presenter full status, DLE EOT 20 (protocols.md §2.6)', () => {
+  const reply = (paper: number, user: number, recoverable: number, unrecoverable: number): Uint8Array => Uint8Array.of(0x10, 0x0f, paper, user, recoverable, unrecoverable);
+
+  it('healthy, nothing in the mouth', () => {
+    expect(interpretFullStatus(reply(0, 0, 0, 0))).toEqual({
+      paperEnd: false, paperNearEnd: false, ticketNotTaken: false, coverOpen: false, autoRecoverableError: false,
+      offline: false, recoverableError: false, cutterError: false, unrecoverableError: false,
+    });
+  });
+
+  it('each bit of the table', () => {
+    expect(interpretFullStatus(reply(0x01, 0, 0, 0))).toMatchObject({ paperEnd: true });
+    expect(interpretFullStatus(reply(0x04, 0, 0, 0))).toMatchObject({ paperNearEnd: true, paperEnd: false });
+    expect(interpretFullStatus(reply(0x20, 0, 0, 0))).toMatchObject({ ticketNotTaken: true });
+    expect(interpretFullStatus(reply(0, 0x01, 0, 0))).toMatchObject({ coverOpen: true });
+    expect(interpretFullStatus(reply(0, 0x02, 0, 0))).toMatchObject({ coverOpen: true });
+    expect(interpretFullStatus(reply(0, 0x04, 0, 0))).toMatchObject({ coverOpen: false }); // spooling
+    expect(interpretFullStatus(reply(0, 0, 0x01, 0))).toMatchObject({ autoRecoverableError: true });
+    expect(interpretFullStatus(reply(0, 0, 0x08, 0))).toMatchObject({ offline: true });
+    expect(interpretFullStatus(reply(0, 0, 0x40, 0))).toMatchObject({ recoverableError: true });
+    expect(interpretFullStatus(reply(0, 0, 0x22, 0))).toMatchObject({ recoverableError: false, offline: false }); // RS232, not acknowledged
+    expect(interpretFullStatus(reply(0, 0, 0, 0x01))).toMatchObject({ cutterError: true, unrecoverableError: false });
+    for (const b of [0x04, 0x08, 0x40]) expect(interpretFullStatus(reply(0, 0, 0, b))).toMatchObject({ unrecoverableError: true });
+  });
+
+  it('refuses anything that is not 10 0F and four bytes', () => {
+    expect(() => interpretFullStatus(Uint8Array.of(0x10, 0x0f, 0, 0, 0))).toThrow(RangeError);
+    expect(() => interpretFullStatus(Uint8Array.of(0x10, 0x0e, 0, 0, 0, 0))).toThrow(RangeError);
   });
 });

@@ -1,5 +1,6 @@
 /**
- * Meaning of ESC/POS status bytes: DLE EOT n (protocols.md §2.4), ASB blocks (§2.5) and GS r 1 (§2.1, §2.7).
+ * Meaning of ESC/POS status bytes: DLE EOT n (protocols.md §2.4), ASB blocks (§2.5), GS r 1 (§2.1, §2.7) and
+ * the presenter printers' 6-byte full status to DLE EOT 20 (§2.6).
  * Each interpreter sets only the fields its reply carries; an absent field means "this reply does not say".
  */
 
@@ -7,7 +8,10 @@ export interface EscPosStatusBits {
   offline?: boolean;
   waitingOnlineRecovery?: boolean;
   feedButton?: boolean;
-  /** DLE EOT 1 bit 7: set only on kiosk printers that report it (Cashino, §2.6); the model table decides. */
+  /**
+   * The ticket is still in the output: DLE EOT 1 bit 7 on kiosk printers that report it (Cashino), the paper
+   * byte's bit 5 of a presenter's full status (§2.6); the model table decides whether to believe it.
+   */
   ticketNotTaken?: boolean;
   coverOpen?: boolean;
   paperFeeding?: boolean;
@@ -72,6 +76,28 @@ export function interpretAsb(bytes: Uint8Array): AsbStatus {
     autoRecoverableError: bit(b2, 0x40),
     paperNearEnd: bit(b3, 0x03),
     paperEnd: bit(b3, 0x0c),
+  };
+}
+
+/**
+ * The reply to DLE EOT 20 on presenter printers (§2.6, Custom VKP80 [V*]): `10 0F`, then the paper, user,
+ * recoverable and unrecoverable status bytes. A low supply voltage stops printing until it recovers: it
+ * reads as offline [C]. The communication-error and not-acknowledged bits say nothing about paper or
+ * mechanism and are left out.
+ */
+export function interpretFullStatus(bytes: Uint8Array): EscPosStatusBits {
+  if (bytes.length !== 6 || bytes[0] !== 0x10 || bytes[1] !== 0x0f) throw new RangeError('a full status reply is 10 0F and 4 status bytes');
+  const [paper, user, recoverable, unrecoverable] = [bytes[2]!, bytes[3]!, bytes[4]!, bytes[5]!];
+  return {
+    paperEnd: bit(paper, 0x01),
+    paperNearEnd: bit(paper, 0x04),
+    ticketNotTaken: bit(paper, 0x20),
+    coverOpen: bit(user, 0x03),
+    autoRecoverableError: bit(recoverable, 0x01),
+    offline: bit(recoverable, 0x08),
+    recoverableError: bit(recoverable, 0x40),
+    cutterError: bit(unrecoverable, 0x01),
+    unrecoverableError: bit(unrecoverable, 0x4c),
   };
 }
 

@@ -47,4 +47,14 @@ describe('AlertBus', () => {
     expect(bus.recentEvents()).toHaveLength(RECENT_EVENTS);
     expect(bus.recentEvents()[0]?.ref).toBe('t5');
   });
+  it('resolves a ticket’s events once staff dealt with it: published again inactive, kept as resolved', () => {
+    const { bus, seen } = rig();
+    bus.event('ticket-printer', 'printUncertain', '2026-11-23 A001', 'A001 号票打印结果不确定');
+    bus.event('ticket-printer', 'printUncertain', '2026-11-23 A002', 'A002 号票打印结果不确定');
+    expect(bus.resolveEvent('printUncertain', '2026-11-23 A001')).toBe(1);
+    expect(bus.resolveEvent('printUncertain', '2026-11-23 A001')).toBe(0);
+    expect(bus.resolveEvent('printIncomplete', '2026-11-23 A002')).toBe(0);
+    expect(seen.map((a) => `${a.ref}:${a.active}`)).toEqual(['2026-11-23 A001:true', '2026-11-23 A002:true', '2026-11-23 A001:false']);
+    expect(bus.recentEvents().map((a) => `${a.ref}:${a.active}`)).toEqual(['2026-11-23 A001:false', '2026-11-23 A002:true']);
+  });
 });

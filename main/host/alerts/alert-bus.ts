@@ -5,7 +5,9 @@
  *   `clear` publishes the cleared alert once;
  * - events (one ticket printed partly, or with an uncertain outcome): `event` publishes each one, keyed by
  *   its `ref` (the ticket), so the second uncertain ticket is announced like the first. The latest events
- *   are kept for `recentEvents()`; the same (device, code, ref) is published once.
+ *   are kept for `recentEvents()`; the same (device, code, ref) is published once. An event stays active
+ *   until somebody dealt with it: `resolveEvent` (staff settled the uncertain ticket, issue 13 §3) publishes
+ *   it once more, inactive.
  */
 import type { Alert } from '../../../common/alerts';
 import type { Clock } from '../../../common/clock';
@@ -54,6 +56,23 @@ export class AlertBus {
     if (this.events.size > RECENT_EVENTS) this.events.delete(this.events.keys().next().value as string);
     this.log.warn('alert event', { actor: alert.actor, deviceId, code, ref, message });
     this.publish(alert);
+  }
+
+  /**
+   * Somebody dealt with what the events about `ref` asked for (staff settled that ticket): each active one
+   * is published again with `active: false`, and stays in `recentEvents()` as resolved. Returns how many.
+   */
+  resolveEvent(code: Alert['code'], ref: string): number {
+    let resolved = 0;
+    for (const [key, alert] of this.events) {
+      if (alert.code !== code || alert.ref !== ref || !alert.active) continue;
+      const done: Alert = { ...alert, active: false, at: this.clock.now() };
+      this.events.set(key, done);
+      this.log.info('alert event resolved', { deviceId: alert.deviceId, code, ref });
+      this.publish(done);
+      resolved++;
+    }
+    return resolved;
   }
 
   /** The conditions in force now. */

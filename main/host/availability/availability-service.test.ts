@@ -34,4 +34,11 @@ describe('AvailabilityService', () => {
   ] as Array<[DeviceStatus | undefined, string]>)('status %j → %s', (status, reason) => {
     expect(rig(status).service.of('takeTicket')).toMatchObject({ available: false, reason });
   });
+  it('withdraws takeTicket for a reason of the host’s own (a clock not believed), whatever the printer says', () => {
+    let blocked: 'clockInvalid' | null = 'clockInvalid';
+    const service = new AvailabilityService({ statusOfRole: () => ({ device: 'online', printer: { paper: 'full' } }) }, {}, { takeTicket: () => blocked });
+    expect(service.of('takeTicket')).toEqual({ service: 'takeTicket', available: false, reason: 'clockInvalid' });
+    blocked = null;
+    expect(service.of('takeTicket')).toEqual({ service: 'takeTicket', available: true });
+  });
 });

@@ -17,6 +17,12 @@ export interface DeviceLookup {
   statusOfRole(role: DeviceRole): DeviceStatus | undefined;
 }
 
+/**
+ * A reason of the host's own that withdraws a service whatever its devices say, e.g. `clockInvalid` while a
+ * clock that went back stops ticket issuing (clock-watch.ts); null when it does not.
+ */
+export type HostBlockers = Partial<Record<CitizenService, () => ErrorCode | null>>;
+
 /** Why a device cannot serve right now, or null when it can. */
 export function blockingReason(status: DeviceStatus | undefined): ErrorCode | null {
   if (!status) return 'noDevice';
@@ -51,6 +57,7 @@ export class AvailabilityService {
   constructor(
     private readonly devices: DeviceLookup,
     private readonly alternatives: Partial<Record<CitizenService, LocalText>>,
+    private readonly hostBlockers: HostBlockers = {},
   ) {}
 
   compute(): ServiceAvailability[] {
@@ -58,6 +65,11 @@ export class AvailabilityService {
   }
 
   of(service: CitizenService): ServiceAvailability {
+    const hostReason = this.hostBlockers[service]?.() ?? null;
+    if (hostReason) {
+      const alternative = this.alternatives[service];
+      return alternative ? { service, available: false, reason: hostReason, alternative } : { service, available: false, reason: hostReason };
+    }
     for (const role of SERVICE_NEEDS[service]) {
       const reason = blockingReason(this.devices.statusOfRole(role));
       if (reason) {

@@ -146,8 +146,11 @@ function checkDevices(devices: Obj, mode: unknown, add: Add): void {
       if (first !== undefined) add(['devices', id, 'role'], `${role} is already the role of device ${JSON.stringify(first)}; a role may have one device only`);
       else owner.set(role, id);
     }
+    if (isObj(entry.transport) && entry.transport.kind === 'usblp' && typeof entry.transport.path === 'string' && entry.transport.path !== '' && !entry.transport.path.startsWith('/')) {
+      add(['devices', id, 'transport', 'path'], `must be the absolute path of the printer's device file, e.g. "/dev/usb/lp0" (got ${JSON.stringify(entry.transport.path)})`);
+    }
     if (mode === 'production' && isObj(entry.transport) && entry.transport.kind === 'sim') {
-      add(['devices', id, 'transport', 'kind'], 'a simulated device ("sim") is not allowed in production mode; give the real transport (serial, tcp, hid or usb)');
+      add(['devices', id, 'transport', 'kind'], 'a simulated device ("sim") is not allowed in production mode; give the real transport (serial, tcp, usblp, hid or usb)');
     }
   }
   // With a role the schema could not read, the ticket printer may be the one misspelt: that error suffices.

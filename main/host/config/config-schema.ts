@@ -30,7 +30,7 @@ export const PATTERN_WORDS: Readonly<Record<string, string>> = {
 const LOG_LEVELS = ['trace', 'debug', 'info', 'warn', 'error'] as const;
 
 /** The `transport.kind` values, in the order of the `oneOf` branches below. */
-export const TRANSPORT_KINDS = ['sim', 'serial', 'tcp', 'hid', 'usb'] as const;
+export const TRANSPORT_KINDS = ['sim', 'serial', 'tcp', 'usblp', 'hid', 'usb'] as const;
 
 const text = { type: 'string', minLength: 1 } as const;
 const id = { type: 'string', pattern: PATTERNS.id } as const;
@@ -56,7 +56,7 @@ const hours = {
   ),
 };
 
-/** protocols.md §2 printers on serial, TCP, HID or USB; `sim` attaches the in-process simulator (§8.5). */
+/** protocols.md §2 printers on serial, TCP, a usblp device file, HID or USB; `sim` attaches the in-process simulator (§8.5). */
 const transport = {
   type: 'object',
   required: ['kind'],
@@ -79,6 +79,12 @@ const transport = {
       additionalProperties: false,
       required: ['kind', 'host', 'port'],
       properties: { kind: { const: 'tcp' }, host: text, port: { type: 'integer', minimum: 1, maximum: 65535 } },
+    },
+    {
+      type: 'object',
+      additionalProperties: false,
+      required: ['kind', 'path'],
+      properties: { kind: { const: 'usblp' }, path: text },
     },
     {
       type: 'object',

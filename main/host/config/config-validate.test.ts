@@ -73,7 +73,7 @@ describe('validateConfig', () => {
     ['both ports the same', (c) => (c.server.simPort = 8620), 'server.simPort: must differ from server.port (both are 8620)'],
     ['an unknown role', (c) => (c.devices['ticket-printer'].role = ['ticketPrinter', 'labelPrinter']), 'devices["ticket-printer"].role[1]: must be one of "ticketPrinter", "receiptPrinter", "documentPrinter", "idCardReader", "fingerprintReader", "faceCamera", "documentCamera", "barcodeScanner", "presenceSensor", "robotBase" (got "labelPrinter")'],
     ['a role that is neither name nor list', (c) => (c.devices['ticket-printer'].role = 3), 'devices["ticket-printer"].role: must be a role name or a list of role names (got 3)'],
-    ['an unknown transport kind', (c) => (c.devices['ticket-printer'].transport = { kind: 'bluetooth' }), 'devices["ticket-printer"].transport.kind: must be one of "sim", "serial", "tcp", "hid", "usb" (got "bluetooth")'],
+    ['an unknown transport kind', (c) => (c.devices['ticket-printer'].transport = { kind: 'bluetooth' }), 'devices["ticket-printer"].transport.kind: must be one of "sim", "serial", "tcp", "usblp", "hid", "usb" (got "bluetooth")'],
     ['a serial port without speed', (c) => (c.devices['ticket-printer'].transport = { kind: 'serial', path: 'COM3' }), 'devices["ticket-printer"].transport.baudRate: is missing'],
     ['a setting of another transport kind', (c) => (c.devices['ticket-printer'].transport = { kind: 'tcp', host: '10.0.0.5', port: 9100, baudRate: 9600 }), 'devices["ticket-printer"].transport.baudRate: is not a known setting'],
     ['an unknown driver', (c) => (c.devices['ticket-printer'].driver = 'star'), 'devices["ticket-printer"].driver: must be one of "escpos" (got "star")'],
@@ -121,10 +121,23 @@ describe('validateConfig', () => {
     const config = fresh();
     config.mode = 'production';
     expect(problemsOf(config)).toEqual([
-      'devices["ticket-printer"].transport.kind: a simulated device ("sim") is not allowed in production mode; give the real transport (serial, tcp, hid or usb)',
+      'devices["ticket-printer"].transport.kind: a simulated device ("sim") is not allowed in production mode; give the real transport (serial, tcp, usblp, hid or usb)',
     ]);
     config.devices['ticket-printer'].transport = { kind: 'serial', path: '/dev/ttyS0', baudRate: 115200 };
     expect(problemsOf(config)).toEqual([]);
+  });
+
+  it('accepts a USB printer-class device file (usblp) and names what is wrong with one', () => {
+    const config = fresh();
+    config.mode = 'production';
+    config.devices['ticket-printer'].transport = { kind: 'usblp', path: '/dev/usb/lp0' };
+    expect(problemsOf(config)).toEqual([]);
+    config.devices['ticket-printer'].transport = { kind: 'usblp' };
+    expect(problemsOf(config)).toEqual(['devices["ticket-printer"].transport.path: is missing']);
+    config.devices['ticket-printer'].transport = { kind: 'usblp', path: 'lp0' };
+    expect(problemsOf(config)).toEqual(['devices["ticket-printer"].transport.path: must be the absolute path of the printer\'s device file, e.g. "/dev/usb/lp0" (got "lp0")']);
+    config.devices['ticket-printer'].transport = { kind: 'usblp', path: '/dev/usb/lp0', baudRate: 9600 };
+    expect(problemsOf(config)).toEqual(['devices["ticket-printer"].transport.baudRate: is not a known setting']);
   });
 
   it('lists every problem of a file in one pass, schema and cross-field alike', () => {

@@ -20,6 +20,19 @@ describe('device status → alerts', () => {
     syncDeviceAlerts(bus, 'q', { device: 'noDevice' });
     expect(bus.active().map((a) => `${a.deviceId}:${a.code}/${a.actor}`)).toEqual(['p:cutterError/technician', 'q:noDevice/technician']);
   });
+  it('words a lost link for the link it is, so the person sent knows where to look', () => {
+    const bus = new AlertBus(new ManualClock(0), SILENT_LOGGER);
+    syncDeviceAlerts(bus, 'usb', { device: 'noDevice' }, 'usblp');
+    syncDeviceAlerts(bus, 'lan', { device: 'offline' }, 'tcp');
+    syncDeviceAlerts(bus, 'com', { device: 'noDevice' }, 'serial');
+    syncDeviceAlerts(bus, 'sim', { device: 'noDevice' }, 'sim');
+    expect(bus.active().map((a) => `${a.deviceId}:${a.code}/${a.actor}:${a.message}`)).toEqual([
+      'usb:noDevice/technician:打印机 USB 连接已断开，请检查 USB 线和打印机电源；重新插好后自动恢复',
+      'lan:offline/staff:网络打印机无响应（网络或交换机可能中断），正在自动重连',
+      'com:noDevice/technician:设备串口连接已断开，请检查连接线和电源；恢复后自动重连',
+      'sim:noDevice/technician:设备未连接',
+    ]);
+  });
 });
 
 describe('garbled replies', () => {

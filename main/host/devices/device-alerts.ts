@@ -3,10 +3,11 @@
  * paper out, an open cover → staff; a cutter error, a silent or missing device → technician. A garbled
  * reply is not in the status (the driver reports it as hardwareError), so a command that failed with
  * `garbledReply` raises it under its own code; it clears when the device answers properly again (online,
- * or a confirmed print).
+ * or a confirmed print). A lost link is worded for the link it is (issue 13 §2): the USB cable, the network
+ * printer's switch and cable, or the serial cable, each saying it comes back by itself.
  */
 import type { Alert } from '../../../common/alerts';
-import type { DeviceStatus } from '../../../common/device';
+import type { DeviceStatus, TransportConfig } from '../../../common/device';
 import type { ErrorCode } from '../../../common/errors';
 import type { AlertBus } from '../alerts/alert-bus';
 
@@ -21,6 +22,21 @@ const MESSAGES: Record<Alert['code'] & string, string> = {
   hardwareError: '设备硬件故障',
   garbledReply: '设备应答异常（乱码），请检查连接线与波特率',
 } as Record<Alert['code'] & string, string>;
+
+/** noDevice and offline in the words of the link that was lost. */
+const LINK_MESSAGES: Partial<Record<TransportConfig['kind'], Partial<Record<'noDevice' | 'offline', string>>>> = {
+  usblp: { noDevice: '打印机 USB 连接已断开，请检查 USB 线和打印机电源；重新插好后自动恢复' },
+  tcp: {
+    noDevice: '网络打印机连接中断，请检查打印机电源、网线和交换机；恢复后自动重连',
+    offline: '网络打印机无响应（网络或交换机可能中断），正在自动重连',
+  },
+  serial: { noDevice: '设备串口连接已断开，请检查连接线和电源；恢复后自动重连' },
+};
+
+function messageFor(code: Alert['code'] & string, link: TransportConfig['kind'] | undefined): string {
+  const worded = link && (code === 'noDevice' || code === 'offline') ? LINK_MESSAGES[link]?.[code] : undefined;
+  return worded ?? MESSAGES[code] ?? code;
+}
 
 /** The alert conditions a status shows, as codes. */
 export function alertCodes(status: DeviceStatus): Set<Alert['code']> {
@@ -39,10 +55,11 @@ export function alertCodes(status: DeviceStatus): Set<Alert['code']> {
 
 const WATCHED: Alert['code'][] = ['paperLow', 'paperOut', 'paperJam', 'coverOpen', 'cutterError', 'offline', 'noDevice', 'hardwareError'];
 
-export function syncDeviceAlerts(bus: AlertBus, deviceId: string, status: DeviceStatus): void {
+/** `link`: the device's transport kind, for the words of a lost link. */
+export function syncDeviceAlerts(bus: AlertBus, deviceId: string, status: DeviceStatus, link?: TransportConfig['kind']): void {
   const now = alertCodes(status);
   for (const code of WATCHED) {
-    if (now.has(code)) bus.raise(deviceId, code, MESSAGES[code] ?? code);
+    if (now.has(code)) bus.raise(deviceId, code, messageFor(code, link));
     else bus.clear(deviceId, code);
   }
   if (status.device === 'online') bus.clear(deviceId, 'garbledReply');

@@ -1,10 +1,10 @@
 /**
  * The host's view of the device registry (ARCHITECTURE.md §8.1): devices by id, the roles they serve, and
- * their status. Devices are built elsewhere (main/composition.ts); this opens them, re-opens one that went
- * away (with back-off on the injected clock), and publishes status changes.
+ * their status. Devices are built elsewhere (main/composition.ts); this opens them, re-opens one whose link
+ * was lost (with back-off on the injected clock, logged), and publishes status changes.
  */
 import type { Clock, TimerHandle } from '../../../common/clock';
-import type { DeviceRole, DeviceStatus, DeviceSummary, TransportConfig } from '../../../common/device';
+import type { DeviceRole, DeviceState, DeviceStatus, DeviceSummary, TransportConfig } from '../../../common/device';
 import type { Logger } from '../../../common/logger';
 import type { Device } from '../../../drivers/devices/device-types';
 
@@ -13,11 +13,32 @@ export interface ManagedDevice {
   transport: TransportConfig['kind'];
 }
 
+/**
+ * When the link counts as lost, per transport kind (issue 13 §2): the device is closed and reopened until it
+ * answers. `noDevice` everywhere (unplugged, connection closed, absent at start). On TCP also a device gone
+ * silent (Device.silent: status rounds unanswered, reported offline): a printer behind a restarted switch may
+ * have dropped its side of the connection without a word, and the kernel would notice only after many
+ * minutes of retransmissions, so a new connection is the cure (keep-alive alone cannot tell while status
+ * requests are unanswered). A printer that answers and says it is offline is left alone: a new connection
+ * would not change its mind. A local link (serial, usblp) cannot go half-open: its loss comes from the
+ * kernel as noDevice.
+ */
+export const LINK_LOST_IN: Readonly<Record<TransportConfig['kind'], { states: readonly DeviceState[]; whenSilent: boolean }>> = {
+  sim: { states: ['noDevice'], whenSilent: false },
+  serial: { states: ['noDevice'], whenSilent: false },
+  tcp: { states: ['noDevice'], whenSilent: true },
+  usblp: { states: ['noDevice'], whenSilent: false },
+  hid: { states: ['noDevice'], whenSilent: false },
+  usb: { states: ['noDevice'], whenSilent: false },
+};
+
 export class DeviceManager {
   private readonly byId = new Map<string, ManagedDevice>();
   private readonly listeners = new Set<(id: string, status: DeviceStatus) => void>();
   private readonly retryTimers = new Map<string, TimerHandle>();
   private readonly retryDelay = new Map<string, number>();
+  /** Devices whose link was lost and is not back yet, with the reopen attempts so far (for the log). */
+  private readonly lost = new Map<string, number>();
   private stopped = false;
 
   constructor(
@@ -30,7 +51,17 @@ export class DeviceManager {
       this.byId.set(managed.device.id, managed);
       managed.device.onStatusChanged((_delta, status) => {
         for (const l of [...this.listeners]) l(managed.device.id, status);
-        if (status.device === 'noDevice') this.scheduleReopen(managed.device);
+        const id = managed.device.id;
+        if (this.linkLost(managed)) {
+          if (!this.lost.has(id)) this.log.warn('device link lost; reopening with back-off', { deviceId: id, transport: managed.transport, state: status.device });
+          if (!this.lost.has(id)) this.lost.set(id, 0);
+          this.scheduleReopen(managed.device);
+        } else if (this.lost.has(id) && status.device !== 'starting') {
+          // Back for real (answering), not merely reopened: only now does the back-off start over.
+          this.log.info('device back after its link was lost', { deviceId: id, reopenAttempts: this.lost.get(id), state: status.device });
+          this.lost.delete(id);
+          this.retryDelay.delete(id);
+        }
       });
     }
   }
@@ -68,6 +99,11 @@ export class DeviceManager {
     }));
   }
 
+  /** The configured transport kind of a device (alert wording names the link, device-alerts.ts). */
+  transportKind(id: string): TransportConfig['kind'] | undefined {
+    return this.byId.get(id)?.transport;
+  }
+
   onStatusChanged(listener: (id: string, status: DeviceStatus) => void): () => void {
     this.listeners.add(listener);
     return () => this.listeners.delete(listener);
@@ -77,12 +113,18 @@ export class DeviceManager {
     try {
       await device.open();
       await device.enable();
-      this.retryDelay.delete(device.id);
-      this.log.info('device ready', { deviceId: device.id, status: device.status });
+      if (!this.lost.has(device.id)) this.retryDelay.delete(device.id);
+      this.log.info('device opened', { deviceId: device.id, status: device.status });
     } catch (err) {
       this.log.warn('device could not be opened', { deviceId: device.id, error: err instanceof Error ? err.message : String(err) });
       this.scheduleReopen(device);
     }
+  }
+
+  private linkLost(managed: ManagedDevice): boolean {
+    const rule = LINK_LOST_IN[managed.transport];
+    const { device } = managed;
+    return rule.states.includes(device.status.device) || (rule.whenSilent && device.status.device === 'offline' && device.silent === true);
   }
 
   private scheduleReopen(device: Device): void {
@@ -93,7 +135,9 @@ export class DeviceManager {
       device.id,
       this.clock.setTimer(delay, () => {
         this.retryTimers.delete(device.id);
-        if (this.stopped || device.status.device !== 'noDevice') return;
+        const managed = this.byId.get(device.id);
+        if (this.stopped || !managed || !this.linkLost(managed)) return;
+        if (this.lost.has(device.id)) this.lost.set(device.id, (this.lost.get(device.id) ?? 0) + 1);
         void device.close().catch(() => undefined).then(() => this.tryOpen(device));
       }),
     );

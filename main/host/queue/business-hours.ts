@@ -68,6 +68,17 @@ function issuingWindows(business: HoursOfBusiness, calendar: QueueCalendar, date
 }
 
 /**
+ * Whether the business's hours run through the midnight that ends `date`: its last period that day ends at
+ * 24:00 and the next day's first one starts at 00:00 (a 24-hour service, or an evening running on into the
+ * night). Such a business carries its numbering over midnight (queue-series.ts).
+ */
+export function runsThroughMidnight(business: HoursOfBusiness, calendar: QueueCalendar, date: string): boolean {
+  const today = dayPlan(business, calendar, date).periods;
+  if (today[today.length - 1]?.endMinute !== 1440) return false;
+  return dayPlan(business, calendar, addDays(date, 1)).periods[0]?.startMinute === 0;
+}
+
+/**
  * The first moment at or after (`fromDate`, `fromMinute`) when issuing opens, searching today and the next
  * 14 days; undefined when the business never opens in that time.
  */

@@ -180,18 +180,34 @@ describe('calling api: served and no-show', () => {
   });
 
   it('answers 404 for an unknown ticket and 400 for a bad number or day', async () => {
-    expect(await call('POST', '/queue/tickets/A123/served')).toMatchObject({ status: 404, body: { error: 'ticketUnknown', message: 'no ticket A123 on 2026-11-23' } });
+    expect(await call('POST', '/queue/tickets/A123/served')).toMatchObject({ status: 404, body: { error: 'ticketUnknown', message: 'no ticket A123' } });
+    expect(await call('POST', '/queue/tickets/A123/served?day=2026-11-23')).toMatchObject({ status: 404, body: { error: 'ticketUnknown', message: 'no ticket A123 on 2026-11-23' } });
     expect(await call('POST', '/queue/tickets/a1/served')).toMatchObject({ status: 400, body: { field: 'number' } });
     expect(await call('POST', '/queue/tickets/A001/served?day=2026-02-30')).toMatchObject({ status: 400, body: { field: 'day' } });
     expect(await call('POST', '/queue/tickets/A001/served?day=23.11.2026')).toMatchObject({ status: 400, body: { field: 'day' } });
   });
 
-  it('finds today’s ticket by default and an earlier day’s with ?day=', async () => {
+  it('finishes the ticket that was called when its number also waits in the new day (issue 13 §3)', async () => {
     clock.set(at('2026-11-23T15:50:00Z')); // 23:50 in Guiyang: only the 24-hour self-service issues
+    expect(issue('self-service')).toBe('D001');
+    await callNext('1', ['self-service']);
+    clock.advance(20 * 60_000); // 00:10 the next hall day; nobody waits, so numbering restarts
+    expect(issue('self-service')).toBe('D001');
+    const served = await call('POST', '/queue/tickets/D001/served');
+    expect(served.body.ticket).toMatchObject({ number: 'D001', day: '2026-11-23', status: 'served', counter: '1' });
+    expect(await waitingOf('self-service')).toMatchObject({ waiting: 1 }); // the new D001 still waits
+    expect((await callNext('2', ['self-service'])).body.ticket).toMatchObject({ number: 'D001', day: '2026-11-24', status: 'called' });
+    // Now both D001 are called or served: the number means the one at a window, or this counter's.
+    expect((await call('POST', '/queue/tickets/D001/served', { counter: '1' })).body.ticket).toMatchObject({ day: '2026-11-23', status: 'served' });
+    expect((await call('POST', '/queue/tickets/D001/no-show')).body.ticket).toMatchObject({ day: '2026-11-24', status: 'noShow', counter: '2' });
+  });
+
+  it('names one hall day’s ticket exactly with ?day=', async () => {
+    clock.set(at('2026-11-23T15:50:00Z'));
     const number = issue('self-service');
     await callNext('1', ['self-service']);
-    clock.advance(20 * 60_000); // 00:10 the next hall day
-    expect((await call('POST', `/queue/tickets/${number}/served`)).status).toBe(404);
+    clock.advance(20 * 60_000);
+    expect(await call('POST', `/queue/tickets/${number}/served?day=2026-11-24`)).toMatchObject({ status: 404 });
     const served = await call('POST', `/queue/tickets/${number}/served?day=2026-11-23`);
     expect(served.body.ticket).toMatchObject({ number, day: '2026-11-23', status: 'served' });
   });

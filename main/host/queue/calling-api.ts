@@ -6,8 +6,11 @@
  * serves these endpoints. After each change the citizen screen's business list is refreshed.
  *
  *   POST /queue/call-next                   { "counter": "3", "businessIds": ["…"], "requestId"?: "…" } → { ticket | null }
- *   POST /queue/tickets/:number/served      ?day=YYYY-MM-DD (default: today, hall time), body optional
- *                                           { "counter": "3" }: refused (409) if another counter called it
+ *   POST /queue/tickets/:number/served      body optional { "counter": "3" }: refused (409) if another counter
+ *                                           called it. The number names the ticket that was called (to that
+ *                                           counter first): a number carried over midnight, or one called
+ *                                           before midnight and finished after it, needs no day (issue 13 §3).
+ *                                           ?day=YYYY-MM-DD names one hall day's ticket exactly.
  *   POST /queue/tickets/:number/no-show     idem
  *   GET  /queue/waiting                     → { day, businesses: [{ businessId, waiting, estimatedWaitMinutes }] }
  */
@@ -26,7 +29,7 @@ export const MAX_BODY_BYTES = 16 * 1024;
 /** A hall has tens of counters; more open connections than this are refused. */
 export const MAX_CONNECTIONS = 128;
 
-export type CallingQueue = Pick<QueueService, 'callNext' | 'markServed' | 'markNoShow' | 'findTicket' | 'listBusinesses'>;
+export type CallingQueue = Pick<QueueService, 'callNext' | 'markServed' | 'markNoShow' | 'findTicket' | 'findCalledTicket' | 'getTicket' | 'listBusinesses'>;
 
 export interface CallingApiOptions {
   queue: CallingQueue;
@@ -130,13 +133,13 @@ export function createCallingApiHandler(options: CallingApiOptions): RequestList
 
   const finish = (route: Extract<CallingRoute, { kind: 'finish' }>, query: URLSearchParams, body: unknown): Reply => {
     const number = unwrap(checkTicketNumber(route.number));
-    const day = unwrap(checkDay(query, today()));
+    const day = query.has('day') ? unwrap(checkDay(query, today())) : undefined;
     const { counter } = unwrap(checkFinish(body));
-    const ticket = queue.findTicket(day, number);
-    if (!ticket) throw new HttpProblem(404, 'ticketUnknown', `no ticket ${number} on ${day}`);
+    const ticket = day === undefined ? queue.findCalledTicket(number, counter) : queue.findTicket(day, number);
+    if (!ticket) throw new HttpProblem(404, 'ticketUnknown', day === undefined ? `no ticket ${number}` : `no ticket ${number} on ${day}`);
     // A typo in the number must not finish the ticket another window is serving.
     if (counter !== undefined && ticket.calledCounter !== null && ticket.calledCounter !== counter) {
-      throw new HttpProblem(409, 'wrongCounter', `ticket ${number} (${day}) was called by counter ${ticket.calledCounter}, not ${counter}`, { status: ticket.status, counter: ticket.calledCounter });
+      throw new HttpProblem(409, 'wrongCounter', `ticket ${number} (${ticket.day}) was called by counter ${ticket.calledCounter}, not ${counter}`, { status: ticket.status, counter: ticket.calledCounter });
     }
     // A repeated request (a counter retrying after a lost reply) answers with the ticket as it is.
     if (ticket.status === route.outcome) return { status: 200, body: { ticket: toCallingTicketView(ticket) } };
@@ -145,10 +148,10 @@ export function createCallingApiHandler(options: CallingApiOptions): RequestList
       done = route.outcome === 'served' ? queue.markServed(ticket.id) : queue.markNoShow(ticket.id);
     } catch (err) {
       if (!(err instanceof QueueStateError)) throw err;
-      const current = queue.findTicket(day, number)?.status ?? ticket.status;
-      throw new HttpProblem(409, 'wrongState', `ticket ${number} (${day}) is ${current}; only a called ticket can be marked ${route.outcome}`, { status: current });
+      const current = queue.getTicket(ticket.id)?.status ?? ticket.status;
+      throw new HttpProblem(409, 'wrongState', `ticket ${number} (${ticket.day}) is ${current}; only a called ticket can be marked ${route.outcome}`, { status: current });
     }
-    log.info(route.outcome === 'served' ? 'ticket served' : 'ticket no-show', { counter: done.calledCounter, number, businessId: done.businessId, day });
+    log.info(route.outcome === 'served' ? 'ticket served' : 'ticket no-show', { counter: done.calledCounter, number, businessId: done.businessId, day: done.day });
     changed();
     return { status: 200, body: { ticket: toCallingTicketView(done) } };
   };

@@ -61,6 +61,26 @@ const MIGRATIONS: readonly string[] = [
   `CREATE TABLE kiosk_meta (key TEXT PRIMARY KEY, value TEXT NOT NULL);`,
   // The per-kiosk rate limit counts the last minute's tickets at every reservation: no scan of every day.
   `CREATE INDEX tickets_by_reserved_at ON tickets (reserved_at);`,
+  // Issue 13 §3, the queue in a real day. The audit log (main/host/audit/audit-log.ts): append-only, each
+  // record chained to the one before by SHA-256, so a record edited or removed later shows. Its rows are
+  // written in the same transaction as the change they record (a ticket settled by hand, a clock confirmed).
+  `CREATE TABLE audit_log (
+     id INTEGER PRIMARY KEY,
+     at INTEGER NOT NULL,
+     actor TEXT NOT NULL,
+     action TEXT NOT NULL,
+     subject TEXT NOT NULL,
+     detail TEXT NOT NULL,
+     prev_hash TEXT NOT NULL,
+     hash TEXT NOT NULL UNIQUE
+   );
+   CREATE INDEX audit_log_by_subject ON audit_log (subject, action);
+   CREATE TRIGGER audit_log_no_update BEFORE UPDATE ON audit_log BEGIN SELECT RAISE(ABORT, 'audit_log is append-only'); END;
+   CREATE TRIGGER audit_log_no_delete BEFORE DELETE ON audit_log BEGIN SELECT RAISE(ABORT, 'audit_log is append-only'); END;`,
+  // A number carried past midnight is finished by number alone (the ticket that was called), and whether a
+  // business's list is worked by the counters is read from its latest call (queue-series.ts).
+  `CREATE INDEX tickets_by_number ON tickets (number, called_at);
+   CREATE INDEX tickets_by_business_called ON tickets (business_id, called_at) WHERE called_at IS NOT NULL;`,
 ];
 
 export const QUEUE_SCHEMA_VERSION = MIGRATIONS.length;

@@ -3,14 +3,17 @@
  * is reserved in one BEGIN IMMEDIATE transaction (hours, daily cap, counter, ticket row), marked printing
  * before the first byte goes to the printer, and settled once: issued, voided or uncertain. Numbers are
  * never reused — the per-day counter only goes up — and days are hall days: at 00:00 hall time numbering
- * restarts at 001 whatever the machine's own time zone.
+ * restarts at 001 whatever the machine's own time zone, except for a business whose hours run through
+ * midnight, which carries its numbering over until its waiting list is empty (queue-series.ts).
  */
 import type { Clock } from '../../../common/clock';
 import { addDays, formatLocalDateTime, localDateKey } from '../../../common/local-time';
 import type { BusinessView } from '../../../common/queue';
 import type { BusinessConfig, KioskConfig } from '../config/config-types';
+import { LastSeenStore } from '../clock/last-seen-store';
 import { businessWindow, closedInfo, nextOpenFrom } from './business-hours';
 import type { QueueDb } from './queue-db';
+import { QueueSeries } from './queue-series';
 import {
   QueueStateError,
   type ReserveRequest,
@@ -20,6 +23,7 @@ import {
   type TicketRecord,
 } from './queue-types';
 import { type TicketRow, ticketNumber, toTicketRecord } from './ticket-rows';
+import { type SettleByHandRequest, type SettledByHand, settleUncertainByHand } from './ticket-settlement';
 import { estimateWaitMinutes } from './wait-estimate';
 
 /** The highest number a business can hand out in a day: three digits (A999). */
@@ -43,6 +47,8 @@ export class QueueService {
   private readonly config: QueueServiceOptions['config'];
   private readonly clock: Clock;
   private readonly onRateLimited: (() => void) | undefined;
+  private readonly series: QueueSeries;
+  private readonly lastSeen: LastSeenStore;
   private readonly sql;
 
   constructor(options: QueueServiceOptions) {
@@ -50,6 +56,8 @@ export class QueueService {
     this.config = options.config;
     this.clock = options.clock;
     this.onRateLimited = options.onRateLimited;
+    this.series = new QueueSeries(options.db, options.config);
+    this.lastSeen = new LastSeenStore(options.db);
     const db = this.db;
     this.sql = {
       byId: db.prepare<[number], TicketRow>('SELECT * FROM tickets WHERE id = ?'),
@@ -83,10 +91,20 @@ export class QueueService {
           WHERE business_id = ? AND day = ? AND status = 'served' AND called_at IS NOT NULL AND served_at IS NOT NULL
           ORDER BY served_at DESC, id DESC LIMIT ?`,
       ),
-      next: db.prepare<[string, string], TicketRow>(
-        `SELECT * FROM tickets WHERE day = ? AND status = 'issued' AND business_id IN (SELECT value FROM json_each(?))
-          ORDER BY priority DESC, reserved_at, id LIMIT 1`,
+      // Each business on the day it numbers on (queue-series.ts): [["social-insurance", "2026-11-23"], …].
+      next: db.prepare<[string], TicketRow>(
+        `SELECT t.* FROM json_each(?) AS q JOIN tickets AS t
+            ON t.business_id = json_extract(q.value, '$[0]') AND t.day = json_extract(q.value, '$[1]')
+          WHERE t.status = 'issued'
+          ORDER BY t.priority DESC, t.reserved_at, t.id LIMIT 1`,
       ),
+      // The ticket a number's served / no-show means when no day is given: the one that was called — to
+      // this counter first, then one still at a window, then the latest call (issue 13 §3).
+      calledByNumber: db.prepare<{ number: string; counter: string | null }, TicketRow>(
+        `SELECT * FROM tickets WHERE number = @number AND called_at IS NOT NULL
+          ORDER BY (@counter IS NOT NULL AND called_counter = @counter) DESC, status = 'called' DESC, called_at DESC, id DESC LIMIT 1`,
+      ),
+      latestByNumber: db.prepare<[string], TicketRow>('SELECT * FROM tickets WHERE number = ? ORDER BY id DESC LIMIT 1'),
       byCallRequest: db.prepare<[string, string], TicketRow>('SELECT * FROM tickets WHERE called_counter = ? AND call_request_id = ?'),
       setStatus: db.prepare<{ to: string; now: number; id: number; from: string; counter: string | null; callRequestId: string | null }>(
         `UPDATE tickets SET status = @to,
@@ -118,8 +136,9 @@ export class QueueService {
   /** The businesses as the citizen's screen shows them now. */
   listBusinesses(): BusinessView[] {
     const now = this.clock.now();
-    const day = this.today(now);
+    const today = this.today(now);
     return this.config.queue.businesses.map((b) => {
+      const day = this.series.dayOf(b, now);
       const window = businessWindow(b, this.config.queue.calendar, this.config.hall.timeZone, now);
       const waiting = this.sql.waiting.get(b.id, day)!.n;
       const view: BusinessView = {
@@ -135,7 +154,7 @@ export class QueueService {
       if (window.open && this.capReached(b, day)) {
         view.open = false;
         view.closedReason = 'dailyCapReached';
-        const nextOpen = nextOpenFrom(b, this.config.queue.calendar, addDays(day, 1), 0);
+        const nextOpen = nextOpenFrom(b, this.config.queue.calendar, addDays(today, 1), 0);
         if (nextOpen !== undefined) view.nextOpen = nextOpen;
       } else if (!window.open) {
         if (window.closedReason !== undefined) view.closedReason = window.closedReason;
@@ -172,13 +191,15 @@ export class QueueService {
       }
       const limited = this.rateLimited(now, window.hoursToday);
       if (limited) return limited;
-      const day = this.today(now);
+      const day = this.series.dayOf(business, now);
       if (this.capReached(business, day)) {
-        const nextOpen = nextOpenFrom(business, this.config.queue.calendar, addDays(day, 1), 0);
+        const nextOpen = nextOpenFrom(business, this.config.queue.calendar, addDays(this.today(now), 1), 0);
         return { kind: 'refused', code: 'dailyCapReached', closedReason: 'dailyCapReached', closed: closedInfo('dailyCapReached', { hoursToday: window.hoursToday, nextOpen }) };
       }
 
       const seq = this.sql.bumpCounter.get(business.id, day)!.last_seq;
+      // The flat-RTC guard's "last time seen" (clock-watch.ts), on disk with the number it came with.
+      this.lastSeen.record(now);
       const number = ticketNumber(business.prefix, seq);
       const weight = priority?.weight ?? 0;
       const id = Number(
@@ -287,7 +308,31 @@ export class QueueService {
   }
 
   /**
-   * Today's next issued ticket of `businessIds` (priority first, then the earliest), marked called to
+   * A ticket by number alone, for served / no-show (calling-api.ts): the one that was called (to `counter`
+   * first), else the newest with that number. Numbers carried over midnight make "today's" ambiguous.
+   */
+  findCalledTicket(number: string, counter?: string): TicketRecord | undefined {
+    const row = this.sql.calledByNumber.get({ number, counter: counter ?? null }) ?? this.sql.latestByNumber.get(number);
+    return row ? toTicketRecord(row) : undefined;
+  }
+
+  /** The hall day `businessId` numbers on now: today, or a series carried over midnight (queue-series.ts). */
+  seriesDay(businessId: string): string | undefined {
+    const business = this.business(businessId);
+    return business ? this.series.dayOf(business, this.clock.now()) : undefined;
+  }
+
+  /**
+   * Staff settle an uncertain ticket as issued or voided (ticket-settlement.ts), audited. Issued, it waits
+   * in the call order at the place its reservation time gives it.
+   */
+  settleByHand(request: SettleByHandRequest): SettledByHand {
+    return settleUncertainByHand(this.db, { now: this.clock.now(), timeZone: this.config.hall.timeZone }, request);
+  }
+
+  /**
+   * The next issued ticket of `businessIds` (priority first, then the earliest), each business on the day
+   * it numbers on (today, or its series carried over midnight), marked called to
    * `counter`. With `requestId` (the calling system's id for this request), asking again with the same
    * counter and id answers with the ticket that request called, so a retry after a lost reply skips nobody.
    */
@@ -299,7 +344,11 @@ export class QueueService {
         const earlier = this.sql.byCallRequest.get(counter, requestId);
         if (earlier) return toTicketRecord(earlier);
       }
-      const row = this.sql.next.get(this.today(now), JSON.stringify(businessIds));
+      const queues = businessIds.flatMap((id) => {
+        const business = this.business(id);
+        return business ? [[id, this.series.dayOf(business, now)]] : [];
+      });
+      const row = this.sql.next.get(JSON.stringify(queues));
       if (!row) return null;
       this.sql.setStatus.run({ to: 'called', now, id: row.id, from: 'issued', counter: counter ?? null, callRequestId: counter === undefined ? null : requestId ?? null });
       return toTicketRecord(this.sql.byId.get(row.id)!);
@@ -335,7 +384,7 @@ export class QueueService {
     return localDateKey(now, this.config.hall.timeZone);
   }
 
-  /** The cap counts every number handed out today that was not voided; 999 numbers are the hard limit. */
+  /** The cap counts every number of the series (`day`) that was not voided; 999 numbers are the hard limit. */
   private capReached(business: BusinessConfig, day: string): boolean {
     const lastSeq = this.sql.lastSeq.get(business.id, day)?.last_seq ?? 0;
     return lastSeq >= MAX_SEQ || this.sql.handedOut.get(business.id, day)!.n >= business.dailyCap;

@@ -33,7 +33,7 @@ export class QueueTicketAdapter implements TicketQueue {
       issuedAtLocal: formatLocalDateTime(ticket.reservedAt, this.config.hall.timeZone),
     };
     const document = buildTicketDocument({ ticket, business, hall: this.config.hall, issuedAtMs: ticket.reservedAt, jobId: `ticket-${ticket.id}`, training: this.config.mode === 'training' });
-    return { kind: 'reserved', ticket: { id: ticket.id, number: ticket.number, view, document } };
+    return { kind: 'reserved', ticket: { id: ticket.id, number: ticket.number, day: ticket.day, view, document } };
   }
 
   markSent(ticketId: number): void {

@@ -18,6 +18,7 @@ function rig(print: Print, reserve?: ReserveOutcome) {
         ticket: {
           id: 7,
           number: 'A007',
+          day: '2026-11-23',
           view: { number: 'A007', businessId: 'si', businessName: { 'zh-CN': '社保' }, zone: { 'zh-CN': '二楼' }, peopleAhead: 0, estimatedWaitMinutes: 0, issuedAtLocal: '2026-11-23 10:00' },
           document: { jobId: 'ticket-7', cut: 'full', blocks: [] },
         },

@@ -23,7 +23,7 @@ export interface TicketQueue {
 }
 
 export type ReserveOutcome =
-  | { kind: 'reserved'; ticket: { id: number; number: string; view: IssuedTicketView; document: PrintDocument } }
+  | { kind: 'reserved'; ticket: { id: number; number: string; day: string; view: IssuedTicketView; document: PrintDocument } }
   | { kind: 'existing'; result: TakeTicketResult | null }
   | { kind: 'refused'; code: Extract<ErrorCode, 'businessUnknown' | 'businessClosed' | 'dailyCapReached' | 'rateLimited'>; closed?: ClosedInfo };
 
@@ -92,6 +92,8 @@ export class TicketIssuer {
           onSending: () => {
             this.deps.queue.markSent(ticket.id);
             sent = true;
+            // From here a crash leaves the number uncertain (§8.3): the line staff and tests find it by.
+            log.info('ticket printing started', { number: ticket.number });
           },
         },
       });
@@ -105,7 +107,7 @@ export class TicketIssuer {
     return this.settle(ticket, result, log, sessionId);
   }
 
-  private settle(ticket: { id: number; number: string; view: IssuedTicketView }, result: PrintResult, log: Logger, sessionId: string): TakeTicketResult {
+  private settle(ticket: { id: number; number: string; day: string; view: IssuedTicketView }, result: PrintResult, log: Logger, sessionId: string): TakeTicketResult {
     switch (result.outcome) {
       case 'confirmed':
         this.deps.queue.settle(ticket.id, 'issued');
@@ -132,11 +134,14 @@ export class TicketIssuer {
   }
 }
 
-/** How staff find a ticket: its hall day and number, "2026-11-23 A003" (numbers restart every day). */
+/**
+ * How staff find a ticket: its hall day and number, "2026-11-23 A003" (numbers restart every day). The day
+ * is the ticket's numbering day, which a number carried over midnight keeps (queue-series.ts).
+ */
 export function ticketRef(day: string, number: string): string {
   return `${day} ${number}`;
 }
 
-function unsettled(ticket: { number: string; view: IssuedTicketView }): UnsettledTicket {
-  return { number: ticket.number, ref: ticketRef(ticket.view.issuedAtLocal.slice(0, 10), ticket.number) };
+function unsettled(ticket: { number: string; day: string }): UnsettledTicket {
+  return { number: ticket.number, ref: ticketRef(ticket.day, ticket.number) };
 }

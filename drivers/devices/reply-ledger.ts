@@ -1,14 +1,15 @@
 /**
- * Counts the requests of one kind whose reply is still owed. ESC/POS replies carry no request number: a
- * DLE EOT byte does not say which n it answers (protocols.md §2.4) and a GS r reply does not say which job
- * it closes (§2.7). They do come back in the order the requests went out, so the k-th reply answers the
+ * Counts the requests of one kind whose reply is still owed. Replies that carry no request number (an ESC/POS
+ * DLE EOT byte does not say which n it answers, protocols.md §2.4; a GS r reply does not say which job it
+ * closes, §2.7; a GA 467 or fingerprint frame answers whatever was asked last, §1, §3) still come back in
+ * the order the requests went out, so the k-th reply answers the
  * k-th request, and a reply to a request that already timed out is recognised as stale instead of being
  * read as the answer to a newer one. A reply that never comes is presumed lost `lateReplyMs` after its
  * waiter gave up; until then a new request of the same kind waits (`settle`), so counting stays in step.
  */
-import type { Clock, TimerHandle } from '../../../common/clock';
-import { boundedWait } from '../bounded-wait';
-import { DeviceError } from '../device-error';
+import type { Clock, TimerHandle } from '../../common/clock';
+import { boundedWait } from './bounded-wait';
+import { DeviceError } from './device-error';
 
 export class ReplyLedger {
   private sent = 0;
