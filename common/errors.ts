@@ -21,6 +21,8 @@ export const ERROR_CODES = [
   'garbledReply',
   'printIncomplete',
   'printUncertain',
+  /** A presenter printer retracted an issued ticket nobody took (protocols.md §2.6): the number stays valid. */
+  'ticketRetracted',
   // Cards, fingers, faces and scans (issue 13 §5; protocols.md §1, §3; domain.md)
   /** The card on the reader could not be read (misplaced, dirty or damaged): place it again. */
   'cardUnreadable',
@@ -81,6 +83,7 @@ export const ERROR_ACTOR: Readonly<Record<ErrorCode, Actor>> = {
   garbledReply: 'technician',
   printIncomplete: 'staff',
   printUncertain: 'staff',
+  ticketRetracted: 'staff',
   cardUnreadable: 'citizen',
   cardRemoved: 'citizen',
   cardNotSupported: 'citizen',

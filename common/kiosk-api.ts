@@ -6,7 +6,7 @@
 import type { ServiceAvailability } from './availability';
 import type { KioskErrorInfo } from './errors';
 import type { ApiChannel, ApiRequestOf, ApiResultOf } from './kiosk-api-channels';
-import type { BusinessView, LocalText } from './queue';
+import type { BusinessView, LocalText, TicketDeliveryEvent } from './queue';
 import type { SessionState } from './session';
 
 export type KioskMode = 'training' | 'production';
@@ -39,6 +39,8 @@ export type KioskEvent =
   | { type: 'availability:changed'; availability: ServiceAvailability[] }
   | { type: 'queue:changed'; businesses: BusinessView[] }
   | { type: 'clock:changed'; nowMs: number }
+  /** A presenter printer's ticket left the mouth: taken, retracted or unknown (common/queue.ts). */
+  | ({ type: 'ticket:delivery' } & TicketDeliveryEvent)
   /** Every HOST_ALIVE_INTERVAL_MS: the host's event loop runs and the link to it carries. */
   | { type: 'host:alive' }
   /**

@@ -57,6 +57,22 @@ export interface IssuedTicketView {
    * it waits; `counter` is where it was called to, when the calling system said.
    */
   progress?: { state: 'called' | 'served' | 'noShow'; counter?: string };
+  /**
+   * Presenter printers (protocols.md §2.6): where the paper is. `presented`: waiting in the mouth (the screen
+   * says 请取走您的号票 until it is taken); then `ticket:delivery` events say taken, retracted (nobody took it
+   * and the printer pulled it back: the number stays valid, staff can help) or unknown (the printer went
+   * away). Absent on printers that drop or tear off the ticket.
+   */
+  delivery?: TicketDelivery;
+}
+
+export type TicketDelivery = 'presented' | 'taken' | 'retracted' | 'unknown';
+
+/** The `ticket:delivery` event: the presented ticket of `requestId` left the mouth (common/kiosk-api.ts). */
+export interface TicketDeliveryEvent {
+  requestId: string;
+  number: string;
+  delivery: Exclude<TicketDelivery, 'presented'>;
 }
 
 export type TakeTicketResult =

@@ -1,22 +1,21 @@
 /**
- * The one place that chooses real or simulated devices (ARCHITECTURE.md §1): from the configuration's
- * device registry it builds each transport (a memory pair with a simulator on the other end, a serial
- * port, or TCP), the device classes, and the host services, wired by constructor arguments.
+ * The one place that chooses real or simulated devices (ARCHITECTURE.md §1, §8.14): from the configuration's
+ * device registry and the driver table it builds each link (a memory pair with the driver's simulator on the
+ * other end, or a real serial, TCP or usblp link), the device classes, and the host services, wired by
+ * constructor arguments.
  */
 import { mkdirSync } from 'node:fs';
 import { join } from 'node:path';
 import type { Clock } from '../common/clock';
 import type { DeviceRole } from '../common/device';
 import type { Logger } from '../common/logger';
-import { EscPosPrinter } from '../drivers/devices/escpos/escpos-printer';
 import type { TicketPrinter } from '../drivers/devices/printer-types';
 import { createMemoryPair } from '../drivers/transport/memory-pair';
-import { SerialTransport } from '../drivers/transport/serial-transport';
-import { TcpTransport } from '../drivers/transport/tcp-transport';
-import { UsblpTransport } from '../drivers/transport/usblp-transport';
 import type { Transport } from '../drivers/transport/transport';
-import { SimEscPosPrinter } from '../devices-sim/escpos/sim-escpos-printer';
 import { SimRegistry } from '../devices-sim/sim-registry';
+import type { StatisticsStore } from '../drivers/devices/statistics';
+import { DRIVERS, type DeviceContext, type RunnableSim } from './device-drivers/driver-table';
+import { openRealTransport } from './device-drivers/real-transports';
 import { AlertBus } from './host/alerts/alert-bus';
 import { KioskApiService } from './host/api/kiosk-api-service';
 import { AvailabilityService } from './host/availability/availability-service';
@@ -32,8 +31,6 @@ import { SessionService } from './host/session/session-service';
 import { BusinessBoard } from './host/tickets/business-board';
 import { QueueTicketAdapter } from './host/tickets/queue-adapter';
 import { TicketIssuer, ticketRef } from './host/tickets/ticket-issuer';
-
-const DEFAULT_MODEL = 'generic-escpos-80';
 
 export interface ComposeOptions {
   config: KioskConfig;
@@ -56,27 +53,35 @@ export interface Kiosk {
   stop(): Promise<void>;
 }
 
-function buildTransport(id: string, entry: KioskConfig['devices'][string], deps: ComposeOptions, sims: SimRegistry | null, simPrinters: SimEscPosPrinter[]): Transport {
-  const t = entry.transport;
-  switch (t.kind) {
-    case 'sim': {
+/**
+ * Each registry entry's link and device (ARCHITECTURE.md §8.14): the driver table's factories, a memory pair
+ * with the driver's simulator on its far end for a `sim` transport (training only), a real link otherwise.
+ */
+function buildDevices(options: ComposeOptions, statistics: StatisticsStore, sims: SimRegistry | null, running: RunnableSim[]): ManagedDevice[] {
+  const { config, clock, log } = options;
+  return Object.entries(config.devices).map(([id, entry]) => {
+    const driver = DRIVERS[entry.driver];
+    const ctx: DeviceContext = {
+      id,
+      roles: rolesOf(entry),
+      model: entry.model ?? driver.defaultModel,
+      options: entry.options ?? {},
+      clock,
+      log: log.child(`device:${id}`),
+      statistics,
+      timeZone: config.hall.timeZone,
+    };
+    let transport: Transport;
+    if (entry.transport.kind === 'sim') {
       if (!sims) throw new Error(`devices.${id}: a simulated device needs training mode`);
       const pair = createMemoryPair(id);
-      const sim = new SimEscPosPrinter({ id, model: entry.model ?? DEFAULT_MODEL, roles: rolesOf(entry), transport: pair.device, clock: deps.clock, lineTimeMs: deps.simLineTimeMs });
+      const sim = driver.createSimulator({ ...ctx, transport: pair.device, lineTimeMs: options.simLineTimeMs });
       sims.add(sim);
-      simPrinters.push(sim);
-      return pair.host;
-    }
-    case 'serial':
-      return new SerialTransport({ path: t.path, baudRate: t.baudRate, flowControl: t.flowControl ?? 'none' });
-    case 'tcp':
-      return new TcpTransport({ host: t.host, port: t.port });
-    case 'usblp':
-      return new UsblpTransport({ path: t.path });
-    case 'hid':
-    case 'usb':
-      throw new Error(`devices.${id}: the ${entry.driver} driver does not support ${t.kind} transports yet`);
-  }
+      running.push(sim);
+      transport = pair.host;
+    } else transport = openRealTransport(id, entry.transport);
+    return { device: driver.createDevice(ctx, transport), transport: entry.transport.kind };
+  });
 }
 
 export function composeKiosk(options: ComposeOptions): Kiosk {
@@ -87,14 +92,8 @@ export function composeKiosk(options: ComposeOptions): Kiosk {
   const stats = SqliteStatisticsStore.open(join(options.dataDir, DEVICE_STATS_FILE), db);
   const statistics = stats.store;
   const sims = config.mode === 'training' ? new SimRegistry() : null;
-  const simPrinters: SimEscPosPrinter[] = [];
-
-  const managed: ManagedDevice[] = Object.entries(config.devices).map(([id, entry]) => {
-    const transport = buildTransport(id, entry, options, sims, simPrinters);
-    const device = new EscPosPrinter({ id, roles: rolesOf(entry), model: entry.model ?? DEFAULT_MODEL, transport, clock, log: log.child(`device:${id}`), statistics, timeZone: config.hall.timeZone });
-    return { device, transport: entry.transport.kind };
-  });
-  const devices = new DeviceManager(managed, clock, log.child('devices'));
+  const simulators: RunnableSim[] = [];
+  const devices = new DeviceManager(buildDevices(options, statistics, sims, simulators), clock, log.child('devices'));
   const alerts = new AlertBus(clock, log.child('alerts'));
   const availability = new AvailabilityService(
     { statusOfRole: (role: DeviceRole) => devices.forRole(role)?.status },
@@ -129,6 +128,8 @@ export function composeKiosk(options: ComposeOptions): Kiosk {
       kind === 'partial'
         ? alerts.event(ticketPrinterId(), 'printIncomplete', ticket.ref, `${ticket.number} 号票打印不完整（已作废），请清理出票口（${code}）`)
         : alerts.event(ticketPrinterId(), 'printUncertain', ticket.ref, `${ticket.number} 号票打印结果不确定，请核实出票口（${code}）`),
+    // The number stays valid; staff see nobody holds the paper and can help the citizen at the counter.
+    onRetracted: (ticket) => alerts.event(ticketPrinterId(), 'ticketRetracted', ticket.ref, `${ticket.number} 号票无人取走，已被出票机回收（号码仍有效）`),
     log: log.child('tickets'),
   });
   const api = new KioskApiService({
@@ -169,7 +170,7 @@ export function composeKiosk(options: ComposeOptions): Kiosk {
         alerts.event(ticketPrinterId(), 'printUncertain', ticketRef(t.day, t.number), `${t.number} 号票打印时终端重启，结果不确定，请核实出票口`);
       }
       await control.start();
-      await Promise.all(simPrinters.map((sim) => sim.start()));
+      await Promise.all(simulators.map((sim) => sim.start()));
       await devices.start();
       availability.refresh();
       board.start();
@@ -180,7 +181,7 @@ export function composeKiosk(options: ComposeOptions): Kiosk {
       session.dispose();
       api.dispose();
       await devices.stop();
-      await Promise.all(simPrinters.map((sim) => sim.stop()));
+      await Promise.all(simulators.map((sim) => sim.stop()));
       db.close();
       stats.db.close();
     },

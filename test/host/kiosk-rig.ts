@@ -11,7 +11,18 @@ import type { ApiChannel, ApiRequestOf, ApiResultOf } from '../../common/kiosk-a
 import type { EscPosPrinter } from '../../drivers/devices/escpos/escpos-printer';
 import { composeKiosk, type Kiosk } from '../../main/composition';
 import { AdjustableClock } from '../../main/host/clock/adjustable-clock';
+import type { KioskConfig } from '../../main/host/config/config-types';
+import { validateConfig } from '../../main/host/config/config-validate';
+import { DEFAULT_CONFIG_JSON } from '../../main/host/config/default-config';
 import { loadConfig } from '../../main/host/config/load-config';
+
+function editedDefault(edit: (config: Record<string, any>) => void): KioskConfig {
+  const raw = JSON.parse(DEFAULT_CONFIG_JSON) as Record<string, any>;
+  edit(raw);
+  const checked = validateConfig(raw);
+  if (!checked.ok) throw new Error(`test configuration invalid: ${JSON.stringify(checked.problems)}`);
+  return checked.config;
+}
 
 // Monday 2026-11-23 10:00 in Shanghai: A (社保医保) is open.
 export const MONDAY_10AM = Date.UTC(2026, 10, 23, 2, 0);
@@ -24,10 +35,12 @@ afterEach(async () => {
   }
 });
 
-export async function startHost(dir = mkdtempSync(join(tmpdir(), 'hallkiosk-host-')), lineMs = 2) {
+/** `edit` changes the default configuration file's JSON before it is validated (a model, a driver option). */
+export async function startHost(dir = mkdtempSync(join(tmpdir(), 'hallkiosk-host-')), lineMs = 2, edit?: (config: Record<string, any>) => void) {
   const clock = new AdjustableClock();
   clock.set(MONDAY_10AM);
-  const kiosk = composeKiosk({ config: loadConfig({ env: {} }), dataDir: dir, clock, log: SILENT_LOGGER, simLineTimeMs: lineMs });
+  const config = edit ? editedDefault(edit) : loadConfig({ env: {} });
+  const kiosk = composeKiosk({ config, dataDir: dir, clock, log: SILENT_LOGGER, simLineTimeMs: lineMs });
   await kiosk.start();
   const entry = { kiosk, dir };
   kiosks.push(entry);

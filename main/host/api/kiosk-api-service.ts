@@ -9,7 +9,7 @@ import { errorInfo } from '../../../common/errors';
 import { HOST_ALIVE_INTERVAL_MS, type ApiPush, type ApiReply, type ApiRequest, type KioskEvent, type KioskSnapshot } from '../../../common/kiosk-api';
 import { validateRequest, type ApiChannelHandlers } from '../../../common/kiosk-api-channels';
 import type { Logger } from '../../../common/logger';
-import type { BusinessView, TakeTicketRequest, TakeTicketResult } from '../../../common/queue';
+import type { BusinessView, TakeTicketRequest, TakeTicketResult, TicketDeliveryEvent } from '../../../common/queue';
 import type { SessionState } from '../../../common/session';
 import type { ApiClient, ApiHandler } from './api-handler';
 
@@ -25,7 +25,7 @@ export interface KioskApiDeps {
   };
   availability: { compute(): ServiceAvailability[]; onChanged(l: (a: ServiceAvailability[]) => void): () => void };
   businesses: { list(): BusinessView[]; refresh(): void; onChanged(l: (b: BusinessView[]) => void): () => void };
-  tickets: { take(request: TakeTicketRequest): Promise<TakeTicketResult> };
+  tickets: { take(request: TakeTicketRequest): Promise<TakeTicketResult>; onDelivery(l: (event: TicketDeliveryEvent) => void): () => void };
 }
 
 export class KioskApiService implements ApiHandler {
@@ -47,6 +47,7 @@ export class KioskApiService implements ApiHandler {
       deps.availability.onChanged((availability) => this.push({ type: 'availability:changed', availability })),
       deps.businesses.onChanged((businesses) => this.push({ type: 'queue:changed', businesses })),
       deps.clock.onJump(() => this.push({ type: 'clock:changed', nowMs: deps.clock.now() })),
+      deps.tickets.onDelivery((event) => this.push({ type: 'ticket:delivery', ...event })),
     );
     this.scheduleAlive();
   }

@@ -4,7 +4,8 @@
  * problem in the file.
  */
 import { isIP } from 'node:net';
-import { DEVICE_ROLES, type DeviceRole } from '../../../common/device';
+import { DEVICE_ROLES, type DeviceRole, type TransportConfig } from '../../../common/device';
+import { driverConfig } from '../../device-drivers/driver-configs';
 import { assertTimeZone } from '../../../common/local-time';
 import { type ConfigProblem, type PathSegment, formatPath } from './config-error';
 import { WEEKDAY_KEYS } from './config-types';
@@ -133,6 +134,16 @@ function checkCalendar(calendar: Obj, add: Add): void {
   });
 }
 
+/** The rules only the entry's driver knows (its DriverConfigPart.check), on an entry the schema can read. */
+function checkDriverEntry(id: string, entry: Obj, roles: DeviceRole[], mode: unknown, add: Add): void {
+  const part = typeof entry.driver === 'string' ? driverConfig(entry.driver) : undefined;
+  if (!part || !isObj(entry.transport) || typeof entry.transport.kind !== 'string') return;
+  const model = entry.model === undefined ? part.defaultModel : entry.model;
+  if (typeof model !== 'string' || !part.models.includes(model)) return; // the schema names that problem
+  const facts = { roles, model, transport: entry.transport.kind as TransportConfig['kind'], mode: mode === 'production' ? 'production' : 'training' } as const;
+  part.check(facts, (path, reason) => add(['devices', id, ...path], reason));
+}
+
 function checkDevices(devices: Obj, mode: unknown, add: Add): void {
   const owner = new Map<DeviceRole, string>();
   let unreadableRole = false;
@@ -152,6 +163,7 @@ function checkDevices(devices: Obj, mode: unknown, add: Add): void {
     if (mode === 'production' && isObj(entry.transport) && entry.transport.kind === 'sim') {
       add(['devices', id, 'transport', 'kind'], 'a simulated device ("sim") is not allowed in production mode; give the real transport (serial, tcp, usblp, hid or usb)');
     }
+    checkDriverEntry(id, entry, roles, mode, add);
   }
   // With a role the schema could not read, the ticket printer may be the one misspelt: that error suffices.
   if (!owner.has('ticketPrinter') && !unreadableRole) {

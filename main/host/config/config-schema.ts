@@ -4,6 +4,7 @@
  * everywhere: a misspelt setting is an error, never silently ignored. Cross-field rules (unique prefixes,
  * one device per role, production without simulators, …) live in config-checks.ts.
  */
+import { DRIVER_CONFIGS, DRIVER_NAMES } from '../../device-drivers/driver-configs';
 import { CITIZEN_SERVICES } from '../../../common/availability';
 import { DEVICE_ROLES } from '../../../common/device';
 import { WEEKDAY_KEYS } from './config-types';
@@ -108,11 +109,27 @@ const role = {
   else: { type: 'array', minItems: 1, uniqueItems: true, items: { enum: DEVICE_ROLES } },
 };
 
+/**
+ * Each driver's own part of an entry (ARCHITECTURE.md §8.14, main/device-drivers/driver-configs.ts): the
+ * models it knows, the transports it drives, its options.
+ */
+const driverParts = Object.entries(DRIVER_CONFIGS).map(([name, part]) => ({
+  if: { properties: { driver: { const: name } }, required: ['driver'] },
+  then: {
+    properties: {
+      model: { enum: part.models },
+      transport: { properties: { kind: { enum: part.transports } } },
+      options: part.optionsSchema,
+    },
+  },
+}));
+
 const device = {
   type: 'object',
   additionalProperties: false,
   required: ['role', 'driver', 'transport'],
-  properties: { role, driver: { enum: ['escpos'] }, model: text, transport },
+  properties: { role, driver: { enum: DRIVER_NAMES }, model: text, options: { type: 'object' }, transport },
+  allOf: driverParts,
 };
 
 const business = {

@@ -3,6 +3,7 @@
  * §8.4, §8.5; domain.md "Queue tickets"). The field-by-field reference is docs/configuration.md; the JSON
  * Schema that fills the defaults is config-schema.ts.
  */
+import type { DriverName } from '../../device-drivers/driver-configs';
 import type { CitizenService } from '../../../common/availability';
 import type { DeviceRole, TransportConfig } from '../../../common/device';
 import type { KioskMode } from '../../../common/kiosk-api';
@@ -44,13 +45,16 @@ export interface SessionConfig {
   ticketShownMs: number;
 }
 
-export type DeviceDriver = 'escpos';
+/** A `driver` name of the driver table (main/device-drivers/driver-configs.ts, ARCHITECTURE.md §8.14). */
+export type DeviceDriver = DriverName;
 
 /** One entry of the device registry (§8.1); the key of `devices` is the device id used everywhere. */
 export interface DeviceEntryConfig {
   role: DeviceRole | DeviceRole[];
   driver: DeviceDriver;
   model?: string;
+  /** The driver's own settings, validated by its schema part (e.g. escpos `presentTimeoutS`). */
+  options?: Record<string, unknown>;
   transport: TransportConfig;
 }
 

@@ -155,4 +155,37 @@ describe('validateConfig', () => {
     expect(problemsOf([1, 2])).toContain('the configuration must be a JSON object { … }');
     expect(problemsOf(null)).toContain('the configuration must be a JSON object { … }');
   });
+
+  describe('the driver table’s part of an entry (ARCHITECTURE.md §8.14)', () => {
+    it('knows each driver’s models, transports and options', () => {
+      const config = fresh();
+      const entry = config.devices['ticket-printer'];
+      entry.model = 'custom-vkp80';
+      entry.options = { presentTimeoutS: 45, simTicketTakenAfterMs: null };
+      expect(problemsOf(config)).toEqual([]);
+      entry.model = 'tm-t99';
+      expect(problemsOf(config)).toEqual([expect.stringMatching(/^devices\["ticket-printer"\]\.model: must be one of .*"custom-vkp80"/)]);
+      entry.model = 'custom-vkp80';
+      entry.options = { presentTimeoutS: 1 };
+      expect(problemsOf(config)).toEqual(['devices["ticket-printer"].options.presentTimeoutS: must be at least 5 (got 1)']);
+      entry.options = { cutter: 'sharp' };
+      expect(problemsOf(config)).toEqual(['devices["ticket-printer"].options.cutter: is not a known setting']);
+      entry.options = {};
+      entry.transport = { kind: 'hid', vendorId: 1, productId: 2 };
+      expect(problemsOf(config)).toEqual([expect.stringMatching(/^devices\["ticket-printer"\]\.transport\.kind: must be one of "sim", "serial", "tcp"(,| or) .*"usblp"/)]);
+      entry.driver = 'zebra';
+      expect(problemsOf(config)).toEqual([expect.stringMatching(/^devices\["ticket-printer"\]\.driver: must be one of "escpos" \(got "zebra"\)/)]);
+    });
+
+    it('refuses a ticket printer whose model cannot answer over usblp: no ticket could ever be confirmed', () => {
+      const config = fresh();
+      config.mode = 'production';
+      const entry = config.devices['ticket-printer'];
+      entry.model = 'cashino-kp628e';
+      entry.transport = { kind: 'usblp', path: '/dev/usb/lp0' };
+      expect(problemsOf(config)).toEqual([expect.stringMatching(/^devices\["ticket-printer"\]\.transport\.kind: .*KP-628E.* cannot report status over usblp .*connect it by serial or TCP/)]);
+      entry.transport = { kind: 'serial', path: '/dev/ttyS0', baudRate: 9600 };
+      expect(problemsOf(config)).toEqual([]);
+    });
+  });
 });

@@ -74,12 +74,16 @@ const TYPE_WORDS: Record<string, string> = {
 const list = (values: readonly unknown[]): string => values.map((v) => JSON.stringify(v)).join(', ');
 
 function schemaProblems(errors: readonly ErrorObject[], data: unknown): ConfigProblem[] {
-  // Only the first type error per field: an if/then/else branch repeats the field's own `type` verdict.
-  const typed = new Set<string>();
+  // Only the first type or enum error per field: an if/then/else branch repeats the field's own verdict (a
+  // driver's narrower list of transports after the list of every transport kind, §8.14).
+  const seen = new Set<string>();
+  // A kind no transport has at all is said once, by the discriminator; the driver's list would repeat it.
+  for (const e of errors) if (e.keyword === 'discriminator') seen.add(`enum\u0000${e.instancePath}/${String((e.params as { tag?: unknown }).tag)}`);
   const kept = errors.filter((e) => {
-    if (e.keyword !== 'type') return true;
-    if (typed.has(e.instancePath)) return false;
-    typed.add(e.instancePath);
+    if (e.keyword !== 'type' && e.keyword !== 'enum') return true;
+    const key = `${e.keyword}\u0000${e.instancePath}`;
+    if (seen.has(key)) return false;
+    seen.add(key);
     return true;
   });
   const worded = kept.flatMap((e) => {

@@ -90,7 +90,7 @@ describe('calling api: calling tickets', () => {
 
     const answer = await callNext('3', [SI, HF]);
     expect(answer.status).toBe(200);
-    expect(answer.body).toEqual({ ticket: { number: a1, businessId: SI, day: '2026-11-23', status: 'called', counter: '3', calledAt: clock.now(), finishedAt: null } });
+    expect(answer.body).toEqual({ ticket: { number: a1, businessId: SI, day: '2026-11-23', status: 'called', counter: '3', calledAt: clock.now(), finishedAt: null, retractedAt: null } });
     expect(queue.findTicket('2026-11-23', a1)?.calledCounter).toBe('3');
     expect(onQueueChanged).toHaveBeenCalledTimes(1);
     expect(await waitingOf(SI)).toMatchObject({ waiting: 1 });

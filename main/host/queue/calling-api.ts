@@ -62,6 +62,8 @@ export interface CallingTicketView {
   calledAt: number | null;
   /** When it was marked served or no-show (epoch ms); null before. */
   finishedAt: number | null;
+  /** A presenter printer took the untaken ticket back (epoch ms): the number is valid, nobody holds the paper. */
+  retractedAt: number | null;
 }
 
 type Reply = { status: number; body: unknown; headers?: Record<string, string> };
@@ -85,7 +87,7 @@ function unwrap<T>(checked: Checked<T>): T {
 }
 
 export function toCallingTicketView(t: TicketRecord): CallingTicketView {
-  return { number: t.number, businessId: t.businessId, day: t.day, status: t.status, counter: t.calledCounter, calledAt: t.calledAt, finishedAt: t.servedAt };
+  return { number: t.number, businessId: t.businessId, day: t.day, status: t.status, counter: t.calledCounter, calledAt: t.calledAt, finishedAt: t.servedAt, retractedAt: t.retractedAt };
 }
 
 /** The request handler (exported for tests; startCallingApi serves it). */

@@ -81,6 +81,10 @@ const MIGRATIONS: readonly string[] = [
   // business's list is worked by the counters is read from its latest call (queue-series.ts).
   `CREATE INDEX tickets_by_number ON tickets (number, called_at);
    CREATE INDEX tickets_by_business_called ON tickets (business_id, called_at) WHERE called_at IS NOT NULL;`,
+  // Presenter printers (protocols.md §2.6, issue 13 §1): an issued ticket nobody took from the mouth was
+  // pulled back into the printer's bin. It stays issued (its number is spent and may still be called: the
+  // citizen may come to the counter), but counters and staff see that nobody holds the paper.
+  `ALTER TABLE tickets ADD COLUMN retracted_at INTEGER;`,
 ];
 
 export const QUEUE_SCHEMA_VERSION = MIGRATIONS.length;

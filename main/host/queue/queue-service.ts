@@ -61,6 +61,9 @@ export class QueueService {
     const db = this.db;
     this.sql = {
       byId: db.prepare<[number], TicketRow>('SELECT * FROM tickets WHERE id = ?'),
+      markRetracted: db.prepare<{ id: number; now: number }>(
+        "UPDATE tickets SET retracted_at = @now WHERE id = @id AND retracted_at IS NULL AND status IN ('issued', 'called')",
+      ),
       byRequest: db.prepare<[string], TicketRow>('SELECT * FROM tickets WHERE request_id = ?'),
       reservedSince: db.prepare<[number, number], { n: number; first: number | null }>(
         'SELECT COUNT(*) AS n, MIN(reserved_at) AS first FROM tickets WHERE reserved_at > ? AND reserved_at <= ?',
@@ -251,6 +254,16 @@ export class QueueService {
     if (!row) throw new QueueStateError(`no ticket with id ${ticketId}`);
     if (changed === 0) throw new QueueStateError(`ticket ${row.number} (${row.day}) is already ${row.status}; it cannot be settled as ${outcome}`);
     return toTicketRecord(row);
+  }
+
+  /**
+   * A presenter printer retracted the issued ticket nobody took (protocols.md §2.6). It stays issued, in its
+   * place in the call order; only the mark changes, once. Returns the ticket, or undefined when it was
+   * already marked or is not issued (a voided number has no paper to retract).
+   */
+  markRetracted(ticketId: number): TicketRecord | undefined {
+    const changed = this.sql.markRetracted.run({ id: ticketId, now: this.clock.now() }).changes;
+    return changed === 0 ? undefined : toTicketRecord(this.sql.byId.get(ticketId)!);
   }
 
   /**

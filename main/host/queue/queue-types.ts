@@ -50,6 +50,11 @@ export interface TicketRecord {
   servedAt: number | null;
   /** The counter (window) the calling system called the ticket to ("3"); null if not called or not said. */
   calledCounter: string | null;
+  /**
+   * When a presenter printer pulled the untaken ticket back into its bin (protocols.md §2.6): the number is
+   * issued but nobody holds the paper. Null otherwise.
+   */
+  retractedAt: number | null;
 }
 
 export interface ReservedTicket {

@@ -23,6 +23,8 @@ export interface TicketRow {
   served_at: number | null;
   /** Absent when a read-only tool opens a database from before schema version 2. */
   called_counter?: string | null;
+  /** Absent before the presenter migration (queue-db.ts). */
+  retracted_at?: number | null;
 }
 
 export function toTicketRecord(row: TicketRow): TicketRecord {
@@ -45,6 +47,7 @@ export function toTicketRecord(row: TicketRow): TicketRecord {
     calledAt: row.called_at,
     servedAt: row.served_at,
     calledCounter: row.called_counter ?? null,
+    retractedAt: row.retracted_at ?? null,
   };
 }
 

@@ -50,7 +50,7 @@ async function main(argv: readonly string[], env: NodeJS.ProcessEnv): Promise<vo
   if (!existsSync(file)) throw new Error(`no kiosk database at ${file} (give the data folder with --data or KIOSK_DATA_DIR)`);
   const db = openQueueDbReadOnly(file);
   try {
-    const list = listStaffTickets(db, { day, voidedDay: args.flags.has('--voided') ? day ?? today : undefined });
+    const list = listStaffTickets(db, { day, retractedDay: day ?? today, voidedDay: args.flags.has('--voided') ? day ?? today : undefined });
     process.stdout.write(args.flags.has('--json') ? `${JSON.stringify(list, null, 2)}\n` : formatStaffTickets(list, (ms) => formatLocalDateTime(ms, timeZone)));
   } finally {
     db.close();

@@ -44,6 +44,10 @@ export class QueueTicketAdapter implements TicketQueue {
     this.queue.settle(ticketId, outcome, detail);
   }
 
+  markRetracted(ticketId: number): void {
+    this.queue.markRetracted(ticketId);
+  }
+
   /** The outcome a finished request had; null while it is still printing. */
   private replay(record: TicketRecord): TakeTicketResult | null {
     const code = record.errorCode && isErrorCode(record.errorCode) ? record.errorCode : 'hardwareError';

@@ -12,14 +12,16 @@ import type { CitizenService, ServiceAvailability } from '../../../common/availa
 import { errorInfo, type ErrorCode } from '../../../common/errors';
 import type { Logger } from '../../../common/logger';
 import type { PrintDocument } from '../../../common/print-document';
-import type { ClosedInfo, IssuedTicketView, TakeTicketRequest, TakeTicketResult } from '../../../common/queue';
-import type { PrintResult, TicketPrinter } from '../../../drivers/devices/printer-types';
+import type { ClosedInfo, IssuedTicketView, TakeTicketRequest, TakeTicketResult, TicketDeliveryEvent } from '../../../common/queue';
+import type { PrintResult, TicketPrinter, TicketRemoval } from '../../../drivers/devices/printer-types';
 
 /** What the issuer needs from the queue (main/host/queue/queue-service.ts). */
 export interface TicketQueue {
   reserve(request: { businessId: string; requestId: string; sessionId: string }): ReserveOutcome;
   markSent(ticketId: number): void;
   settle(ticketId: number, outcome: 'issued' | 'voided' | 'uncertain', detail?: { errorCode?: string; partial?: boolean }): void;
+  /** A presenter retracted the issued ticket nobody took (protocols.md §2.6): it stays issued, marked. */
+  markRetracted(ticketId: number): void;
 }
 
 export type ReserveOutcome =
@@ -45,12 +47,15 @@ export interface TicketIssuerDeps {
   onUnsettled?: (kind: 'partial' | 'uncertain', ticket: UnsettledTicket, code: ErrorCode) => void;
   /** Every print that did not confirm, with the printer's code (e.g. garbledReply → its own alert). */
   onPrintFailed?: (code: ErrorCode) => void;
+  /** A presenter printer retracted an issued ticket nobody took: staff should know nobody holds it. */
+  onRetracted?: (ticket: UnsettledTicket) => void;
   log: Logger;
 }
 
 export class TicketIssuer {
   private readonly inFlight = new Map<string, Promise<TakeTicketResult>>();
   private readonly sessionsPrinting = new Set<string>();
+  private readonly deliveryListeners = new Set<(event: TicketDeliveryEvent) => void>();
 
   constructor(private readonly deps: TicketIssuerDeps) {}
 
@@ -70,6 +75,12 @@ export class TicketIssuer {
     return this.deps.session.hold(work);
   }
 
+  /** A presented ticket left the printer's mouth (protocols.md §2.6): pushed to the renderer. */
+  onDelivery(listener: (event: TicketDeliveryEvent) => void): () => void {
+    this.deliveryListeners.add(listener);
+    return () => this.deliveryListeners.delete(listener);
+  }
+
   private async issue(request: TakeTicketRequest, sessionId: string): Promise<TakeTicketResult> {
     const availability = this.deps.availability.of('takeTicket');
     const printer = this.deps.printer();
@@ -84,6 +95,7 @@ export class TicketIssuer {
     const { ticket } = reserved;
     const log = this.deps.log.child(`ticket:${ticket.number}`);
     let sent = false;
+    const mouth = new MouthWatch((how) => this.removed(ticket, how, request.requestId, sessionId, log));
     let result: PrintResult;
     try {
       result = await printer.print(ticket.document, {
@@ -95,6 +107,8 @@ export class TicketIssuer {
             // From here a crash leaves the number uncertain (§8.3): the line staff and tests find it by.
             log.info('ticket printing started', { number: ticket.number });
           },
+          onPresented: () => mouth.presented(),
+          onRemoved: (how) => mouth.removed(how),
         },
       });
     } catch (err) {
@@ -104,18 +118,21 @@ export class TicketIssuer {
       result = sent ? { outcome: 'unknown', error } : { outcome: 'notPrinted', error };
     }
     if (result.outcome !== 'confirmed') this.deps.onPrintFailed?.(result.error.code);
-    return this.settle(ticket, result, log, sessionId);
+    const settled = this.settle(ticket, result, log, sessionId, mouth.isPresented);
+    mouth.settled();
+    return settled;
   }
 
-  private settle(ticket: { id: number; number: string; day: string; view: IssuedTicketView }, result: PrintResult, log: Logger, sessionId: string): TakeTicketResult {
+  private settle(ticket: { id: number; number: string; day: string; view: IssuedTicketView }, result: PrintResult, log: Logger, sessionId: string, presented: boolean): TakeTicketResult {
     switch (result.outcome) {
       case 'confirmed':
         this.deps.queue.settle(ticket.id, 'issued');
-        log.info('ticket issued', { businessId: ticket.view.businessId });
+        log.info('ticket issued', { businessId: ticket.view.businessId, presented });
         // Only the session that asked: if it ended during the print, the next citizen's is not cut short.
-        this.deps.session.endAfter(this.deps.ticketShownMs, 'done', sessionId);
+        // A ticket waiting in a presenter's mouth keeps the screen until it is taken or retracted (removed()).
+        if (!presented) this.deps.session.endAfter(this.deps.ticketShownMs, 'done', sessionId);
         this.deps.onIssued?.();
-        return { outcome: 'issued', ticket: ticket.view };
+        return { outcome: 'issued', ticket: presented ? { ...ticket.view, delivery: 'presented' } : ticket.view };
       case 'notPrinted':
         this.deps.queue.settle(ticket.id, 'voided', { errorCode: result.error.code, partial: false });
         log.warn('ticket voided before printing', { code: result.error.code });
@@ -131,6 +148,49 @@ export class TicketIssuer {
         this.deps.onUnsettled?.('uncertain', unsettled(ticket), result.error.code);
         return { outcome: 'uncertain', number: ticket.number, error: errorInfo('printUncertain', result.error.detail) };
     }
+  }
+
+  /** The presented ticket left the mouth (after its result was settled: MouthWatch keeps that order). */
+  private removed(ticket: { id: number; number: string; day: string }, how: TicketRemoval, requestId: string, sessionId: string, log: Logger): void {
+    log.info('presented ticket gone', { how });
+    if (how === 'retracted') {
+      this.deps.queue.markRetracted(ticket.id);
+      this.deps.onRetracted?.(unsettled(ticket));
+    }
+    for (const l of [...this.deliveryListeners]) l({ requestId, number: ticket.number, delivery: how });
+    this.deps.session.endAfter(this.deps.ticketShownMs, 'done', sessionId);
+  }
+}
+
+/**
+ * A presenter's ticket between the printer's word and the queue's (protocols.md §2.6): the printer may
+ * report the ticket gone before the issuer has settled it as issued; the removal is then held until it has,
+ * so a retracted mark never lands on a ticket that is not issued yet and the renderer hears in order.
+ */
+class MouthWatch {
+  private isIn = false;
+  private isSettled = false;
+  private pending: TicketRemoval | null = null;
+
+  constructor(private readonly onRemoved: (how: TicketRemoval) => void) {}
+
+  get isPresented(): boolean {
+    return this.isIn;
+  }
+
+  presented(): void {
+    this.isIn = true;
+  }
+
+  removed(how: TicketRemoval): void {
+    if (this.isSettled) this.onRemoved(how);
+    else this.pending = how;
+  }
+
+  settled(): void {
+    this.isSettled = true;
+    if (this.isIn && this.pending !== null) this.onRemoved(this.pending);
+    this.pending = null;
   }
 }
 

@@ -9,6 +9,7 @@ const GOOD: KioskEvent[] = [
   { type: 'availability:changed', availability: [TAKE_TICKET_PAPER_OUT, { service: 'takeTicket', available: true }] },
   { type: 'queue:changed', businesses: [OPEN_BUSINESS, CLOSED_BUSINESS] },
   { type: 'clock:changed', nowMs: 1_767_225_600_000 },
+  { type: 'ticket:delivery', requestId: 'r-1', number: 'A012', delivery: 'retracted' },
 ];
 
 describe('parseHostEvent', () => {
@@ -36,6 +37,8 @@ describe('parseHostEvent', () => {
       [{ type: 'queue:changed', businesses: [{ ...OPEN_BUSINESS, waiting: 1.5 }] }, 'businesses[0].waiting must be a finite integer'],
       [{ type: 'queue:changed', businesses: [{ ...OPEN_BUSINESS, hoursToday: [9] }] }, 'businesses[0].hoursToday[0]'],
       [{ type: 'clock:changed', nowMs: Number.NaN }, 'nowMs must be a finite number'],
+      [{ type: 'ticket:delivery', requestId: 'r', number: 'A012', delivery: 'presented' }, 'delivery must be one of'],
+      [{ type: 'ticket:delivery', requestId: 'r', delivery: 'taken' }, 'number must be a string'],
       [[], 'event must be an object'],
     ];
     for (const [raw, detail] of cases) {

@@ -126,7 +126,7 @@ export function parseBusinesses(value: unknown, path = 'businesses'): BusinessVi
 }
 
 /** The host-pushed event types; `kiosk:resync` is made by the client bridge, never accepted from the wire. */
-export const HOST_EVENT_TYPES = ['session:changed', 'availability:changed', 'queue:changed', 'clock:changed', 'host:alive'] as const;
+export const HOST_EVENT_TYPES = ['session:changed', 'availability:changed', 'queue:changed', 'clock:changed', 'host:alive', 'ticket:delivery'] as const;
 export type HostEventType = (typeof HOST_EVENT_TYPES)[number];
 
 export function isHostEventType(value: unknown): value is HostEventType {
@@ -145,8 +145,13 @@ function parseKnownEvent(type: HostEventType, v: Rec): KioskEvent {
       return { type, nowMs: num(v.nowMs, 'nowMs') };
     case 'host:alive':
       return { type };
+    case 'ticket:delivery':
+      return { type, requestId: str(v.requestId, 'requestId'), number: str(v.number, 'number'), delivery: oneOf(v.delivery, TICKET_REMOVALS, 'delivery') };
   }
 }
+
+/** How a presented ticket can leave the mouth (common/queue.ts TicketDeliveryEvent). */
+const TICKET_REMOVALS = ['taken', 'retracted', 'unknown'] as const;
 
 /**
  * One pushed event, checked. `unknown: true` marks a type this renderer does not know (a newer host, or a

@@ -60,6 +60,8 @@ function applyEvent(state: HostView, snapshot: KioskSnapshot, event: KioskEvent,
     case 'kiosk:resync':
     case 'host:alive':
       return state; // the loader handles both: a fresh snapshot, and the time the host was last heard
+    case 'ticket:delivery':
+      return state; // the ticket service's own (services/ticket/TicketService.tsx)
   }
 }
 

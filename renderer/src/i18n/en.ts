@@ -45,6 +45,9 @@ export const en: Catalog = {
   'printing.hint': 'Your ticket will come out of the ticket slot',
 
   'ticket.title': 'Please take your ticket',
+  'ticket.delivery.presented': 'Your ticket is waiting in the slot below. Please take it.',
+  'ticket.delivery.taken': 'You have taken your ticket',
+  'ticket.delivery.retracted': 'Your ticket was taken back',
   'ticket.numberLabel': 'Your number',
   'ticket.peopleAhead': 'People ahead of you: {count}',
   'ticket.progress.called': 'Your number has been called: please go to counter {counter}',
@@ -118,6 +121,7 @@ export const en: Catalog = {
   'error.garbledReply': 'The device is not communicating properly and cannot be used right now.',
   'error.printIncomplete': 'The ticket was not printed completely.',
   'error.printUncertain': 'We could not confirm that the ticket was printed.',
+  'error.ticketRetracted': 'Nobody took the ticket, so the printer took it back. The number is still valid: please ask a member of staff.',
   'error.businessClosed': 'This service is not open at the moment.',
   'error.businessUnknown': 'This service cannot be chosen now. Please choose again.',
   'error.dailyCapReached': "Today's tickets for this service are all taken. Please come back another day.",

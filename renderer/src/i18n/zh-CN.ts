@@ -46,6 +46,9 @@ export const zhCN = {
   'printing.hint': '号票将从出票口送出',
 
   'ticket.title': '请取走您的号票',
+  'ticket.delivery.presented': '号票在下方出票口，请取走。',
+  'ticket.delivery.taken': '您已取走号票',
+  'ticket.delivery.retracted': '号票已被收回',
   'ticket.numberLabel': '您的号码',
   'ticket.peopleAhead': '前面还有 {count} 人',
   'ticket.progress.called': '已叫号，请到 {counter} 号窗口办理',
@@ -120,6 +123,7 @@ export const zhCN = {
   'error.garbledReply': '设备通信异常，暂时无法使用。',
   'error.printIncomplete': '号票未能完整打印。',
   'error.printUncertain': '无法确认号票是否打印成功。',
+  'error.ticketRetracted': '号票无人取走，已被出票机收回。号码仍然有效，请联系工作人员。',
   'error.businessClosed': '该业务当前不在办理时间。',
   'error.businessUnknown': '该业务暂不可办理，请重新选择。',
   'error.dailyCapReached': '该业务今日号源已满，请改日再来。',

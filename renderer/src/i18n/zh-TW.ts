@@ -45,6 +45,9 @@ export const zhTW: Catalog = {
   'printing.hint': '號票將從出票口送出',
 
   'ticket.title': '請取走您的號票',
+  'ticket.delivery.presented': '號票在下方出票口，請取走。',
+  'ticket.delivery.taken': '您已取走號票',
+  'ticket.delivery.retracted': '號票已被收回',
   'ticket.numberLabel': '您的號碼',
   'ticket.peopleAhead': '前面還有 {count} 人',
   'ticket.progress.called': '已叫號，請到 {counter} 號窗口辦理',
@@ -118,6 +121,7 @@ export const zhTW: Catalog = {
   'error.garbledReply': '設備通訊異常，暫時無法使用。',
   'error.printIncomplete': '號票未能完整列印。',
   'error.printUncertain': '無法確認號票是否列印成功。',
+  'error.ticketRetracted': '號票無人取走，已被出票機收回。號碼仍然有效，請聯絡工作人員。',
   'error.businessClosed': '該業務目前不在辦理時間。',
   'error.businessUnknown': '該業務暫不可辦理，請重新選擇。',
   'error.dailyCapReached': '該業務今日號源已滿，請改日再來。',

@@ -12,6 +12,13 @@ function progressLine(progress: NonNullable<IssuedTicketView['progress']>, t: I1
   return t(progress.state === 'served' ? 'ticket.progress.served' : 'ticket.progress.noShow');
 }
 
+/** Presenter printers (protocols.md §2.6): where the paper is, said first and announced as it changes. */
+function paperFact(delivery: IssuedTicketView['delivery'], t: I18n['t']): Fact[] {
+  if (delivery === 'presented') return [{ key: 'paper', text: t('ticket.delivery.presented'), status: true }];
+  if (delivery === 'retracted') return [{ key: 'paper', text: t('error.ticketRetracted'), status: true }];
+  return [];
+}
+
 interface Fact {
   key: string;
   text: string;
@@ -36,7 +43,9 @@ export function TicketScreen({ ticket, onDone }: { ticket: IssuedTicketView; onD
           text: ticket.peopleAhead === 0 || ticket.estimatedWaitMinutes === 0 ? t('ticket.estimateSoon') : t('ticket.estimate', { minutes: ticket.estimatedWaitMinutes }),
         },
       ];
+  const paper = paperFact(ticket.delivery, t);
   const facts: Fact[] = [
+    ...paper,
     ...waiting,
     { key: 'zone', text: t('ticket.zone', { zone: text(ticket.zone) }) },
     { key: 'issued', text: t('ticket.issuedAt', { time: formatHallDateTime(ticket.issuedAtLocal, hostNowMs, timeZone, language) }) },
@@ -44,7 +53,7 @@ export function TicketScreen({ ticket, onDone }: { ticket: IssuedTicketView; onD
   return (
     <Screen
       kind={['ticket']}
-      title={t('ticket.title')}
+      title={t(ticket.delivery === 'taken' ? 'ticket.delivery.taken' : ticket.delivery === 'retracted' ? 'ticket.delivery.retracted' : 'ticket.title')}
       actions={
         <Button variant="primary" large onClick={onDone}>
           {t('ticket.done')}

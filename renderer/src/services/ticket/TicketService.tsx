@@ -29,6 +29,15 @@ export function TicketService({ state, dispatch, dispatchHost, api, snapshot, av
     };
   }, [api, dispatchHost, screen.name]);
 
+  // A presenter's ticket leaving the mouth (protocols.md §2.6) comes as a host event, not as a reply.
+  useEffect(
+    () =>
+      api.onEvent((event) => {
+        if (event.type === 'ticket:delivery') dispatch({ type: 'ticket/delivery', number: event.number, delivery: event.delivery });
+      }),
+    [api, dispatch],
+  );
+
   switch (screen.name) {
     case 'businesses':
       return <BusinessScreen businesses={snapshot.businesses} takeTicket={availability} onChoose={tickets.take} onBack={goHome} />;

@@ -77,6 +77,32 @@ describe('App: taking a ticket', () => {
     expect(screen.queryByText(/前面还有/)).toBeNull();
   });
 
+  it('a presenter printer: 请取走您的号票 while the ticket waits in the mouth; then taken, or retracted with what to do', async () => {
+    const { fake, settle } = await openBusinessList();
+    fake.scriptTakeTicket({ outcome: 'issued', ticket: makeTicket({ number: 'A012', delivery: 'presented' }) });
+    fireEvent.click(openButton());
+    await settle();
+    expect(screen.getByRole('heading', { level: 1 }).textContent).toBe('请取走您的号票');
+    expect(screen.getByText('号票在下方出票口，请取走。').getAttribute('role')).toBe('status');
+    // An event for another number changes nothing.
+    act(() => fake.push({ type: 'ticket:delivery', requestId: 'other', number: 'A099', delivery: 'retracted' }));
+    expect(screen.getByRole('heading', { level: 1 }).textContent).toBe('请取走您的号票');
+    act(() => fake.push({ type: 'ticket:delivery', requestId: 'x', number: 'A012', delivery: 'taken' }));
+    expect(screen.getByRole('heading', { level: 1 }).textContent).toBe('您已取走号票');
+    expect(screen.queryByText('号票在下方出票口，请取走。')).toBeNull();
+    expect(screen.getByTestId('ticket-number').textContent).toBe('A012');
+  });
+
+  it('a presented ticket nobody took is retracted: the screen says so and that the number stays valid', async () => {
+    const { fake, settle } = await openBusinessList();
+    fake.scriptTakeTicket({ outcome: 'issued', ticket: makeTicket({ number: 'A013', delivery: 'presented' }) });
+    fireEvent.click(openButton());
+    await settle();
+    act(() => fake.push({ type: 'ticket:delivery', requestId: 'x', number: 'A013', delivery: 'retracted' }));
+    expect(screen.getByRole('heading', { level: 1 }).textContent).toBe('号票已被收回');
+    expect(screen.getByText(/号码仍然有效/).getAttribute('role')).toBe('status');
+  });
+
   it('sends one request for a double tap, and a fresh id for the next tap', async () => {
     const { fake, settle } = await openBusinessList();
     fake.scriptTakeTicket({ outcome: 'refused', error: errorInfo('dailyCapReached') }, { outcome: 'issued', ticket: makeTicket() });

@@ -4,7 +4,7 @@
  * host's (§8.6); App clears this slice whenever the host ends the session (§8.7).
  */
 import type { KioskErrorInfo } from '../../../../common/errors';
-import type { IssuedTicketView, TakeTicketResult } from '../../../../common/queue';
+import type { IssuedTicketView, TakeTicketResult, TicketDeliveryEvent } from '../../../../common/queue';
 
 /** Every non-issued result, plus a call that failed at the API (offline, timeout, …). */
 export type TicketOutcome = Exclude<TakeTicketResult, { outcome: 'issued' }> | { outcome: 'apiError'; error: KioskErrorInfo };
@@ -23,7 +23,9 @@ export type TicketAction =
   | { type: 'ticket/businesses' }
   | { type: 'ticket/requested'; businessId: string; requestId: string }
   | { type: 'ticket/settled'; requestId: string; result: TakeTicketResult }
-  | { type: 'ticket/failed'; requestId: string; error: KioskErrorInfo };
+  | { type: 'ticket/failed'; requestId: string; error: KioskErrorInfo }
+  /** The host's `ticket:delivery` event: the presented ticket left the printer's mouth (protocols.md §2.6). */
+  | { type: 'ticket/delivery'; number: string; delivery: TicketDeliveryEvent['delivery'] };
 
 export const INITIAL_TICKET_STATE: TicketState = { screen: { name: 'businesses' } };
 
@@ -49,6 +51,11 @@ export function ticketReducer(state: TicketState, action: TicketAction): TicketS
       const result = action.result;
       if (result.outcome === 'issued') return { screen: { name: 'ticket', ticket: result.ticket } };
       return { screen: { name: 'outcome', outcome: result, businessId: screen.businessId, requestId: screen.requestId } };
+    }
+    case 'ticket/delivery': {
+      // Only the ticket on screen, and only while it waits in the mouth: a late event for another is stale.
+      if (screen.name !== 'ticket' || screen.ticket.number !== action.number || screen.ticket.delivery !== 'presented') return state;
+      return { screen: { name: 'ticket', ticket: { ...screen.ticket, delivery: action.delivery } } };
     }
     case 'ticket/failed': {
       if (screen.name !== 'printing' || screen.requestId !== action.requestId) return state;

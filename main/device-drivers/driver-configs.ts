@@ -1,0 +1,19 @@
+/**
+ * The configuration half of the driver table, by the registry's `driver` name (ARCHITECTURE.md §8.14).
+ * Adding a device kind adds an entry here and one in driver-table.ts (its factories); the type of
+ * driver-table.ts makes the two lists the same.
+ */
+import type { DriverConfigPart } from './driver-config';
+import { ESCPOS_CONFIG } from './escpos-config';
+
+export const DRIVER_CONFIGS = {
+  escpos: ESCPOS_CONFIG,
+} as const satisfies Record<string, DriverConfigPart>;
+
+export type DriverName = keyof typeof DRIVER_CONFIGS;
+
+export const DRIVER_NAMES = Object.keys(DRIVER_CONFIGS) as DriverName[];
+
+export function driverConfig(name: string): DriverConfigPart | undefined {
+  return Object.prototype.hasOwnProperty.call(DRIVER_CONFIGS, name) ? DRIVER_CONFIGS[name as DriverName] : undefined;
+}
