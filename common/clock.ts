@@ -13,6 +13,11 @@ export interface Clock {
   elapsedMs(): number;
   /** Runs `fn` once `ms` of clock time has passed; moving the clock forward fires due timers. */
   setTimer(ms: number, fn: () => void): TimerHandle;
+  /**
+   * Runs `fn` every `ms` until cancelled: housekeeping (common/periodic.ts). Moving the clock forward by hand
+   * runs it when its turn falls due and once on arrival, not once for every period skipped.
+   */
+  every(ms: number, fn: () => void): TimerHandle;
   /** Called after the clock was set or advanced by hand (training mode); returns an unsubscribe. */
   onJump(listener: () => void): () => void;
 }

@@ -4,6 +4,7 @@
  * due time as now().
  */
 import type { Clock, TimerHandle } from './clock';
+import { periodic } from './periodic';
 
 interface PendingTimer {
   due: number;
@@ -19,6 +20,8 @@ export class ManualClock implements Clock {
   private seq = 0;
   private timers: PendingTimer[] = [];
   private readonly jumpListeners = new Set<() => void>();
+  /** The end of the advance under way, for periodic tasks (common/periodic.ts); null otherwise. */
+  private advancingTo: number | null = null;
 
   constructor(startMs = Date.UTC(2026, 10, 23, 1, 0, 0)) {
     this.current = startMs;
@@ -38,6 +41,10 @@ export class ManualClock implements Clock {
     return { cancel: () => (timer.cancelled = true) };
   }
 
+  every(ms: number, fn: () => void): TimerHandle {
+    return periodic(this, () => this.advancingTo, ms, fn);
+  }
+
   onJump(listener: () => void): () => void {
     this.jumpListeners.add(listener);
     return () => this.jumpListeners.delete(listener);
@@ -46,13 +53,19 @@ export class ManualClock implements Clock {
   /** Moves time forward, firing every timer that falls due on the way (including ones they set). */
   advance(ms: number): void {
     const target = this.elapsed + Math.max(0, ms);
-    for (;;) {
-      this.timers = this.timers.filter((t) => !t.cancelled);
-      const next = this.timers.filter((t) => t.due <= target).sort((a, b) => a.due - b.due || a.seq - b.seq)[0];
-      if (!next) break;
-      this.timers.splice(this.timers.indexOf(next), 1);
-      this.moveBoth(next.due - this.elapsed);
-      next.fn();
+    const outer = this.advancingTo;
+    this.advancingTo = Math.max(target, outer ?? target);
+    try {
+      for (;;) {
+        this.timers = this.timers.filter((t) => !t.cancelled);
+        const next = this.timers.filter((t) => t.due <= target).sort((a, b) => a.due - b.due || a.seq - b.seq)[0];
+        if (!next) break;
+        this.timers.splice(this.timers.indexOf(next), 1);
+        this.moveBoth(next.due - this.elapsed);
+        next.fn();
+      }
+    } finally {
+      this.advancingTo = outer;
     }
     this.moveBoth(target - this.elapsed);
     for (const l of [...this.jumpListeners]) l();

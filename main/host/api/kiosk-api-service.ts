@@ -100,9 +100,8 @@ export class KioskApiService implements ApiHandler {
 
   /** `host:alive` every HOST_ALIVE_INTERVAL_MS while anyone listens (common/kiosk-api.ts). */
   private scheduleAlive(): void {
-    this.aliveTimer = this.deps.clock.setTimer(HOST_ALIVE_INTERVAL_MS, () => {
+    this.aliveTimer = this.deps.clock.every(HOST_ALIVE_INTERVAL_MS, () => {
       if (this.listeners.size > 0) this.push({ type: 'host:alive' });
-      this.scheduleAlive();
     });
   }
 

@@ -13,6 +13,7 @@
  */
 import { performance } from 'node:perf_hooks';
 import type { Clock, TimerHandle } from '../../../common/clock';
+import { periodic } from '../../../common/periodic';
 
 interface Pending {
   /** On the timer line: monotonic time plus skipped time. */
@@ -27,6 +28,8 @@ export class AdjustableClock implements Clock {
   private skippedMs = 0;
   private readonly pending = new Set<Pending>();
   private readonly jumpListeners = new Set<() => void>();
+  /** The end of the advance under way, for periodic tasks (common/periodic.ts); null otherwise. */
+  private advancingTo: number | null = null;
 
   constructor(
     private readonly wallNow: () => number = () => Date.now(),
@@ -54,6 +57,10 @@ export class AdjustableClock implements Clock {
     };
   }
 
+  every(ms: number, fn: () => void): TimerHandle {
+    return periodic(this, () => this.advancingTo, ms, fn);
+  }
+
   onJump(listener: () => void): () => void {
     this.jumpListeners.add(listener);
     return () => this.jumpListeners.delete(listener);
@@ -77,11 +84,17 @@ export class AdjustableClock implements Clock {
    */
   advance(ms: number): void {
     const target = this.timerNow() + Math.max(0, ms);
-    for (;;) {
-      const next = [...this.pending].filter((t) => t.due <= target).sort((a, b) => a.due - b.due)[0];
-      if (!next) break;
-      this.skip(next.due - this.timerNow());
-      this.fire(next);
+    const outer = this.advancingTo;
+    this.advancingTo = Math.max(target, outer ?? target);
+    try {
+      for (;;) {
+        const next = [...this.pending].filter((t) => t.due <= target).sort((a, b) => a.due - b.due)[0];
+        if (!next) break;
+        this.skip(next.due - this.timerNow());
+        this.fire(next);
+      }
+    } finally {
+      this.advancingTo = outer;
     }
     this.skip(target - this.timerNow());
     for (const t of this.pending) this.plan(t);

@@ -141,7 +141,7 @@ export class ClockWatch {
 
   private tick(): void {
     this.look();
-    this.timer = this.options.clock.setTimer(LAST_SEEN_INTERVAL_MS, () => this.tick());
+    this.timer = this.options.clock.every(LAST_SEEN_INTERVAL_MS, () => this.look());
   }
 
   /** Records the time while the clock is believed; while it is not, looks whether it has caught up. */

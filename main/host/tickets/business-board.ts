@@ -34,11 +34,7 @@ export class BusinessBoard {
   start(): void {
     this.last = JSON.stringify(this.list());
     this.offJump = this.clock.onJump(() => this.refresh());
-    const tick = (): void => {
-      this.refresh();
-      this.timer = this.clock.setTimer(REFRESH_MS, tick);
-    };
-    this.timer = this.clock.setTimer(REFRESH_MS, tick);
+    this.timer = this.clock.every(REFRESH_MS, () => this.refresh());
   }
 
   stop(): void {
