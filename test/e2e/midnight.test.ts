@@ -55,7 +55,7 @@ interface CallingTicket {
 }
 interface WaitingView {
   day: string;
-  businesses: Array<{ businessId: string; waiting: number }>;
+  businesses: Array<{ businessId: string; day: string; waiting: number }>;
 }
 interface PrintedTicket {
   lines: string[];
@@ -80,7 +80,8 @@ interface Hall {
   callNext(counter: string, businessId: string): Promise<CallingTicket | null>;
   finish(number: string, outcome: 'served' | 'no-show', body?: { counter: string }): Promise<CallingTicket>;
   waitingOnScreen(businessId: string): Promise<number | undefined>;
-  waitingAtCounters(businessId: string): Promise<{ day: string; waiting: number | undefined }>;
+  /** `day`: the hall day; `series`: the business's numbering day (the evening's while it carries over). */
+  waitingAtCounters(businessId: string): Promise<{ day: string; series: string | undefined; waiting: number | undefined }>;
   /** The tickets of one business as the kiosk's database holds them, in the order they were taken. */
   ticketsOf(businessId: string): Array<{ day: string; number: string; status: string }>;
   /** Numbers that more than one waiting (issued, not yet called) ticket carries: must always be none. */
@@ -153,7 +154,8 @@ async function openHall(): Promise<Hall> {
     },
     async waitingAtCounters(businessId) {
       const { json } = await counter<WaitingView>('GET', '/queue/waiting');
-      return { day: json.day, waiting: json.businesses.find((b) => b.businessId === businessId)?.waiting };
+      const business = json.businesses.find((b) => b.businessId === businessId);
+      return { day: json.day, series: business?.day, waiting: business?.waiting };
     },
     ticketsOf(businessId) {
       return readDb((db) =>
@@ -184,12 +186,13 @@ describe('midnight crossed by the running host (POST /sim/clock)', () => {
     expect(await hall.take(SELF)).toMatchObject({ number: 'D001', peopleAhead: 0 });
     expect(await hall.take(SELF)).toMatchObject({ number: 'D002', peopleAhead: 1 });
     expect(await hall.callNext('1', SELF)).toMatchObject({ number: 'D001', day: MONDAY, status: 'called', counter: '1' });
-    expect(await hall.waitingAtCounters(SELF)).toEqual({ day: MONDAY, waiting: 1 });
+    expect(await hall.waitingAtCounters(SELF)).toEqual({ day: MONDAY, series: MONDAY, waiting: 1 });
 
     // The host's clock crosses midnight (a forward move: its timers fire on the way, as if the time passed).
     await hall.setClock(`${TUESDAY}T00:05:00+08:00`);
-    // A new hall day, but D002 of the evening is still waiting, on the screen and at the counters.
-    expect(await hall.waitingAtCounters(SELF)).toEqual({ day: TUESDAY, waiting: 1 });
+    // A new hall day, but D002 of the evening is still waiting, on the screen and at the counters, which see
+    // that D numbers in Monday's series.
+    expect(await hall.waitingAtCounters(SELF)).toEqual({ day: TUESDAY, series: MONDAY, waiting: 1 });
     expect(await hall.waitingOnScreen(SELF)).toBe(1);
 
     // The numbering goes on: D003 (of the evening's series), not a second D001 while D002 waits.
@@ -210,7 +213,8 @@ describe('midnight crossed by the running host (POST /sim/clock)', () => {
     expect(await hall.callNext('1', SELF)).toBeNull();
     expect(await hall.finish('D002', 'no-show')).toMatchObject({ number: 'D002', day: MONDAY, status: 'noShow', counter: '2' });
     expect(await hall.finish('D003', 'served')).toMatchObject({ number: 'D003', day: MONDAY, status: 'served', counter: '1' });
-    expect(await hall.waitingAtCounters(SELF)).toEqual({ day: TUESDAY, waiting: 0 });
+    // The list is empty: D numbers in Tuesday's series from here (D001 again).
+    expect(await hall.waitingAtCounters(SELF)).toEqual({ day: TUESDAY, series: TUESDAY, waiting: 0 });
     expect(await hall.waitingOnScreen(SELF)).toBe(0);
 
     // The list is empty: the next number starts Tuesday's series at D001.
@@ -245,7 +249,7 @@ describe('midnight crossed by the running host (POST /sim/clock)', () => {
     await hall.take(SELF); // D001
     await hall.take(SELF); // D002, neither called through the interface
     await hall.setClock(`${TUESDAY}T00:05:00+08:00`);
-    expect(await hall.waitingAtCounters(SELF)).toEqual({ day: TUESDAY, waiting: 0 });
+    expect(await hall.waitingAtCounters(SELF)).toMatchObject({ day: TUESDAY, waiting: 0 });
     expect(await hall.take(SELF)).toMatchObject({ number: 'D001', peopleAhead: 0 });
     expect((await hall.printedWith('D001')).map((t) => t.qr)).toEqual([[`HALLKIOSK:gy-zwfw:${MONDAY}:D001`], [`HALLKIOSK:gy-zwfw:${TUESDAY}:D001`]]);
     expect(await hall.callNext('1', SELF)).toMatchObject({ number: 'D001', day: TUESDAY });
@@ -260,11 +264,11 @@ describe('midnight crossed by the running host (POST /sim/clock)', () => {
     expect(await hall.take(SI)).toMatchObject({ number: 'A001', peopleAhead: 0 });
     expect(await hall.take(SI)).toMatchObject({ number: 'A002', peopleAhead: 1 });
     expect(await hall.callNext('3', SI)).toMatchObject({ number: 'A001', day: MONDAY, counter: '3' });
-    expect(await hall.waitingAtCounters(SI)).toEqual({ day: MONDAY, waiting: 1 });
+    expect(await hall.waitingAtCounters(SI)).toMatchObject({ day: MONDAY, waiting: 1 });
 
     // Tuesday 09:00, the hall's night crossed by the host's clock: A002 is left on Monday.
     await hall.setClock(`${TUESDAY}T09:00:00+08:00`);
-    expect(await hall.waitingAtCounters(SI)).toEqual({ day: TUESDAY, waiting: 0 });
+    expect(await hall.waitingAtCounters(SI)).toMatchObject({ day: TUESDAY, waiting: 0 });
     expect(await hall.take(SI)).toMatchObject({ number: 'A001', peopleAhead: 0, issuedAtLocal: `${TUESDAY} 09:00` });
     const printed = await hall.printedWith('A001');
     expect(printed.map((t) => t.qr)).toEqual([[`HALLKIOSK:gy-zwfw:${MONDAY}:A001`], [`HALLKIOSK:gy-zwfw:${TUESDAY}:A001`]]);

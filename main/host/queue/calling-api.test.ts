@@ -85,7 +85,7 @@ describe('calling api: calling tickets', () => {
     const a1 = issue(SI);
     clock.advance(1000);
     issue(SI);
-    expect(await waitingOf(SI)).toEqual({ businessId: SI, waiting: 2, estimatedWaitMinutes: Math.ceil((2 * 8) / 6) });
+    expect(await waitingOf(SI)).toEqual({ businessId: SI, day: '2026-11-23', waiting: 2, estimatedWaitMinutes: Math.ceil((2 * 8) / 6) });
     clock.advance(60_000);
 
     const answer = await callNext('3', [SI, HF]);
@@ -218,7 +218,7 @@ describe('calling api: the wait estimate', () => {
     const waitingTickets = MIN_TIMED_SERVICES + 3;
     for (let i = 0; i < waitingTickets; i++) issue(SI);
     // 6 waiting × 8 min (configured) ÷ 6 windows
-    expect(await waitingOf(SI)).toEqual({ businessId: SI, waiting: waitingTickets, estimatedWaitMinutes: Math.ceil((waitingTickets * 8) / 6) });
+    expect(await waitingOf(SI)).toEqual({ businessId: SI, day: '2026-11-23', waiting: waitingTickets, estimatedWaitMinutes: Math.ceil((waitingTickets * 8) / 6) });
     const serveOne = async (minutes: number): Promise<void> => {
       const { ticket } = (await callNext('2', [SI])).body;
       clock.advance(minutes * 60_000);
@@ -226,10 +226,10 @@ describe('calling api: the wait estimate', () => {
     };
     for (let i = 1; i < MIN_TIMED_SERVICES; i++) await serveOne(24);
     const left = waitingTickets - (MIN_TIMED_SERVICES - 1);
-    expect(await waitingOf(SI)).toEqual({ businessId: SI, waiting: left, estimatedWaitMinutes: Math.ceil((left * 8) / 6) });
+    expect(await waitingOf(SI)).toEqual({ businessId: SI, day: '2026-11-23', waiting: left, estimatedWaitMinutes: Math.ceil((left * 8) / 6) });
     await serveOne(24);
     // 3 waiting × 24 min (measured) ÷ 6 windows
-    expect(await waitingOf(SI)).toEqual({ businessId: SI, waiting: 3, estimatedWaitMinutes: 12 });
+    expect(await waitingOf(SI)).toEqual({ businessId: SI, day: '2026-11-23', waiting: 3, estimatedWaitMinutes: 12 });
   });
 });
 

@@ -12,7 +12,7 @@
  *                                           before midnight and finished after it, needs no day (issue 13 §3).
  *                                           ?day=YYYY-MM-DD names one hall day's ticket exactly.
  *   POST /queue/tickets/:number/no-show     idem
- *   GET  /queue/waiting                     → { day, businesses: [{ businessId, waiting, estimatedWaitMinutes }] }
+ *   GET  /queue/waiting                     → { day, businesses: [{ businessId, day, waiting, estimatedWaitMinutes }] }
  */
 import { createHash, timingSafeEqual } from 'node:crypto';
 import { createServer, type IncomingMessage, type RequestListener, type Server, type ServerResponse } from 'node:http';
@@ -29,7 +29,7 @@ export const MAX_BODY_BYTES = 16 * 1024;
 /** A hall has tens of counters; more open connections than this are refused. */
 export const MAX_CONNECTIONS = 128;
 
-export type CallingQueue = Pick<QueueService, 'callNext' | 'markServed' | 'markNoShow' | 'findTicket' | 'findCalledTicket' | 'getTicket' | 'listBusinesses'>;
+export type CallingQueue = Pick<QueueService, 'callNext' | 'markServed' | 'markNoShow' | 'findTicket' | 'findCalledTicket' | 'getTicket' | 'listBusinesses' | 'seriesDay'>;
 
 export interface CallingApiOptions {
   queue: CallingQueue;
@@ -162,7 +162,8 @@ export function createCallingApiHandler(options: CallingApiOptions): RequestList
     status: 200,
     body: {
       day: today(),
-      businesses: queue.listBusinesses().map((b) => ({ businessId: b.id, waiting: b.waiting, estimatedWaitMinutes: b.estimatedWaitMinutes })),
+      // Each business's numbering day: the evening's series while it carries over midnight (queue-series.ts).
+      businesses: queue.listBusinesses().map((b) => ({ businessId: b.id, day: queue.seriesDay(b.id) ?? today(), waiting: b.waiting, estimatedWaitMinutes: b.estimatedWaitMinutes })),
     },
   });
 
