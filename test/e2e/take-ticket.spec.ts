@@ -5,7 +5,7 @@
  */
 import type { Browser, Page } from 'playwright-core';
 import { afterAll, afterEach, beforeAll, beforeEach, describe, expect, it } from 'vitest';
-import { axeViolations, labelMismatches, smallTargets } from '../support/axe';
+import { checkScreen } from '../support/axe';
 import { hasChromium, kioskPage, launchBrowser, screenshot } from '../support/browser';
 import { startKiosk, type RunningKiosk } from '../support/kiosk-process';
 
@@ -43,12 +43,7 @@ describe.skipIf(!hasChromium)('citizen takes a queue ticket (browser shell)', ()
   });
 
   /** Screenshot at 1080×1920, axe (no serious/critical), accessible names contain labels, targets ≥ 60 px. */
-  async function check(name: string): Promise<void> {
-    await screenshot(page, name);
-    expect(await axeViolations(page), `${name}: axe`).toEqual([]);
-    expect(await labelMismatches(page), `${name}: names`).toEqual([]);
-    expect(await smallTargets(page), `${name}: targets`).toEqual([]);
-  }
+  const check = (name: string): Promise<void> => checkScreen(page, name);
 
   const printed = async (): Promise<Printed[]> => (await kiosk.sim('/sim/devices/ticket-printer/printed')) as Printed[];
 

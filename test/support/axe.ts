@@ -4,6 +4,11 @@
  */
 import AxeBuilder from '@axe-core/playwright';
 import type { Page } from 'playwright-core';
+import { expect } from 'vitest';
+import type { Language } from '../../common/kiosk-api';
+import { translate } from '../../renderer/src/i18n/translate';
+import { screenshot } from './browser';
+import { foreignText } from './language-text';
 
 export async function axeViolations(page: Page): Promise<string[]> {
   const result = await new AxeBuilder({ page } as unknown as ConstructorParameters<typeof AxeBuilder>[0]).analyze();
@@ -18,7 +23,10 @@ export async function labelMismatches(page: Page): Promise<string[]> {
     const b = buttons.nth(i);
     if (!(await b.isVisible())) continue;
     const visible = (await b.innerText()).replace(/\s+/g, '');
-    const snapshot = await b.ariaSnapshot();
+    // The snapshot is YAML: a line with an apostrophe in it comes single-quoted, each ' doubled.
+    const line = ((await b.ariaSnapshot()).split('\n')[0] ?? '').trim();
+    const quoted = /^- '(.*)'(:?)$/.exec(line);
+    const snapshot = quoted ? `- ${(quoted[1] as string).replace(/''/g, "'")}${quoted[2]}` : line;
     const name = (/button "([^"]*)"/.exec(snapshot)?.[1] ?? '').replace(/\s+/g, '');
     if (!name.includes(visible)) out.push(`visible "${visible}" vs name "${name}"`);
   }
@@ -36,4 +44,21 @@ export async function smallTargets(page: Page): Promise<string[]> {
     if (box && (box.width < 60 || box.height < 60)) out.push(`${(await b.innerText()).slice(0, 20)} ${Math.round(box.width)}×${Math.round(box.height)}`);
   }
   return out;
+}
+
+/**
+ * The checks every screen passes (issue 13 §6), after a screenshot at 1080×1920: axe (no serious/critical),
+ * accessible names contain visible labels, targets ≥ 60 px; with `language`, also the document's `lang` and
+ * title, and no visible text in another language (language-text.ts).
+ */
+export async function checkScreen(page: Page, name: string, language?: Language): Promise<void> {
+  await screenshot(page, name);
+  if (language) {
+    expect(await page.evaluate(() => document.documentElement.lang), `${name}: <html lang>`).toBe(language);
+    expect(await page.title(), `${name}: title`).toBe(translate(language, 'app.title'));
+  }
+  expect(await axeViolations(page), `${name}: axe`).toEqual([]);
+  expect(await labelMismatches(page), `${name}: names`).toEqual([]);
+  expect(await smallTargets(page), `${name}: targets`).toEqual([]);
+  if (language) expect(await foreignText(page), `${name}: text in another language`).toEqual([]);
 }

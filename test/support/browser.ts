@@ -18,9 +18,11 @@ export async function launchBrowser(): Promise<Browser> {
   });
 }
 
-export async function kioskPage(browser: Browser, url: string): Promise<Page> {
+/** `prepare` runs before the page loads: init scripts, WebSocket routes. */
+export async function kioskPage(browser: Browser, url: string, prepare?: (page: Page) => Promise<void>): Promise<Page> {
   const context = await browser.newContext({ viewport: { width: 1080, height: 1920 }, locale: 'zh-CN', hasTouch: true });
   const page = await context.newPage();
+  await prepare?.(page);
   await page.goto(url);
   return page;
 }

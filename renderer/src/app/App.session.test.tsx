@@ -56,7 +56,7 @@ describe('App: the host session drives the screens', () => {
     const { fake, push } = await renderApp();
     fireEvent.click(screen.getByRole('button', { name: 'English' }));
     fireEvent.click(screen.getByRole('button', { name: 'Take a ticket' }));
-    expect(screen.getByRole('heading', { name: 'Choose a service' })).toBeTruthy();
+    expect(screen.getByRole('heading', { name: 'What is your ticket for?' })).toBeTruthy();
 
     push({ type: 'session:changed', session: makeSession({ phase: 'home', sessionId: null }) });
 

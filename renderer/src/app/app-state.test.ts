@@ -55,8 +55,27 @@ describe('appReducer', () => {
     expect(ended.shell).toBe(INITIAL_SHELL);
     expect(ended.services).toBe(INITIAL_SERVICE_SLICES);
     expect(ended.host.snapshot?.session.phase).toBe('home');
-    expect(run(inFlow, { type: 'host/lost' }).shell).toBe(INITIAL_SHELL);
     expect(run(inFlow, { type: 'shell/reset' }).services).toBe(INITIAL_SERVICE_SLICES);
+  });
+
+  it('clears the flow when the host is lost but says 暂停服务 in the citizen\'s language, until a snapshot shows their session ended', () => {
+    const session = makeSession({ phase: 'active', sessionId: 'S1' });
+    const inSession = run(INITIAL_APP_STATE, { type: 'host/snapshot', snapshot: makeSnapshot({ session }), localMs: 100 });
+    const inFlow = run(
+      inSession,
+      { type: 'shell/set-language', language: 'en' },
+      { type: 'shell/set-elder', elder: true },
+      { type: 'shell/open', service: 'takeTicket' },
+      ticket({ type: 'ticket/requested', businessId: 'b', requestId: 'r1' }),
+    );
+    const lost = run(inFlow, { type: 'host/lost' });
+    expect(lost.host.lost).toBe(true);
+    expect(lost.shell).toEqual({ ...INITIAL_SHELL, language: 'en' });
+    expect(lost.services).toBe(INITIAL_SERVICE_SLICES);
+    const back = (s: typeof session) => run(lost, { type: 'host/snapshot', snapshot: makeSnapshot({ session: s }), localMs: 200 });
+    expect(back(session).shell.language, 'the same session goes on').toBe('en');
+    expect(back(makeSession({ phase: 'attract' })).shell).toBe(INITIAL_SHELL);
+    expect(back(makeSession({ phase: 'active', sessionId: 'S2' })).shell).toBe(INITIAL_SHELL);
   });
 
   it('keeps the screen and settings across session updates of the same session', () => {

@@ -81,8 +81,11 @@ export function appReducer(state: AppState, action: AppAction): AppState {
     default: {
       const host = hostViewReducer(state.host, action);
       if (host === state.host) return state;
-      // The host is gone: nothing of the citizen's flow stays on the screen (issue 13 §4, ARCHITECTURE.md §8.7).
-      if (host.lost || sessionEnded(state.host.snapshot?.session, host.snapshot?.session)) return cleared(host);
+      if (sessionEnded(state.host.snapshot?.session, host.snapshot?.session)) return cleared(host);
+      // The host is gone: nothing of the citizen's flow stays on the screen (issue 13 §4, ARCHITECTURE.md §8.7),
+      // but 暂停服务 is said in the language they chose, as they may still stand there (like the interruption
+      // screen, KioskRoot.tsx). The host's next snapshot clears that too if it ended the session meanwhile.
+      if (host.lost) return { ...cleared(host), shell: { ...INITIAL_SHELL, language: state.shell.language } };
       return { ...state, host };
     }
   }

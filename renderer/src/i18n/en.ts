@@ -22,14 +22,14 @@ export const en: Catalog = {
   'service.unavailable': 'Out of service',
   'service.alternative': 'Instead: {alternative}',
 
-  'business.title': 'Choose a service',
+  'business.title': 'What is your ticket for?',
   'business.waiting': '{count} waiting',
   'business.estimate': 'About {minutes} min',
   'business.noWait': 'No wait',
   'business.estimateSoon': 'Called soon',
   'business.hoursToday': 'Hours today: {hours}',
   'business.noHoursToday': 'Not available today',
-  'business.nextOpen': 'Next opening: {time}',
+  'business.nextOpen': 'Tickets again from {time}',
   'business.none': 'No services are available. Please ask a member of staff.',
 
   'closed.holiday': 'Closed today (public holiday)',

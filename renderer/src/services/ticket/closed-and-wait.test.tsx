@@ -78,7 +78,7 @@ describe('App: a refused ticket tells the specific closed reason', () => {
     cleanup();
     const en = await refusedWith(result, { language: 'English', takeTicket: 'Take a ticket' });
     expect(en).toContain('Tickets are no longer issued; this service closes at 17:00');
-    expect(en).toContain('Next opening: tomorrow 09:00');
+    expect(en).toContain('Tickets again from tomorrow 09:00');
     expect(en).not.toContain('This service is not open at the moment.');
   });
 });
