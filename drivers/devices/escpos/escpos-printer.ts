@@ -300,6 +300,11 @@ export class EscPosPrinter implements TicketPrinter {
       throw new DeviceError('canceled', 'open abandoned');
     }
     this.router.reset(new DeviceError('canceled', 'reopened'));
+    // A new link starts unjudged: its first unanswered rounds are news again (the device manager reconnects a
+    // silent network printer on the change to offline, and would not hear a second silence otherwise).
+    this.failures = 0;
+    this.silent = false;
+    if (this.holder.status.device === 'offline') this.holder.update({ device: 'starting' });
     this.unsubscribe = [this.transport.onData((chunk) => this.onData(chunk)), this.transport.onDisconnect((reason) => this.onDisconnect(reason))];
     this.life.opened();
     this.tags.renew();

@@ -96,4 +96,15 @@ describe('DeviceManager', () => {
     lan.printer.clearFaults();
     await expect.poll(() => printer.status.device, { timeout: 10_000 }).toBe('online');
   });
+
+  it('a TCP printer still silent after its reconnect is reconnected again, with back-off, until it answers', async () => {
+    const { lan, printer, manager } = await lanRig();
+    await manager.start();
+    lan.printer.setFaults({ noReply: true }); // the firmware hangs: the socket stays up, nothing answers
+    await expect.poll(() => lan.connectionsAccepted, { timeout: 15_000 }).toBeGreaterThanOrEqual(4);
+    expect(printer.status.device).not.toBe('online');
+    lan.printer.clearFaults();
+    await expect.poll(() => printer.status.device, { timeout: 10_000 }).toBe('online');
+    expect(await printer.print({ jobId: 'back', cut: 'full', blocks: [{ kind: 'text', text: 'A003' }] })).toEqual({ outcome: 'confirmed' });
+  });
 });

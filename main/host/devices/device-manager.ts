@@ -138,7 +138,12 @@ export class DeviceManager {
         const managed = this.byId.get(device.id);
         if (this.stopped || !managed || !this.linkLost(managed)) return;
         if (this.lost.has(device.id)) this.lost.set(device.id, (this.lost.get(device.id) ?? 0) + 1);
-        void device.close().catch(() => undefined).then(() => this.tryOpen(device));
+        void device
+          .close()
+          .catch(() => undefined)
+          .then(() => this.tryOpen(device))
+          // Opened but still not answering (a status that did not change): try again, with back-off.
+          .then(() => this.linkLost(managed) && this.scheduleReopen(device));
       }),
     );
   }

@@ -10,7 +10,7 @@ import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import type { KioskConfig } from '../config/config-types';
 import { loadConfig } from '../config/load-config';
 import { type QueueDb, openQueueDb } from './queue-db';
-import { CALLED_WITHIN_MS } from './queue-series';
+import { CALLED_WITHIN_MS, UNCERTAIN_HOLDS_MS } from './queue-series';
 import { QueueService } from './queue-service';
 import type { ReservedTicket } from './queue-types';
 import { type ManualClock, at, clockAt } from './test-manual-clock';
@@ -85,6 +85,22 @@ describe('numbering through the hall’s midnight', () => {
     queue.settle(d3.id, 'voided', { errorCode: 'paperOut', partial: false });
     // Only the uncertain D002 is left: its citizen may hold it, staff may settle it as issued.
     expect(reserve(SELF)).toMatchObject({ number: 'D004', day: '2026-11-23' });
+  });
+
+  it('an uncertain ticket nobody settles holds the series a shift (12 h), not until the 999 numbers are gone', () => {
+    issue(SELF);
+    queue.callNext([SELF], '1');
+    const lost = reserve(SELF); // D002, printing at 23:50 when the printer vanished
+    queue.markSent(lost.id);
+    queue.settle(lost.id, 'uncertain', { errorCode: 'timeout' });
+    clock.set(MIDNIGHT + 60_000);
+    const d3 = reserve(SELF); // still the evening's series: staff may settle D002 as issued this shift
+    expect(d3).toMatchObject({ number: 'D003', day: '2026-11-23' });
+    queue.markSent(d3.id);
+    queue.settle(d3.id, 'voided', { errorCode: 'paperOut', partial: false });
+    queue.callNext([SELF], '1'); // the counters keep working the list (nobody waits)
+    clock.set(lost.reservedAt + UNCERTAIN_HOLDS_MS + 1000);
+    expect(reserve(SELF)).toMatchObject({ number: 'D001', day: '2026-11-24' });
   });
 
   it('restarts at 001 at midnight when nothing of the business is called through the kiosk (the list is not known)', () => {

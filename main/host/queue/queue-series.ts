@@ -12,7 +12,9 @@
  *   counter working after its close: its leftover tickets belong to a day that is over (their citizens went
  *   home), and carrying them would put yesterday's never-called numbers ahead of the morning's citizens;
  * - the series still has tickets that are, or may become, waiting: issued, reserved or printing (a print
- *   running at midnight), or uncertain (the citizen may hold it, and staff may settle it as issued);
+ *   running at midnight), or uncertain (the citizen may hold it, and staff may settle it as issued) and taken
+ *   within UNCERTAIN_HOLDS_MS: one staff never settled in a shift no longer holds the numbering open, or one
+ *   forgotten paper-out would keep a 24-hour business on one series until its 999 numbers were gone;
  * - the counters work this business's list through the kiosk: one of its tickets was called within
  *   CALLED_WITHIN_MS. Only then does the kiosk know who is still waiting. Without the calling interface, or
  *   for a business the counters call some other way, nothing is ever called here, the list never empties,
@@ -29,7 +31,9 @@ export const CALLED_WITHIN_MS = 24 * 60 * 60 * 1000;
 export const MAX_CARRY_OVER_DAYS = 14;
 
 /** Tickets that are waiting or may come to wait: they hold their series open. */
-export const LIVE_STATUSES = ['reserved', 'printing', 'issued', 'uncertain'] as const;
+export const LIVE_STATUSES = ['reserved', 'printing', 'issued'] as const;
+/** How long an uncertain ticket holds its series open (a shift): staff settle it, or it stops holding. */
+export const UNCERTAIN_HOLDS_MS = 12 * 60 * 60 * 1000;
 
 export class QueueSeries {
   private readonly sql;
@@ -41,7 +45,9 @@ export class QueueSeries {
     const live = LIVE_STATUSES.map((s) => `'${s}'`).join(', ');
     this.sql = {
       latestDay: db.prepare<[string], { day: string | null }>('SELECT MAX(day) AS day FROM counters WHERE business_id = ?'),
-      hasLive: db.prepare<[string, string], { one: number }>(`SELECT 1 AS one FROM tickets WHERE business_id = ? AND day = ? AND status IN (${live}) LIMIT 1`),
+      hasLive: db.prepare<[string, string, number], { one: number }>(
+        `SELECT 1 AS one FROM tickets WHERE business_id = ? AND day = ? AND (status IN (${live}) OR (status = 'uncertain' AND reserved_at > ?)) LIMIT 1`,
+      ),
       calledSince: db.prepare<[string, number], { one: number }>('SELECT 1 AS one FROM tickets WHERE business_id = ? AND called_at > ? LIMIT 1'),
     };
   }
@@ -53,7 +59,7 @@ export class QueueSeries {
     // No series yet, today's, or one "in the future" (the clock went back, clock-watch.ts): today's day.
     if (latest === null || latest >= today) return today;
     if (!this.runsThroughEveryMidnight(business, latest, today)) return today;
-    if (this.sql.hasLive.get(business.id, latest) === undefined) return today;
+    if (this.sql.hasLive.get(business.id, latest, nowMs - UNCERTAIN_HOLDS_MS) === undefined) return today;
     if (this.sql.calledSince.get(business.id, nowMs - CALLED_WITHIN_MS) === undefined) return today;
     return latest;
   }
