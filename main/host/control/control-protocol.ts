@@ -12,8 +12,15 @@ export const CONTROL_SOCKET_FILE = 'host.sock';
 /** A request is a few hundred bytes; more is not the command talking. */
 export const MAX_CONTROL_REQUEST_BYTES = 16 * 1024;
 
+/**
+ * The mode the command's configuration names. Training and production share one data folder (and so one
+ * socket) but never one database: a host refuses a command meant for the other mode's tickets.
+ */
+export type ControlMode = 'training' | 'production';
+
 export interface SettleCommand {
   command: 'settle';
+  mode?: ControlMode;
   number: string;
   day?: string;
   outcome: HandOutcome;
@@ -23,6 +30,7 @@ export interface SettleCommand {
 
 export interface ConfirmClockCommand {
   command: 'confirm-clock';
+  mode?: ControlMode;
   by: string;
   note?: string;
 }
@@ -93,12 +101,14 @@ export function parseControlRequest(value: unknown): ControlRequest {
   const by = checkActor(v.by);
   const note = checkNote(v.note);
   const withNote = note === undefined ? {} : { note };
+  if (v.mode !== undefined && v.mode !== 'training' && v.mode !== 'production') throw bad(`mode must be training or production (got ${JSON.stringify(v.mode)})`);
+  const withMode = v.mode === undefined ? {} : { mode: v.mode as ControlMode };
   if (v.command === 'settle') {
     if (v.outcome !== 'issued' && v.outcome !== 'voided') throw bad(`结果应为 issued 或 voided / the outcome must be issued or voided (got ${JSON.stringify(v.outcome)})`);
-    const request: SettleCommand = { command: 'settle', number: checkNumber(v.number), outcome: v.outcome, by, ...withNote };
+    const request: SettleCommand = { command: 'settle', number: checkNumber(v.number), outcome: v.outcome, by, ...withNote, ...withMode };
     if (v.day !== undefined) request.day = checkDay(v.day);
     return request;
   }
-  if (v.command === 'confirm-clock') return { command: 'confirm-clock', by, ...withNote };
+  if (v.command === 'confirm-clock') return { command: 'confirm-clock', by, ...withNote, ...withMode };
   throw bad(`unknown command ${JSON.stringify(v.command)} (settle, confirm-clock)`);
 }

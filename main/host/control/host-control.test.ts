@@ -96,7 +96,12 @@ describe('the host carrying out staff commands', () => {
     queue.markSent(r.ticket.id);
     queue.settle(r.ticket.id, 'uncertain', { errorCode: 'timeout' });
     alerts.event('ticket-printer', 'printUncertain', '2026-11-23 A001', 'A001 号票打印结果不确定');
-    const call = await callHost(socketPath(), { command: 'settle', number: 'A001', outcome: 'issued', by: 'wang' });
+    // Training and production share the data folder and its socket, never a database: the other mode's
+    // command is refused, and nothing changes.
+    const wrongMode = await callHost(socketPath(), { command: 'settle', number: 'A001', outcome: 'issued', by: 'wang', mode: 'training' });
+    expect(wrongMode).toMatchObject({ kind: 'reply', reply: { ok: false, error: 'modeMismatch', message: expect.stringContaining('the running kiosk is in production mode') } });
+    expect(alerts.recentEvents()).toMatchObject([{ code: 'printUncertain', active: true }]);
+    const call = await callHost(socketPath(), { command: 'settle', number: 'A001', outcome: 'issued', by: 'wang', mode: 'production' });
     expect(call).toMatchObject({ kind: 'reply', reply: { ok: true, result: { kind: 'settled', inCallOrder: true, peopleAhead: 0, alertsResolved: 1, via: 'host', ticket: { number: 'A001', status: 'issued' } } } });
     expect(alerts.recentEvents()).toMatchObject([{ code: 'printUncertain', ref: '2026-11-23 A001', active: false }]);
     const again = await callHost(socketPath(), { command: 'settle', number: 'A001', outcome: 'voided', by: 'li' });

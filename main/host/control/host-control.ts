@@ -71,7 +71,7 @@ export function composeHostControl(deps: HostControlDeps): HostControl {
       clockWatch.start();
       channel = await openControlChannel({
         path: join(deps.dataDir, CONTROL_SOCKET_FILE),
-        answer: (request) => answerControlRequest(commands, request, controlLog),
+        answer: (request) => answerControlRequest(commands, request, controlLog, deps.mode),
         log: controlLog,
       });
     },

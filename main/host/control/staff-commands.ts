@@ -9,7 +9,7 @@ import type { Logger } from '../../../common/logger';
 import type { ClockConfirmRequest, ClockConfirmResult } from '../clock/clock-watch';
 import type { QueueService } from '../queue/queue-service';
 import { StaffCommandError, ticketSubject } from '../queue/ticket-settlement';
-import { type ConfirmClockCommand, type ConfirmClockResult, type ControlReply, parseControlRequest, type SettleCommand, type SettleResult } from './control-protocol';
+import { type ConfirmClockCommand, type ConfirmClockResult, type ControlMode, type ControlReply, parseControlRequest, type SettleCommand, type SettleResult } from './control-protocol';
 
 export interface StaffCommandDeps {
   queue: Pick<QueueService, 'settleByHand' | 'seriesDay' | 'standing'>;
@@ -56,9 +56,13 @@ export function createStaffCommands(deps: StaffCommandDeps): StaffCommands {
 }
 
 /** Answers one request off the wire; a refusal is a reply, never a thrown error. */
-export function answerControlRequest(commands: StaffCommands, raw: unknown, log: Logger): ControlReply {
+export function answerControlRequest(commands: StaffCommands, raw: unknown, log: Logger, hostMode?: ControlMode): ControlReply {
   try {
     const request = parseControlRequest(raw);
+    if (hostMode !== undefined && request.mode !== undefined && request.mode !== hostMode) {
+      const words = { training: '演示模式 training', production: '生产模式 production' };
+      return { ok: false, error: 'modeMismatch', message: `运行中的终端为${words[hostMode]}，命令却按${words[request.mode]}的配置发出 / the running kiosk is in ${hostMode} mode but this command's configuration says ${request.mode}: give the kiosk's own configuration with --config` };
+    }
     const result = request.command === 'settle' ? commands.settle(request) : commands.confirmClock(request);
     log.info('control command done', { command: request.command, by: request.by, ...(result.kind === 'settled' && { ticket: ticketSubject(result.ticket.day, result.ticket.number), to: result.ticket.status, auditId: result.auditId }) });
     return { ok: true, result };

@@ -58,7 +58,7 @@ function currentUser(): string {
 
 /** Through the running host if one answers on the data folder's socket, else on the database directly. */
 export async function runStaffCommand(request: ControlRequest, dataDir: string, config: KioskConfig): Promise<ControlReply> {
-  const call = await callHost(join(dataDir, CONTROL_SOCKET_FILE), request);
+  const call = await callHost(join(dataDir, CONTROL_SOCKET_FILE), { ...request, mode: config.mode });
   if (call.kind === 'reply') return call.reply;
   return applyDirectly(request, join(dataDir, QUEUE_DB_FILES[config.mode]), config);
 }
