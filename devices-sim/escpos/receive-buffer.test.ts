@@ -15,12 +15,12 @@ const lines = (from: number, count: number): Uint8Array => {
 };
 
 describe('ReceiveBuffer', () => {
-  it('admits what fits and counts the rest as lost', () => {
+  it('admits a command that fits and counts one that does not as lost', () => {
     const b = new ReceiveBuffer({ bytes: 1000, flowControl: 'none' });
-    expect(b.admit(900, 50)).toBe(50);
-    expect(b.admit(980, 50)).toBe(20);
-    expect(b.admit(1200, 10)).toBe(0);
-    expect(b.overflowBytes).toBe(40);
+    expect(b.admit(900, 50)).toBe(true);
+    expect(b.admit(980, 50)).toBe(false);
+    expect(b.admit(1200, 10)).toBe(false);
+    expect(b.overflowBytes).toBe(60);
     expect(b.signal(999)).toBeNull(); // no flow control: nothing to say
   });
 
@@ -74,5 +74,14 @@ describe('SimEscPosPrinter with a bounded receive buffer', () => {
     expect(rig.take().filter((b) => b === XOFF || b === XON)).toEqual([]);
     const printedLines = rig.printer.printed()[0]?.lines.filter((l) => l.startsWith('line ')) ?? [];
     expect(printedLines.length).toBeLessThan(60);
+  });
+
+  it('a full buffer still answers DLE EOT at once (protocols.md §2.4: handled even when the buffer is full)', async () => {
+    const rig = await printerRig({ lineTimeMs: 10, receiveBuffer: { bytes: 1024, flowControl: 'none' } });
+    await rig.send(lines(0, 60));
+    expect(rig.printer.statistics().overflowBytes).toBeGreaterThan(0);
+    rig.take();
+    await rig.send(Uint8Array.of(0x10, 0x04, 0x01));
+    expect(await rig.next(1)).toEqual([0x12]);
   });
 });

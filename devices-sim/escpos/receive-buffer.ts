@@ -3,8 +3,10 @@
  * has not printed yet. Before it is full the printer says so: XOFF (DC3) on a link with software flow
  * control, and XON (DC1) once it has room again; with hardware flow control it raises BUSY (DTR/DSR, RTS/CTS),
  * which a pseudo-terminal cannot carry, so the simulator offers it only as "none": a host that sends on into
- * a full buffer loses what does not fit, as on a printer whose BUSY line is not wired. Over USB and TCP the
- * link itself paces the host; leave the buffer unbounded there.
+ * a full buffer loses what does not fit, as on a printer whose BUSY line is not wired. Real-time commands
+ * (DLE EOT, DLE ENQ) act even then (protocols.md §2.4: "handled even when the buffer is full"); what is lost
+ * is buffered commands, whole ones here (a real printer loses bytes, and then misreads the rest). Over USB
+ * and TCP the link itself paces the host; leave the buffer unbounded there.
  */
 export interface ReceiveBufferOptions {
   /** Capacity in bytes [C: Epson's 4 KB default; kiosk printers range from 4 KB to 64 KB]. */
@@ -23,11 +25,11 @@ export class ReceiveBuffer {
 
   constructor(readonly options: ReceiveBufferOptions) {}
 
-  /** How many of `incoming` bytes fit, with `waiting` bytes already buffered; the rest are lost. */
-  admit(waiting: number, incoming: number): number {
-    const fits = Math.max(0, Math.min(incoming, this.options.bytes - waiting));
-    this.overflowBytes += incoming - fits;
-    return fits;
+  /** Whether a command of `bytes` fits beside the `waiting` bytes already buffered; if not, it is lost. */
+  admit(waiting: number, bytes: number): boolean {
+    if (waiting + bytes <= this.options.bytes) return true;
+    this.overflowBytes += bytes;
+    return false;
   }
 
   /** What to tell the host now that `waiting` bytes are buffered (null: nothing changed). */

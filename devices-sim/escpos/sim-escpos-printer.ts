@@ -246,18 +246,18 @@ export class SimEscPosPrinter implements SimDevice {
     this.stats.bytesReceived += chunk.length;
     // A hung firmware takes the bytes off the wire and does nothing with them.
     if (f.noReply) return;
-    this.stage.push(this.admit(chunk));
+    this.stage.push(chunk);
     this.engine.pump();
     this.signalBuffer();
   }
 
-  /** What of `chunk` fits in a bounded receive buffer; the rest is lost, as on a printer (receive-buffer.ts). */
-  private admit(chunk: Uint8Array): Uint8Array {
-    if (!this.buffer) return chunk;
-    const fits = this.buffer.admit(this.engine.waitingBytes, chunk.length);
-    if (fits === chunk.length) return chunk;
-    this.options.log?.('warn', 'receive buffer full: bytes lost', { lost: chunk.length - fits, capacity: this.buffer.options.bytes });
-    return chunk.subarray(0, fits);
+  /** Into the print buffer, if a bounded one has room; lost otherwise, as on a printer (receive-buffer.ts). */
+  private intoBuffer(cmd: EscPosCommand): void {
+    if (this.buffer && !this.buffer.admit(this.engine.waitingBytes, cmd.raw.length)) {
+      this.options.log?.('warn', 'receive buffer full: command lost', { bytes: cmd.raw.length, capacity: this.buffer.options.bytes });
+      return;
+    }
+    this.engine.enqueue(cmd);
   }
 
   private signalBuffer(): void {
@@ -284,7 +284,7 @@ export class SimEscPosPrinter implements SimDevice {
         this.pushAsb();
         return;
       default:
-        this.engine.enqueue(cmd);
+        this.intoBuffer(cmd);
     }
   }
 

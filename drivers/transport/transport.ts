@@ -18,6 +18,12 @@ export interface Transport {
    * the device's replies come back whenever it sends them (serial, TCP, the memory pair).
    */
   readonly usbPrinterClass?: boolean;
+  /**
+   * true once the device refused a read outright since the link opened: a USB printer-class interface that is
+   * write-only (usblp answers EINVAL), whatever the model table believes. The driver then says why status
+   * never comes instead of reporting a silent printer.
+   */
+  readonly readsRefused?: boolean;
   /** Opens the link; rejects with a TransportError when the device is absent or busy. */
   open(): Promise<void>;
   close(): Promise<void>;

@@ -144,6 +144,7 @@ describe('UsblpTransport', () => {
     expect(files.written).toEqual([0x1b, 0x40]);
     expect(lost).toEqual([]);
     expect(t.isOpen).toBe(true);
+    await expect.poll(() => t.readsRefused).toBe(true); // the driver says why no status comes
     await t.close();
   });
 

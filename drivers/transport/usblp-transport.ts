@@ -63,6 +63,8 @@ export class UsblpTransport implements Transport {
   readonly description: string;
   /** The printer's replies come back over this file only where its USB interface is bidirectional (per model). */
   readonly usbPrinterClass = true;
+  /** The interface refused a read (EINVAL: write-only) since this link opened (Transport.readsRefused). */
+  readsRefused = false;
   private readonly files: CharDeviceFiles;
   private readonly readPollMs: number;
   private readonly writeStallMs: number;
@@ -102,6 +104,7 @@ export class UsblpTransport implements Transport {
       throw err instanceof TransportError ? err : openFailure(this.description, err);
     }
     this.fd = fd;
+    this.readsRefused = false;
     const session = ++this.session;
     void this.readLoop(fd, session);
   }
@@ -171,7 +174,8 @@ export class UsblpTransport implements Transport {
         const code = errnoOf(err);
         if (code === 'EINVAL') {
           // usblp.c: `if (!usblp->bidir) return -EINVAL;` — a write-only interface: nothing will ever come
-          // back (the driver knows it from the model table); writing still works.
+          // back; writing still works. The driver reads the flag to say why (the model row may be wrong).
+          this.readsRefused = true;
           return;
         }
         // EIO: usblp restarts a failed read and expects the caller to loop; a vanished device is lost.

@@ -74,6 +74,20 @@ describe('presenter printer (custom-vkp80) ↔ simulator', () => {
     expect(log.seen).toEqual(['presented', 'unknown']);
   });
 
+  it('a new ticket while the last still waits in the mouth: the old one is retracted first, reported so, and the new one presented', async () => {
+    const { clock, sim, printer } = await opened(rig(VKP80, 0, {}, 1, { ticketTakenAfterMs: null }));
+    await printer.enable();
+    const first = removalLog();
+    await settle(clock, printer.print(ticket('A004', 3), { events: first.events }));
+    await runUntil(clock, () => printer.status.printer?.mediaPresented === true);
+    await elapse(clock, 1000); // a poll sees it in the mouth
+    const second = removalLog();
+    expect(await settle(clock, printer.print(ticket('A005', 3), { events: second.events }))).toEqual({ outcome: 'confirmed' });
+    expect(first.seen).toEqual(['presented', 'retracted']);
+    expect(second.seen).toEqual(['presented']);
+    expect(sim.printed().map((t) => [t.lines[0], t.delivery])).toEqual([['A004', 'retracted'], ['A005', 'presented']]);
+  });
+
   it('models without a presenter cut as before and have no take action', async () => {
     const { clock, sim, printer } = await opened(rig('generic-escpos-80'));
     const log = removalLog();

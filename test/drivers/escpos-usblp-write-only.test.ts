@@ -13,9 +13,10 @@ import type { Transport } from '../../drivers/transport/transport';
 import { runUntil, settle, ticket } from './escpos-fake-clock-rig';
 
 /** The memory pair's host end, presented as a usblp device file (what UsblpTransport says of itself). */
-const asUsblp = (t: Transport): Transport => ({
+const asUsblp = (t: Transport): Transport & { readsRefused: boolean } => ({
   description: 'usblp:/dev/usb/lp0',
   usbPrinterClass: true,
+  readsRefused: false,
   get isOpen() {
     return t.isOpen;
   },
@@ -36,14 +37,15 @@ async function rig(model: string, usblp: boolean) {
   const pair = createMemoryPair('p');
   const sim = new SimEscPosPrinter({ id: 'p', model, transport: pair.device, clock, lineTimeMs: 0 });
   await sim.start();
-  const printer = new EscPosPrinter({ id: 'p', roles: ['ticketPrinter'], model, transport: usblp ? asUsblp(pair.host) : pair.host, clock, statusTimeoutMs: 150, jobPollMs: 20 });
+  const link = usblp ? asUsblp(pair.host) : Object.assign(pair.host, { readsRefused: false });
+  const printer = new EscPosPrinter({ id: 'p', roles: ['ticketPrinter'], model, transport: link, clock, statusTimeoutMs: 150, jobPollMs: 20 });
   stops.push(async () => {
     await printer.close();
     await sim.stop();
   });
   await settle(clock, printer.open());
   await printer.enable();
-  return { clock, sim, printer };
+  return { clock, sim, printer, link };
 }
 
 describe('a printer whose USB interface cannot answer (usblpStatus none)', () => {
@@ -86,5 +88,13 @@ describe('a printer whose USB interface answers (usblpStatus readback)', () => {
     sim.setFaults({ paper: 'out' });
     await settle(clock, printer.refreshStatus());
     expect(printer.status).toMatchObject({ device: 'userError', printer: { paper: 'out' } });
+  });
+
+  it('one whose interface refuses reads after all (EINVAL: the row or the printer setting is wrong) says so, not "silent"', async () => {
+    const { clock, sim, printer, link } = await rig('epson-tm-t88', true);
+    sim.setFaults({ noReply: true }); // nothing comes back over a write-only interface…
+    link.readsRefused = true; // …and the kernel said why (usblp-transport.ts)
+    const err = await settle(clock, printer.refreshStatus().catch((e: unknown) => e));
+    expect(err).toMatchObject({ code: 'unsupported', actor: 'technician', message: expect.stringMatching(/refuses reads over usblp:\/dev\/usb\/lp0: its USB interface is write-only here, although models\.ts says readback/) });
   });
 });

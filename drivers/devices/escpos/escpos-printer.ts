@@ -10,7 +10,7 @@ import { maskedHex } from '../../../common/hex-dump';
 import { SILENT_LOGGER, type Logger } from '../../../common/logger';
 import type { PrintDocument } from '../../../common/print-document';
 import { ASB_ERROR, ASB_ONLINE, ASB_PAPER, RECOVERY_CLEAR_BUFFERS } from '../../protocol/escpos/constants';
-import { EscPosEncodeError, EscPosEncoder, fullStatusRequest, realtimeRecovery, realtimeStatusRequest } from '../../protocol/escpos/encoder';
+import { EscPosEncodeError, EscPosEncoder, fullStatusRequest, presenterRetract, realtimeRecovery, realtimeStatusRequest } from '../../protocol/escpos/encoder';
 import { escPosModel, type EscPosModel } from '../../protocol/escpos/models';
 import { interpretFullStatus, interpretRealtimeStatus, type EscPosStatusBits } from '../../protocol/escpos/status-bits';
 import type { Transport } from '../../transport/transport';
@@ -36,6 +36,8 @@ export type { EscPosPrinterOptions } from './escpos-printer-options';
 const STATUS_QUERIES = [1, 2, 3, 4] as const;
 /** How far the printer's retract timer and this clock may drift apart (presentation-watch.ts) [C]. */
 const RETRACT_CLOCK_SLACK_MS = 1000;
+/** An empty mouth read this long after a confirmed job, the ticket never seen in it: its fate is unknown [C]. */
+const NEVER_SEEN_IN_MOUTH_MS = 3000;
 /** Consecutive failed status polls before the device is reported offline (one lost byte is not an outage). */
 const FAILURES_BEFORE_OFFLINE = 2;
 
@@ -73,6 +75,7 @@ export class EscPosPrinter implements TicketPrinter {
   private failures = 0;
   /** Status rounds stopped being answered (Device.silent): set before the status that says offline. */
   silent = false;
+  private readsRefusedLogged = false;
   private unsubscribe: Array<() => void> = [];
 
   constructor(options: EscPosPrinterOptions) {
@@ -95,7 +98,7 @@ export class EscPosPrinter implements TicketPrinter {
     this.tags = new ProcessIdTags(options.random ?? Math.random);
     this.presentTimeoutS = this.modelInfo.presenter ? (options.presentTimeoutS ?? this.modelInfo.presenter.retractAfterS) : undefined;
     this.presentedPollMs = options.presentedPollMs ?? Math.min(500, this.pollIntervalMs);
-    this.presentation = new PresentationWatch(options.clock, this.presentedPollMs + RETRACT_CLOCK_SLACK_MS);
+    this.presentation = new PresentationWatch(options.clock, this.presentedPollMs + RETRACT_CLOCK_SLACK_MS, NEVER_SEEN_IN_MOUTH_MS);
     this.counters = new DeviceCounters(options.id, options.statistics ?? new MemoryStatisticsStore());
     this.answers = answersOverLink(options.transport, this.modelInfo);
     // Without replies there is no printer block: paper and cover are unknown, not "full" (ARCHITECTURE.md §3).
@@ -201,6 +204,7 @@ export class EscPosPrinter implements TicketPrinter {
       // Printed as □ (charsets.ts): a technician may want a model whose font has them.
       this.log.warn('characters this printer cannot print were replaced with □', { jobId: document.jobId, charset: this.modelInfo.charset, ...job.replaced });
     }
+    if (this.presentation.watching) this.retractUntaken();
     const jobTimeoutMs = options.timeoutMs ?? jobDeadlineMs(job, this.modelInfo.lineTimeMs, this.transport.bytesPerSecond);
     const writeMs = wireTimeMs(job.bytes.length, this.transport.bytesPerSecond);
     const state = { sent: false };
@@ -243,7 +247,7 @@ export class EscPosPrinter implements TicketPrinter {
         }
       }
     } catch (err) {
-      const e = DeviceError.from(err);
+      const e = this.transport.readsRefused === true ? this.readsRefusedError() : DeviceError.from(err);
       // A round we called off (a job ended, the device closed) says nothing about the printer.
       if (e.code === 'canceled') throw e;
       this.counters.add('statusErrors');
@@ -257,6 +261,17 @@ export class EscPosPrinter implements TicketPrinter {
     this.silent = false;
     this.applyBits(bits);
     return bits;
+  }
+
+  /**
+   * The link refused reads (a write-only USB interface, usblp EINVAL) on a model whose row says it answers:
+   * the row, or this printer's setting, is wrong. Said once in the log; each status round fails with it.
+   */
+  private readsRefusedError(): DeviceError {
+    const message = `${this.modelInfo.displayName} refuses reads over ${this.transport.description}: its USB interface is write-only here, although models.ts says ${this.modelInfo.usblpStatus.kind} (${this.modelInfo.usblpStatus.reason}); no status and no confirmation can come: wire it by serial, or switch the printer's USB mode to bidirectional`;
+    if (!this.readsRefusedLogged) this.log.error('printer status cannot be read: reads refused', { reason: message });
+    this.readsRefusedLogged = true;
+    return new DeviceError('unsupported', message);
   }
 
   /** Writes bytes with a masked trace dump (ARCHITECTURE.md §6). */
@@ -345,6 +360,22 @@ export class EscPosPrinter implements TicketPrinter {
     const delta = statusFromBits(bits, this.modelInfo);
     this.holder.update(delta);
     this.presentation.observe(delta.printer?.mediaPresented);
+  }
+
+  /**
+   * A new ticket while the last one still waits in the mouth (its citizen pressed 完成 and left it): the old
+   * one is pulled back into the bin first (GS e 2, §2.6), before the new one comes out over it, so nobody
+   * takes a stranger's number; it is reported retracted (marked for staff). Through the command queue, so
+   * it goes out ahead of the job.
+   */
+  private retractUntaken(): void {
+    if (!this.presentation.inMouth) return this.presentation.end('unknown');
+    void this.queue
+      .run('retract', (signal) => this.send(presenterRetract(), [], signal), { timeoutMs: this.statusTimeoutMs })
+      .then(
+        () => this.presentation.end('retracted'),
+        () => this.presentation.end('unknown'),
+      );
   }
 
   /** The confirmed ticket waits in the presenter's mouth (§2.6): polled faster until it is gone. */

@@ -359,6 +359,11 @@ export function realtimeStatusRequest(n: 1 | 2 | 3 | 4): Uint8Array {
   return Uint8Array.of(...C.DLE_EOT, intIn('DLE EOT n', n, 1, 4));
 }
 
+/** GS e 2: a presenter pulls the ticket in its mouth back into its bin (protocols.md §2.6, Custom and Pyramid). */
+export function presenterRetract(): Uint8Array {
+  return Uint8Array.of(...C.EJECTOR, C.EJECTOR_RETRACT);
+}
+
 /** DLE EOT 20: the presenter printers' full status, answered with `10 0F` and 4 bytes (protocols.md §2.6). */
 export function fullStatusRequest(): Uint8Array {
   return Uint8Array.of(...C.DLE_EOT, C.FULL_STATUS_N);

@@ -33,7 +33,7 @@ export function TicketService({ state, dispatch, dispatchHost, api, snapshot, av
   useEffect(
     () =>
       api.onEvent((event) => {
-        if (event.type === 'ticket:delivery') dispatch({ type: 'ticket/delivery', number: event.number, delivery: event.delivery });
+        if (event.type === 'ticket:delivery') dispatch({ type: 'ticket/delivery', requestId: event.requestId, delivery: event.delivery });
       }),
     [api, dispatch],
   );

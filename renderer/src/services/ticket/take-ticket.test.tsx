@@ -84,10 +84,11 @@ describe('App: taking a ticket', () => {
     await settle();
     expect(screen.getByRole('heading', { level: 1 }).textContent).toBe('请取走您的号票');
     expect(screen.getByText('号票在下方出票口，请取走。').getAttribute('role')).toBe('status');
-    // An event for another number changes nothing.
+    const requestId = fake.requestsTo('queue:take-ticket')[0]!.requestId;
+    // An event for another request (the last citizen's ticket) changes nothing.
     act(() => fake.push({ type: 'ticket:delivery', requestId: 'other', number: 'A099', delivery: 'retracted' }));
     expect(screen.getByRole('heading', { level: 1 }).textContent).toBe('请取走您的号票');
-    act(() => fake.push({ type: 'ticket:delivery', requestId: 'x', number: 'A012', delivery: 'taken' }));
+    act(() => fake.push({ type: 'ticket:delivery', requestId, number: 'A012', delivery: 'taken' }));
     expect(screen.getByRole('heading', { level: 1 }).textContent).toBe('您已取走号票');
     expect(screen.queryByText('号票在下方出票口，请取走。')).toBeNull();
     expect(screen.getByTestId('ticket-number').textContent).toBe('A012');
@@ -98,7 +99,7 @@ describe('App: taking a ticket', () => {
     fake.scriptTakeTicket({ outcome: 'issued', ticket: makeTicket({ number: 'A013', delivery: 'presented' }) });
     fireEvent.click(openButton());
     await settle();
-    act(() => fake.push({ type: 'ticket:delivery', requestId: 'x', number: 'A013', delivery: 'retracted' }));
+    act(() => fake.push({ type: 'ticket:delivery', requestId: fake.requestsTo('queue:take-ticket')[0]!.requestId, number: 'A013', delivery: 'retracted' }));
     expect(screen.getByRole('heading', { level: 1 }).textContent).toBe('号票已被收回');
     expect(screen.getByText(/号码仍然有效/).getAttribute('role')).toBe('status');
   });

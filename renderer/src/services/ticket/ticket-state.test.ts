@@ -22,7 +22,16 @@ describe('the take-ticket slice', () => {
     expect(run(failed, { type: 'ticket/requested', businessId: 'b', requestId: 'r9' }).screen.name).toBe('outcome');
     const retried = run(failed, { type: 'ticket/requested', businessId: 'b', requestId: 'r1' });
     const issued = run(retried, { type: 'ticket/settled', requestId: 'r1', result: { outcome: 'issued', ticket: makeTicket() } });
-    expect(issued.screen).toEqual({ name: 'ticket', ticket: makeTicket() });
+    expect(issued.screen).toEqual({ name: 'ticket', ticket: makeTicket(), requestId: 'r1' });
+  });
+
+  it('a presented ticket follows the delivery events of its own request only (protocols.md §2.6)', () => {
+    const printing = run(INITIAL_TICKET_STATE, { type: 'ticket/requested', businessId: 'b', requestId: 'r1' });
+    const presented = run(printing, { type: 'ticket/settled', requestId: 'r1', result: { outcome: 'issued', ticket: makeTicket({ delivery: 'presented' }) } });
+    expect(run(presented, { type: 'ticket/delivery', requestId: 'r0', delivery: 'retracted' })).toBe(presented);
+    const taken = run(presented, { type: 'ticket/delivery', requestId: 'r1', delivery: 'taken' });
+    expect(taken.screen).toMatchObject({ name: 'ticket', requestId: 'r1', ticket: { delivery: 'taken' } });
+    expect(run(taken, { type: 'ticket/delivery', requestId: 'r1', delivery: 'retracted' })).toBe(taken); // once gone, gone
   });
 
   it('a refusal shows the outcome; 重新取号 goes back to the business list for a fresh request', () => {

@@ -12,7 +12,7 @@ export type TicketOutcome = Exclude<TakeTicketResult, { outcome: 'issued' }> | {
 export type TicketScreenState =
   | { name: 'businesses' }
   | { name: 'printing'; businessId: string; requestId: string }
-  | { name: 'ticket'; ticket: IssuedTicketView }
+  | { name: 'ticket'; ticket: IssuedTicketView; requestId: string }
   | { name: 'outcome'; outcome: TicketOutcome; businessId: string; requestId: string };
 
 export interface TicketState {
@@ -25,7 +25,7 @@ export type TicketAction =
   | { type: 'ticket/settled'; requestId: string; result: TakeTicketResult }
   | { type: 'ticket/failed'; requestId: string; error: KioskErrorInfo }
   /** The host's `ticket:delivery` event: the presented ticket left the printer's mouth (protocols.md §2.6). */
-  | { type: 'ticket/delivery'; number: string; delivery: TicketDeliveryEvent['delivery'] };
+  | { type: 'ticket/delivery'; requestId: string; delivery: TicketDeliveryEvent['delivery'] };
 
 export const INITIAL_TICKET_STATE: TicketState = { screen: { name: 'businesses' } };
 
@@ -49,13 +49,13 @@ export function ticketReducer(state: TicketState, action: TicketAction): TicketS
     case 'ticket/settled': {
       if (screen.name !== 'printing' || screen.requestId !== action.requestId) return state; // stale: the flow moved on
       const result = action.result;
-      if (result.outcome === 'issued') return { screen: { name: 'ticket', ticket: result.ticket } };
+      if (result.outcome === 'issued') return { screen: { name: 'ticket', ticket: result.ticket, requestId: action.requestId } };
       return { screen: { name: 'outcome', outcome: result, businessId: screen.businessId, requestId: screen.requestId } };
     }
     case 'ticket/delivery': {
       // Only the ticket on screen, and only while it waits in the mouth: a late event for another is stale.
-      if (screen.name !== 'ticket' || screen.ticket.number !== action.number || screen.ticket.delivery !== 'presented') return state;
-      return { screen: { name: 'ticket', ticket: { ...screen.ticket, delivery: action.delivery } } };
+      if (screen.name !== 'ticket' || screen.requestId !== action.requestId || screen.ticket.delivery !== 'presented') return state;
+      return { screen: { ...screen, ticket: { ...screen.ticket, delivery: action.delivery } } };
     }
     case 'ticket/failed': {
       if (screen.name !== 'printing' || screen.requestId !== action.requestId) return state;
