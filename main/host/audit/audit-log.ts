@@ -5,8 +5,10 @@
  *
  * Append-only (triggers refuse UPDATE and DELETE) and chained: each record's `hash` is SHA-256 over the
  * previous record's hash and this record's canonical form, the first one chained to 64 zeros. A record edited
- * or removed behind the software's back breaks the chain at that point (verifyAuditChain). The staff issue
- * (sign-in, staff screens) appends its actions to this same chain.
+ * or removed in the middle behind the software's back breaks the chain at that point (verifyAuditChain); the
+ * newest records cut off the end, or the whole log re-hashed (there is no key), need the latest hash kept
+ * elsewhere too (the staff journal, telemetry). The staff issue (sign-in, staff screens) appends its actions
+ * to this same chain.
  */
 import { createHash } from 'node:crypto';
 import type { QueueDb } from '../queue/queue-db';
