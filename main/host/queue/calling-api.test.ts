@@ -187,6 +187,15 @@ describe('calling api: served and no-show', () => {
     expect(await call('POST', '/queue/tickets/A001/served?day=23.11.2026')).toMatchObject({ status: 400, body: { field: 'day' } });
   });
 
+  it('without a day, served names only a ticket of the last two days: a typo never finishes one from weeks ago', async () => {
+    const a1 = issue(SI);
+    await callNext('3', [SI]);
+    expect((await call('POST', `/queue/tickets/${a1}/served`, { counter: '3' })).status).toBe(200);
+    clock.advance(3 * 24 * 3600_000);
+    expect(await call('POST', `/queue/tickets/${a1}/served`, { counter: '3' })).toMatchObject({ status: 404 });
+    expect((await call('POST', `/queue/tickets/${a1}/served?day=2026-11-23`, { counter: '3' })).status).toBe(200); // named by day: still there
+  });
+
   it('finishes the ticket that was called when its number also waits in the new day (issue 13 §3)', async () => {
     clock.set(at('2026-11-23T15:50:00Z')); // 23:50 in Guiyang: only the 24-hour self-service issues
     expect(issue('self-service')).toBe('D001');

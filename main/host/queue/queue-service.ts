@@ -42,6 +42,12 @@ type Count = { n: number };
 /** The rate limit's window: any minute (queue.ticketsPerMinute). */
 const RATE_WINDOW_MS = 60_000;
 
+/**
+ * How far back served / no-show without a day look for the call they finish: a carried series sees a call
+ * within a day (queue-series.ts), so two days hold every ticket still at a window and none from weeks ago.
+ */
+export const CALLED_TICKET_HORIZON_MS = 2 * 24 * 60 * 60 * 1000;
+
 export class QueueService {
   private readonly db: QueueDb;
   private readonly config: QueueServiceOptions['config'];
@@ -103,11 +109,12 @@ export class QueueService {
       ),
       // The ticket a number's served / no-show means when no day is given: the one that was called — to
       // this counter first, then one still at a window, then the latest call (issue 13 §3).
-      calledByNumber: db.prepare<{ number: string; counter: string | null }, TicketRow>(
-        `SELECT * FROM tickets WHERE number = @number AND called_at IS NOT NULL
+      // Only calls of the last CALLED_TICKET_HORIZON_MS: a typo must not finish a ticket served weeks ago.
+      calledByNumber: db.prepare<{ number: string; counter: string | null; since: number }, TicketRow>(
+        `SELECT * FROM tickets WHERE number = @number AND called_at > @since
           ORDER BY (@counter IS NOT NULL AND called_counter = @counter) DESC, status = 'called' DESC, called_at DESC, id DESC LIMIT 1`,
       ),
-      latestByNumber: db.prepare<[string], TicketRow>('SELECT * FROM tickets WHERE number = ? ORDER BY id DESC LIMIT 1'),
+      latestByNumber: db.prepare<[string, number], TicketRow>('SELECT * FROM tickets WHERE number = ? AND reserved_at > ? ORDER BY id DESC LIMIT 1'),
       byCallRequest: db.prepare<[string, string], TicketRow>('SELECT * FROM tickets WHERE called_counter = ? AND call_request_id = ?'),
       setStatus: db.prepare<{ to: string; now: number; id: number; from: string; counter: string | null; callRequestId: string | null }>(
         `UPDATE tickets SET status = @to,
@@ -325,7 +332,8 @@ export class QueueService {
    * first), else the newest with that number. Numbers carried over midnight make "today's" ambiguous.
    */
   findCalledTicket(number: string, counter?: string): TicketRecord | undefined {
-    const row = this.sql.calledByNumber.get({ number, counter: counter ?? null }) ?? this.sql.latestByNumber.get(number);
+    const since = this.clock.now() - CALLED_TICKET_HORIZON_MS;
+    const row = this.sql.calledByNumber.get({ number, counter: counter ?? null, since }) ?? this.sql.latestByNumber.get(number, since);
     return row ? toTicketRecord(row) : undefined;
   }
 
