@@ -4,6 +4,7 @@ import { afterEach, describe, expect, it } from 'vitest';
 import { errorInfo } from '../../../../common/errors';
 import { KioskApiError } from '../../../../common/kiosk-api';
 import type { TakeTicketResult } from '../../../../common/queue';
+import { guardDocument } from '../../app/document-guard';
 import { deferred } from '../../test-support/fake-kiosk-api';
 import { makeTicket, OPEN_BUSINESS } from '../../test-support/fixtures';
 import { renderApp } from '../../test-support/render-app';
@@ -102,6 +103,31 @@ describe('App: taking a ticket', () => {
     act(() => fake.push({ type: 'ticket:delivery', requestId: fake.requestsTo('queue:take-ticket')[0]!.requestId, number: 'A013', delivery: 'retracted' }));
     expect(screen.getByRole('heading', { level: 1 }).textContent).toBe('号票已被收回');
     expect(screen.getByText(/号码仍然有效/).getAttribute('role')).toBe('status');
+  });
+
+  it('a finger held on the business: the long-press menu is stopped, the panel’s repeated taps ask once (issue 13)', async () => {
+    const unguard = guardDocument(document);
+    try {
+      const { fake, settle } = await openBusinessList();
+      const printing = deferred<TakeTicketResult>();
+      fake.scriptTakeTicket(printing.promise);
+      const button = openButton();
+      fireEvent.pointerDown(button);
+      expect(fireEvent.contextMenu(button), 'the long-press menu').toBe(false);
+      // A resistive panel under a resting finger reports the tap again and again.
+      act(() => {
+        for (let i = 0; i < 5; i++) button.click();
+      });
+      fireEvent.pointerUp(button);
+      await settle();
+      expect(fake.requestsTo('queue:take-ticket')).toHaveLength(1);
+      printing.resolve({ outcome: 'issued', ticket: makeTicket() });
+      await settle();
+      expect(screen.getByTestId('ticket-number').textContent).toBe('A012');
+      expect(fake.requestsTo('queue:take-ticket')).toHaveLength(1);
+    } finally {
+      unguard();
+    }
   });
 
   it('sends one request for a double tap, and a fresh id for the next tap', async () => {
