@@ -24,6 +24,7 @@ import { composeHostControl } from './host/control/host-control';
 import { reportCommandFailure, reportCommandSuccess, syncDeviceAlerts } from './host/devices/device-alerts';
 import { DeviceManager, type ManagedDevice } from './host/devices/device-manager';
 import { DEVICE_STATS_FILE, SqliteStatisticsStore } from './host/devices/sqlite-statistics-store';
+import { KIOSK_KEY_FILE, type KioskKey, openKioskKey } from './host/identity/kiosk-key';
 import { DeviceCounters } from '../drivers/devices/statistics';
 import { claimQueueMode, openQueueDb, QUEUE_DB_FILES } from './host/queue/queue-db';
 import { QueueService } from './host/queue/queue-service';
@@ -49,6 +50,8 @@ export interface Kiosk {
   session: SessionService;
   /** Present in training mode: the simulated devices, for the control API. */
   sims: SimRegistry | null;
+  /** HMACs of ID numbers under this kiosk's own key (host/identity/kiosk-key.ts). */
+  identityKey: KioskKey;
   start(): Promise<void>;
   stop(): Promise<void>;
 }
@@ -90,6 +93,11 @@ export function composeKiosk(options: ComposeOptions): Kiosk {
   const db = openQueueDb(join(options.dataDir, QUEUE_DB_FILES[config.mode]));
   if (claimQueueMode(db, config.mode)) log.warn('queue database adopted', { file: QUEUE_DB_FILES[config.mode], mode: config.mode });
   const stats = SqliteStatisticsStore.open(join(options.dataDir, DEVICE_STATS_FILE), db);
+  // Made on first start, owner-only, never in a database or log (issue 14 §7): identity-bound records use it.
+  const identityKey = openKioskKey(options.dataDir, (mode) =>
+    log.warn('identity key file was readable by others: tightened to 0600; treat the key as exposed', { mode: mode.toString(8) }),
+  );
+  if (identityKey.created) log.info('identity key made for this kiosk', { file: KIOSK_KEY_FILE });
   const statistics = stats.store;
   const sims = config.mode === 'training' ? new SimRegistry() : null;
   const simulators: RunnableSim[] = [];
@@ -162,6 +170,7 @@ export function composeKiosk(options: ComposeOptions): Kiosk {
     queue,
     session,
     sims,
+    identityKey,
     async start() {
       const recovered = queue.recoverAfterRestart();
       if (recovered.voided + recovered.uncertain > 0) log.warn('tickets settled after restart', { voided: recovered.voided, uncertain: recovered.uncertain });
