@@ -32,6 +32,10 @@ export const ERROR_CODES = [
   'cardNotSupported',
   /** A card was left on the reader after its session ended: staff keep it for its owner. */
   'cardLeft',
+  /** The card's validity ended before today (hall time): another card, or a staffed window. */
+  'cardExpired',
+  /** The card's validity starts after today (a renewed card collected early). */
+  'cardNotYetValid',
   /** The ID reader security module (SAM) failed or refused (GA 467 status words). */
   'samError',
   /** No finger was placed on the sensor in time. */
@@ -88,6 +92,8 @@ export const ERROR_ACTOR: Readonly<Record<ErrorCode, Actor>> = {
   cardRemoved: 'citizen',
   cardNotSupported: 'citizen',
   cardLeft: 'staff',
+  cardExpired: 'citizen',
+  cardNotYetValid: 'citizen',
   samError: 'technician',
   fingerNotPresented: 'citizen',
   fingerPoorQuality: 'citizen',

@@ -131,6 +131,8 @@ export const en: Catalog = {
   'error.cardRemoved': 'The card was moved before it was read. Please place it on the reader again.',
   'error.cardNotSupported': 'This card cannot be used here. Please use a resident ID card or go to a service window.',
   'error.cardLeft': 'A card was left on the reader. Please contact a member of staff.',
+  'error.cardExpired': 'Your card has expired and cannot be used. Please use a card that is still valid, or ask at a staffed window.',
+  'error.cardNotYetValid': 'Your card is not valid yet. Please use a card that is valid today, or ask at a staffed window.',
   'error.samError': 'The ID card reader is not working. Please go to a service window; a technician has been told.',
   'error.fingerNotPresented': 'No finger was detected. Please press your finger on the fingerprint sensor.',
   'error.fingerPoorQuality': 'The fingerprint was not clear. Please dry your finger and press again.',

@@ -133,6 +133,8 @@ export const zhCN = {
   'error.cardRemoved': '读卡未完成证件已被移开，请重新放置证件。',
   'error.cardNotSupported': '该证件无法在本机办理，请使用居民身份证或到窗口办理。',
   'error.cardLeft': '有证件遗留在读卡器上，请联系工作人员。',
+  'error.cardExpired': '您的证件已过有效期，无法办理。请使用有效期内的证件，或到人工窗口咨询。',
+  'error.cardNotYetValid': '您的证件尚未到有效期起始日期，暂不能使用。请使用当前有效的证件，或到人工窗口咨询。',
   'error.samError': '身份证读卡模块故障，请到窗口办理，已通知技术人员。',
   'error.fingerNotPresented': '未检测到手指，请将手指按在指纹采集区。',
   'error.fingerPoorQuality': '指纹不清晰，请擦干手指后重新按压。',

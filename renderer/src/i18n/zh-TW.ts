@@ -131,6 +131,8 @@ export const zhTW: Catalog = {
   'error.cardRemoved': '讀卡未完成證件已被移開，請重新放置證件。',
   'error.cardNotSupported': '該證件無法在本機辦理，請使用居民身分證或到窗口辦理。',
   'error.cardLeft': '有證件遺留在讀卡器上，請聯絡工作人員。',
+  'error.cardExpired': '您的證件已過有效期，無法辦理。請使用有效期內的證件，或到人工窗口諮詢。',
+  'error.cardNotYetValid': '您的證件尚未到有效期起始日期，暫不能使用。請使用目前有效的證件，或到人工窗口諮詢。',
   'error.samError': '身分證讀卡模組故障，請到窗口辦理，已通知技術人員。',
   'error.fingerNotPresented': '未偵測到手指，請將手指按在指紋採集區。',
   'error.fingerPoorQuality': '指紋不清晰，請擦乾手指後重新按壓。',
