@@ -1,9 +1,13 @@
 /**
- * Test-only builder of 256-byte text blocks. Offsets are transcribed from the protocols.md §1.5 and §1.6
- * tables here, independently of text-block.ts, so a wrong offset in the parser cannot hide behind the same
- * wrong offset in its fixtures. The people are fake; their numbers carry valid GB 11643 check characters,
- * worked out by hand (python, ISO 7064 MOD 11-2) and asserted again in id-number.test.ts.
+ * Test-only fixtures for 256-byte text blocks. Blocks are built by text-block-encoder.ts (the module the
+ * simulator uses); the offsets below are transcribed from the protocols.md §1.5 and §1.6 tables here,
+ * independently of text-block.ts, and text-block.test.ts holds the parser's (and so the encoder's) spans to
+ * them, so a wrong offset cannot hide behind the same wrong offset in the fixtures. The people are fake;
+ * their numbers carry valid GB 11643 check characters, worked out by hand (python, ISO 7064 MOD 11-2) and
+ * asserted again in id-number.test.ts.
  */
+import type { CardKind } from './card-text';
+import { CARD_TYPE_MARKER_CHARS, encodeTextBlock, type TextBlockFields, writeUcs2 } from './text-block-encoder';
 
 /** [offset, bytes] of each field, straight from the tables. */
 export const DOC_LAYOUTS = {
@@ -30,28 +34,14 @@ export type DocKind = keyof typeof DOC_LAYOUTS;
 export type Fields<K extends DocKind> = { [F in keyof (typeof DOC_LAYOUTS)[K]]?: string };
 
 /** Marker character at bytes 248–249 (§1.6). */
-export const MARKERS: Record<DocKind, string> = { resident: ' ', hkMacaoTaiwanResidence: 'J', foreignPermanent2017: 'I', foreignPermanent2023: 'Y' };
+export const MARKERS: Record<DocKind, string> = CARD_TYPE_MARKER_CHARS;
 
 /** Writes `text` as UCS-2 little-endian code units at `offset`; the rest of the span keeps its padding. */
-export function putUcs2(block: Uint8Array, offset: number, length: number, text: string): void {
-  if (text.length * 2 > length) throw new Error(`text of ${text.length} units does not fit ${length} bytes at ${offset}`);
-  for (let i = 0; i < text.length; i++) {
-    const unit = text.charCodeAt(i);
-    block[offset + 2 * i] = unit & 0xff;
-    block[offset + 2 * i + 1] = unit >> 8;
-  }
-}
+export const putUcs2 = writeUcs2;
 
-/** A block padded with spaces (`20 00`) everywhere, the marker for `kind`, and the given fields. */
+/** A block padded with spaces (`20 00`) everywhere, the marker for `kind` (or `marker`), and the given fields. */
 export function buildBlock<K extends DocKind>(kind: K, fields: Fields<K>, marker: string = MARKERS[kind]): Uint8Array {
-  const block = new Uint8Array(256);
-  for (let i = 0; i < 256; i += 2) block[i] = 0x20;
-  const layout = DOC_LAYOUTS[kind] as Record<string, readonly [number, number]>;
-  for (const [field, text] of Object.entries(fields as Record<string, string | undefined>)) {
-    const span = layout[field];
-    if (!span) throw new Error(`no field ${field} in the ${kind} layout`);
-    if (text !== undefined) putUcs2(block, span[0], span[1], text);
-  }
+  const block = encodeTextBlock(kind as CardKind, fields as TextBlockFields<CardKind>);
   putUcs2(block, 248, 2, marker);
   return block;
 }

@@ -1,0 +1,76 @@
+/**
+ * Per-model facts of GA 467 ID-card readers (protocols.md §1), pure data like escpos/models.ts. Every reader
+ * family §1 found speaks the same frames and status bytes, so the rows differ only in timings, whether the
+ * fingerprint read `30 10` exists, and how a card lifted after a read can be seen. [C] marks a fact not
+ * checked on the hardware.
+ */
+import type { BaudRate } from './constants';
+
+/**
+ * How a card taken away after a successful read can be seen (§1.9): find answers `80` "until then", whether
+ * the card still lies there or not, so find cannot tell.
+ * - `select`: `20 02` keeps answering `90` while the card lies on the antenna and `81` once it is lifted.
+ *   §1 does not verify this for any reader (§1.3 gives `81` only as "Select card failed"): a row may say
+ *   `select` only once the behaviour was seen on that model.
+ * - `none`: removal is invisible on the wire; the driver never claims it and the host asks the citizen to
+ *   take the card (请取走您的身份证).
+ */
+export type RemovalProbe = 'select' | 'none';
+
+export interface Ga467ReaderModel {
+  id: string;
+  displayName: string;
+  /** UART rate after power-up (§1.8: "115200 baud, 8N1, no flow control"). */
+  defaultBaud: BaudRate;
+  removalProbe: RemovalProbe;
+  /** Why `removalProbe` is what it is, in plain words with the § it rests on. */
+  removalProbeReason: string;
+  /** Idle period between two find-card polls (§1.9). */
+  pollIntervalMs: number;
+  /** Bound of one find, select or SAM status exchange, before wire time (§1.9). */
+  commandTimeoutMs: number;
+  /** Bound of a `30 01` read, before wire time (§1.9). */
+  readTimeoutMs: number;
+  /** Bound of a `30 10` read with fingerprint, before wire time (§1.9); null when `30 10` is not supported. */
+  fingerprintReadTimeoutMs: number | null;
+  /** Send reset SAM `10 FF` at open (§1.9: "Reset is optional"). */
+  resetAtOpen: boolean;
+}
+
+const NO_REMOVAL_ON_WIRE =
+  '§1.9: "After a successful read the card must be taken away from the antenna, or re-inserted, before the next find succeeds. Until then the reader answers find with `80`"; §1 verifies no select behaviour after a read';
+
+const ROWS = {
+  'generic-ga467': {
+    id: 'generic-ga467',
+    displayName: '通用二代证阅读器 (GA 467 SAM, serial)',
+    defaultBaud: 115200, // [V] §1.8
+    removalProbe: 'none',
+    removalProbeReason: NO_REMOVAL_ON_WIRE,
+    pollIntervalMs: 1000, // [V] §1.9 hev polls find every 1000 ms (guocihong: a full cycle every 2000 ms)
+    commandTimeoutMs: 1000, // [V*] §1.9 CIdReadHelper 1000 ms per command (A905Reader 100 ms for find/select)
+    readTimeoutMs: 3000, // [V*] §1.9 CIdReadHelper 3000 ms for a read (A905Reader 2000 ms base read)
+    fingerprintReadTimeoutMs: null, // `30 10` is [V*] only (Instructions.cpp, A905Reader): not assumed on an unknown reader
+    resetAtOpen: false, // [V] §1.9 "Reset is optional"
+  },
+  'yinansoft-a905': {
+    id: 'yinansoft-a905',
+    displayName: 'YinanSoft A905 (A905Reader client timings)',
+    defaultBaud: 115200, // [V*] §1.8 A905Reader
+    removalProbe: 'none',
+    removalProbeReason: NO_REMOVAL_ON_WIRE,
+    pollIntervalMs: 1000, // [C] A905Reader's poll period is not in §1; hev's 1000 ms
+    commandTimeoutMs: 100, // [V*] §1.9 A905Reader: 100 ms for find/select
+    readTimeoutMs: 2000, // [V*] §1.9 A905Reader: 2000 ms for a base read
+    fingerprintReadTimeoutMs: 3000, // [V*] §1.9 A905Reader: 3000 ms for a read with fingerprint; §1.4 A905Reader decodes 30 10
+    resetAtOpen: false, // [C] §1 does not say A905Reader resets
+  },
+} as const satisfies Record<string, Ga467ReaderModel>;
+
+export const GA467_READER_MODELS: Readonly<Record<string, Ga467ReaderModel>> = Object.freeze(ROWS);
+
+export function ga467ReaderModel(id: string): Ga467ReaderModel {
+  const model = Object.prototype.hasOwnProperty.call(GA467_READER_MODELS, id) ? GA467_READER_MODELS[id] : undefined;
+  if (!model) throw new Error(`unknown GA 467 reader model "${id}"; known: ${Object.keys(GA467_READER_MODELS).join(', ')}`);
+  return model;
+}
