@@ -5,9 +5,11 @@
  */
 import type { DriverConfigPart } from './driver-config';
 import { ESCPOS_CONFIG } from './escpos-config';
+import { GA467_CONFIG } from './ga467-config';
 
 export const DRIVER_CONFIGS = {
   escpos: ESCPOS_CONFIG,
+  ga467: GA467_CONFIG,
 } as const satisfies Record<string, DriverConfigPart>;
 
 export type DriverName = keyof typeof DRIVER_CONFIGS;

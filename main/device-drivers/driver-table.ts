@@ -14,6 +14,7 @@ import type { Transport } from '../../drivers/transport/transport';
 import type { DriverConfigPart } from './driver-config';
 import { DRIVER_CONFIGS, type DriverName } from './driver-configs';
 import { ESCPOS_FACTORIES } from './escpos-driver';
+import { GA467_FACTORIES } from './ga467-driver';
 
 /** What every device of the registry is built from. `options`: the entry's validated `options`. */
 export interface DeviceContext {
@@ -50,6 +51,7 @@ export type DriverEntry = DriverConfigPart & DriverFactories;
 
 const FACTORIES: { [K in DriverName]: DriverFactories } = {
   escpos: ESCPOS_FACTORIES,
+  ga467: GA467_FACTORIES,
 };
 
 export const DRIVERS: { readonly [K in DriverName]: DriverEntry } = Object.fromEntries(

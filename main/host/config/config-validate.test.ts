@@ -76,7 +76,7 @@ describe('validateConfig', () => {
     ['an unknown transport kind', (c) => (c.devices['ticket-printer'].transport = { kind: 'bluetooth' }), 'devices["ticket-printer"].transport.kind: must be one of "sim", "serial", "tcp", "usblp", "hid", "usb" (got "bluetooth")'],
     ['a serial port without speed', (c) => (c.devices['ticket-printer'].transport = { kind: 'serial', path: 'COM3' }), 'devices["ticket-printer"].transport.baudRate: is missing'],
     ['a setting of another transport kind', (c) => (c.devices['ticket-printer'].transport = { kind: 'tcp', host: '10.0.0.5', port: 9100, baudRate: 9600 }), 'devices["ticket-printer"].transport.baudRate: is not a known setting'],
-    ['an unknown driver', (c) => (c.devices['ticket-printer'].driver = 'star'), 'devices["ticket-printer"].driver: must be one of "escpos" (got "star")'],
+    ['an unknown driver', (c) => (c.devices['ticket-printer'].driver = 'star'), 'devices["ticket-printer"].driver: must be one of "escpos", "ga467" (got "star")'],
     ['a device id with spaces', (c) => (c.devices['ticket printer'] = c.devices['ticket-printer']) && delete c.devices['ticket-printer'], 'devices["ticket printer"]: the name must be an id of 1-64 letters, digits, "-" or "_" (got "ticket printer")'],
     ['no ticket printer', (c) => (c.devices['ticket-printer'].role = 'receiptPrinter'), 'devices: no device has the role "ticketPrinter"; the kiosk cannot issue queue tickets without one'],
     ['a follow URL that is no address', (c) => (c.hall.queueFollowUrl = 'queue.example.cn/{number}'), 'hall.queueFollowUrl: must be an http:// or https:// address without spaces (got "queue.example.cn/{number}")'],
@@ -174,7 +174,18 @@ describe('validateConfig', () => {
       entry.transport = { kind: 'hid', vendorId: 1, productId: 2 };
       expect(problemsOf(config)).toEqual([expect.stringMatching(/^devices\["ticket-printer"\]\.transport\.kind: must be one of "sim", "serial", "tcp"(,| or) .*"usblp"/)]);
       entry.driver = 'zebra';
-      expect(problemsOf(config)).toEqual([expect.stringMatching(/^devices\["ticket-printer"\]\.driver: must be one of "escpos" \(got "zebra"\)/)]);
+      expect(problemsOf(config)).toEqual([expect.stringMatching(/^devices\["ticket-printer"\]\.driver: must be one of "escpos", "ga467" \(got "zebra"\)/)]);
+    });
+
+    it('takes an ID-card reader (ga467) on serial, and refuses it on a link it does not drive', () => {
+      const config = fresh();
+      config.devices['id-card-reader'] = { role: 'idCardReader', driver: 'ga467', model: 'generic-ga467', transport: { kind: 'serial', path: '/dev/ttyS1', baudRate: 115200 } };
+      expect(problemsOf(config)).toEqual([]);
+      config.devices['id-card-reader'].transport = { kind: 'usblp', path: '/dev/usb/lp1' };
+      expect(problemsOf(config)).toEqual([expect.stringMatching(/^devices\["id-card-reader"\]\.transport\.kind: must be one of "sim", "serial"/)]);
+      config.devices['id-card-reader'].transport = { kind: 'sim' };
+      config.devices['id-card-reader'].model = 'generic-escpos-80';
+      expect(problemsOf(config)).toEqual([expect.stringMatching(/^devices\["id-card-reader"\]\.model: must be one of "generic-ga467"/)]);
     });
 
     it('refuses a ticket printer whose model cannot answer over usblp: no ticket could ever be confirmed', () => {
