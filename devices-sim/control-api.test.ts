@@ -4,6 +4,7 @@ import { EscPosEncoder } from '../drivers/protocol/escpos/encoder';
 import { createMemoryPair } from '../drivers/transport/memory-pair';
 import { createSimControlServer, listenOnLoopback, type LoopbackListener } from './control-api';
 import { SimEscPosPrinter } from './escpos/sim-escpos-printer';
+import { SimGa467Reader } from './ga467/sim-ga467-reader';
 import { SimRegistry } from './sim-registry';
 import { ManualClock } from './test-support/manual-clock';
 
@@ -24,7 +25,10 @@ async function rig(model = 'generic-escpos-80') {
   const printer = new SimEscPosPrinter({ id: 'ticket-printer', model, roles: ['ticketPrinter', 'receiptPrinter'], transport: pair.device, clock, lineTimeMs: 0, ticketTakenAfterMs: null });
   await printer.start();
   await pair.host.open();
-  const listener = await listenOnLoopback(createSimControlServer({ registry: new SimRegistry([printer]), clock }));
+  const readerPair = createMemoryPair('reader');
+  const reader = new SimGa467Reader({ id: 'id-card-reader', model: 'generic-ga467', roles: ['idCardReader'], transport: readerPair.device, clock, baud: 0 });
+  await reader.start();
+  const listener = await listenOnLoopback(createSimControlServer({ registry: new SimRegistry([printer, reader]), clock }));
   open.push(listener);
   const call = (method: string, path: string, body?: string | object, headers: Record<string, string> = {}): Promise<Reply> =>
     new Promise((resolve, reject) => {
@@ -48,7 +52,7 @@ async function rig(model = 'generic-escpos-80') {
     await pair.host.write(new EscPosEncoder().chineseMode(true).line(line).cut('full').build().bytes);
     await new Promise((r) => setImmediate(r));
   };
-  return { clock, printer, listener, call, printTicket };
+  return { clock, printer, reader, listener, call, printTicket };
 }
 
 describe('sim control API over HTTP on 127.0.0.1', () => {
@@ -67,7 +71,25 @@ describe('sim control API over HTTP on 127.0.0.1', () => {
         status: { device: 'online', printer: { paper: 'full', coverOpen: false, cutterError: false, headOverheat: false } },
         actions: [],
       },
+      expect.objectContaining({ id: 'id-card-reader', role: 'idCardReader' }),
     ]);
+  });
+
+  it('the ID-card reader’s card action over HTTP: POST a fixture or fields, DELETE lifts it, refusals name the problem', async () => {
+    const { call, reader } = await rig();
+    const listed = (await call('GET', '/sim/devices')).body.find((d: { id: string }) => d.id === 'id-card-reader');
+    expect(listed).toMatchObject({ role: 'idCardReader', model: 'generic-ga467', actions: [{ name: 'card', methods: ['POST', 'DELETE'] }] });
+    expect(await call('POST', '/sim/devices/id-card-reader/card', { fixture: 'over70' })).toMatchObject({ status: 200, body: { cardReader: { cardPresent: true } } });
+    expect(reader.cardPhase()).not.toBe('none');
+    const unknown = await call('POST', '/sim/devices/id-card-reader/card', { fixture: 'martian' });
+    expect(unknown.status).toBe(400);
+    expect(unknown.body.error).toMatch(/no such fixture[\s\S]*adult/);
+    const badId = await call('POST', '/sim/devices/id-card-reader/card', { id: '520102199001011230' });
+    expect(badId.status).toBe(400);
+    expect(badId.body.error).toMatch(/\bid\b/);
+    expect(badId.body.error).not.toContain('520102199001011230'); // never echoes an ID number
+    expect(await call('DELETE', '/sim/devices/id-card-reader/card')).toMatchObject({ status: 200, body: { cardReader: { cardPresent: false } } });
+    expect((await call('DELETE', '/sim/devices/id-card-reader/card')).status).toBe(409);
   });
 
   it('a device’s own actions: listed, POST take hands the ticket in the mouth over, 409 with none, 404 for others', async () => {
