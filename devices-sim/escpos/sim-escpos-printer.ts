@@ -10,8 +10,8 @@ import type { DeviceRole, DeviceStatus, PrinterFaults } from '../../common/devic
 import type { EscPosCommand } from '../../drivers/protocol/escpos/command-parser';
 import { BLOCK_REPLY_HEADER, EJECTOR_RETRACT, FULL_STATUS_N, NUL, PROCESS_ID_LENGTH, PROCESS_ID_REPLY_ID, RECOVERY_CLEAR_BUFFERS, RECOVERY_RESUME, TRANSMIT_STATUS_PAPER } from '../../drivers/protocol/escpos/constants';
 import { escPosModel, type EscPosModel, type StoppedState } from '../../drivers/protocol/escpos/models';
-import type { MemoryDeviceEnd } from '../../drivers/transport/memory-pair';
 import type { Transport } from '../../drivers/transport/transport';
+import { SimLink } from '../sim-link';
 import { SeededRandom } from '../seeded-random';
 import { SimActionError, type SimAction, type SimDevice } from '../sim-device';
 import { PaperModel } from './paper-model';
@@ -73,8 +73,6 @@ export interface SimPrinterStatistics {
   overflowBytes: number;
 }
 
-const hasPlug = (t: Transport): t is MemoryDeviceEnd => typeof (t as Partial<MemoryDeviceEnd>).unplug === 'function';
-
 export class SimEscPosPrinter implements SimDevice {
   readonly id: string;
   readonly roles: readonly DeviceRole[];
@@ -97,7 +95,7 @@ export class SimEscPosPrinter implements SimDevice {
   private retractTimer: TimerHandle | undefined;
   private tearOffPending = false;
   private takeTimer: TimerHandle | undefined;
-  private unsubscribe: (() => void)[] = [];
+  private readonly link: SimLink;
 
   constructor(private readonly options: SimEscPosPrinterOptions) {
     this.id = options.id;
@@ -106,6 +104,7 @@ export class SimEscPosPrinter implements SimDevice {
     this.roles = [...(options.roles ?? ['ticketPrinter'])];
     this.stage = new ReceiveStage(this.spec, (cmd) => this.take(cmd), (command) => options.log?.('warn', 'command not modelled, skipped', { command }));
     this.paper = new PaperModel({ clock: options.clock, charsPerLine: this.spec.charsPerLine });
+    this.link = new SimLink(options.transport, options.log);
     this.replies = new ReplyChannel(options.transport, options.clock, new SeededRandom(options.seed ?? 1), () => this.faults.current, options.log);
     this.engine = new PrintEngine(options.clock, options.lineTimeMs ?? this.spec.lineTimeMs, {
       plan: (cmd) => this.paper.plan(cmd),
@@ -123,24 +122,17 @@ export class SimEscPosPrinter implements SimDevice {
 
   /** Opens the transport and starts listening. */
   async start(): Promise<void> {
-    if (this.unsubscribe.length > 0) return;
-    const t = this.options.transport;
-    if (!t.isOpen) await t.open();
-    this.unsubscribe.push(
-      t.onData((chunk) => this.receive(chunk)),
-      t.onDisconnect((reason) => this.options.log?.('debug', 'link lost', { reason })),
-    );
-    if (this.faults.current.unplugged && hasPlug(t)) t.unplug();
+    await this.link.attach((chunk) => this.receive(chunk), this.faults.current.unplugged);
   }
 
   async stop(): Promise<void> {
-    for (const u of this.unsubscribe.splice(0)) u();
+    this.link.detach();
     this.engine.dispose();
     this.replies.cancelDelayed();
     this.takeTimer?.cancel();
     this.retractTimer?.cancel();
     await this.replies.flushed();
-    await this.options.transport.close();
+    await this.link.close();
   }
 
   status(): DeviceStatus {
@@ -386,12 +378,8 @@ export class SimEscPosPrinter implements SimDevice {
   }
 
   private afterFaultChange(before: Readonly<ActivePrinterFaults>): void {
-    const t = this.options.transport;
     const unplugged = this.faults.current.unplugged;
-    if (unplugged !== before.unplugged && hasPlug(t)) {
-      if (unplugged) t.unplug();
-      else t.replug();
-    }
+    if (unplugged !== before.unplugged) this.link.setPlugged(!unplugged);
     if (this.faults.current.paper === 'out' && before.paper !== 'out') {
       this.tearOffPending = true;
       this.tearOffIfDone();

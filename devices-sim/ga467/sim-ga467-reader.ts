@@ -14,8 +14,8 @@ import { FIND_DATA_LENGTH, SAM_ID_LENGTH, SELECT_DATA_LENGTH, SW3 } from '../../
 import { encodeResponse } from '../../drivers/protocol/ga467/frame-encoder';
 import { Ga467RequestParser, type Ga467RequestEvent } from '../../drivers/protocol/ga467/request-parser';
 import { encodeReadData } from '../../drivers/protocol/ga467/response-layout';
-import type { MemoryDeviceEnd } from '../../drivers/transport/memory-pair';
 import type { Transport } from '../../drivers/transport/transport';
+import { SimLink } from '../sim-link';
 import { ReplyChannel, type SimLog } from '../escpos/reply-channel';
 import { SeededRandom } from '../seeded-random';
 import type { SimAction, SimDevice, SimOutput } from '../sim-device';
@@ -70,8 +70,6 @@ interface Answer {
   thenBaud?: number;
 }
 
-const hasPlug = (t: Transport): t is MemoryDeviceEnd => typeof (t as Partial<MemoryDeviceEnd>).unplug === 'function';
-
 export class SimGa467Reader implements SimDevice {
   readonly id: string;
   readonly roles: readonly DeviceRole[];
@@ -88,7 +86,7 @@ export class SimGa467Reader implements SimDevice {
   private readonly listeners = new Set<(status: DeviceStatus) => void>();
   private lastStatusJson = '';
   private requests = 0;
-  private unsubscribe: (() => void)[] = [];
+  private readonly link: SimLink;
 
   constructor(private readonly options: SimGa467ReaderOptions) {
     this.id = options.id;
@@ -98,6 +96,7 @@ export class SimGa467Reader implements SimDevice {
     this.timing = { ...DEFAULT_TIMING, ...options.timing };
     this.baud = options.baud ?? DEFAULT_BAUD;
     if (options.samId !== undefined && options.samId.length !== SAM_ID_LENGTH) throw new RangeError(`samId must be ${SAM_ID_LENGTH} bytes`);
+    this.link = new SimLink(options.transport, options.log);
     this.replies = new ReplyChannel(options.transport, options.clock, new SeededRandom(options.seed ?? 1), () => this.faults.current, options.log);
     if (options.faults) this.faults.apply(parseReaderFaults(options.faults));
     if (options.card) this.slot.place(fixtureCard(options.card));
@@ -105,21 +104,14 @@ export class SimGa467Reader implements SimDevice {
   }
 
   async start(): Promise<void> {
-    if (this.unsubscribe.length > 0) return;
-    const t = this.options.transport;
-    if (!t.isOpen) await t.open();
-    this.unsubscribe.push(
-      t.onData((chunk) => this.receive(chunk)),
-      t.onDisconnect((reason) => this.options.log?.('debug', 'link lost', { reason })),
-    );
-    if (this.faults.current.unplugged && hasPlug(t)) t.unplug();
+    await this.link.attach((chunk) => this.receive(chunk), this.faults.current.unplugged);
   }
 
   async stop(): Promise<void> {
-    for (const u of this.unsubscribe.splice(0)) u();
+    this.link.detach();
     this.cancelWork();
     await this.replies.flushed();
-    await this.options.transport.close();
+    await this.link.close();
   }
 
   status(): DeviceStatus {
@@ -309,12 +301,8 @@ export class SimGa467Reader implements SimDevice {
   }
 
   private afterFaultChange(wasUnplugged: boolean): void {
-    const t = this.options.transport;
     const unplugged = this.faults.current.unplugged;
-    if (unplugged !== wasUnplugged && hasPlug(t)) {
-      if (unplugged) t.unplug();
-      else t.replug();
-    }
+    if (unplugged !== wasUnplugged) this.link.setPlugged(!unplugged);
     this.notify();
   }
 
