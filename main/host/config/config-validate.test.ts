@@ -7,6 +7,19 @@ type Json = Record<string, any>;
 
 const fresh = (): Json => JSON.parse(DEFAULT_CONFIG_JSON) as Json;
 
+/** Real links for the default configuration's devices other than the ticket printer, which the tests vary. */
+const REAL_LINKS: Record<string, Json> = {
+  'id-card-reader': { kind: 'serial', path: '/dev/ttyUSB1', baudRate: 115200 },
+};
+
+/** The default configuration in production mode, every device but the ticket printer on a real link. */
+function production(): Json {
+  const config = fresh();
+  config.mode = 'production';
+  for (const [id, transport] of Object.entries(REAL_LINKS)) config.devices[id].transport = transport;
+  return config;
+}
+
 function problemsOf(raw: unknown): string[] {
   const result = validateConfig(raw);
   return result.ok ? [] : result.problems.map(problemLine);
@@ -118,8 +131,7 @@ describe('validateConfig', () => {
   });
 
   it('refuses a simulated device in production mode, and accepts the real transport', () => {
-    const config = fresh();
-    config.mode = 'production';
+    const config = production();
     expect(problemsOf(config)).toEqual([
       'devices["ticket-printer"].transport.kind: a simulated device ("sim") is not allowed in production mode; give the real transport (serial, tcp, usblp, hid or usb)',
     ]);
@@ -128,8 +140,7 @@ describe('validateConfig', () => {
   });
 
   it('accepts a USB printer-class device file (usblp) and names what is wrong with one', () => {
-    const config = fresh();
-    config.mode = 'production';
+    const config = production();
     config.devices['ticket-printer'].transport = { kind: 'usblp', path: '/dev/usb/lp0' };
     expect(problemsOf(config)).toEqual([]);
     config.devices['ticket-printer'].transport = { kind: 'usblp' };
@@ -189,8 +200,7 @@ describe('validateConfig', () => {
     });
 
     it('refuses a ticket printer whose model cannot answer over usblp: no ticket could ever be confirmed', () => {
-      const config = fresh();
-      config.mode = 'production';
+      const config = production();
       const entry = config.devices['ticket-printer'];
       entry.model = 'cashino-kp628e';
       entry.transport = { kind: 'usblp', path: '/dev/usb/lp0' };

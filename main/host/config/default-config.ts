@@ -2,8 +2,9 @@
  * The built-in configuration, used when neither `--config <file>` nor KIOSK_CONFIG names a file
  * (docs/configuration.md has every field, its default and its meaning).
  *
- * - Training mode (ARCHITECTURE.md §8.5): one simulated 80 mm ESC/POS printer, id "ticket-printer", prints
- *   both queue tickets and receipts; the 演示模式 banner shows and the simulator control API runs.
+ * - Training mode (ARCHITECTURE.md §8.5): the 演示模式 banner shows and the simulator control API runs. Every
+ *   device is simulated: an 80 mm ESC/POS printer, id "ticket-printer", prints both queue tickets and
+ *   receipts; a GA 467 second-generation ID-card reader, id "id-card-reader" (protocols.md §1).
  * - The hall: 贵阳市政务服务中心 24小时自助服务区, kiosk 自助终端 01, Asia/Shanghai.
  * - Four businesses (domain.md "Queue tickets"): A 社保医保, B 公积金, C 不动产登记 on weekdays
  *   09:00-12:00 and 13:30-17:30 (A also Saturday mornings), issuing stops 30 minutes before each period
@@ -42,6 +43,12 @@ export const DEFAULT_CONFIG_JSON = `{
       "role": ["ticketPrinter", "receiptPrinter"],
       "driver": "escpos",
       "model": "generic-escpos-80",
+      "transport": { "kind": "sim" }
+    },
+    "id-card-reader": {
+      "role": "idCardReader",
+      "driver": "ga467",
+      "model": "generic-ga467",
       "transport": { "kind": "sim" }
     }
   },

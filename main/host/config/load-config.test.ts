@@ -98,7 +98,11 @@ describe('loadConfig', () => {
     const err = configError(() => loadConfig({ env: { KIOSK_MODE: 'production' } }));
     expect(err.message).toContain(`${DEFAULT_SOURCE} (with KIOSK_MODE=production)`);
     expect(err.message).toContain('devices["ticket-printer"].transport.kind: a simulated device ("sim") is not allowed in production mode');
-    const real = writeConfig('real.json', (c) => (c.devices['ticket-printer'].transport = { kind: 'tcp', host: '192.168.1.50', port: 9100 }));
+    expect(err.message).toContain('devices["id-card-reader"].transport.kind: a simulated device ("sim") is not allowed in production mode');
+    const real = writeConfig('real.json', (c) => {
+      c.devices['ticket-printer'].transport = { kind: 'tcp', host: '192.168.1.50', port: 9100 };
+      c.devices['id-card-reader'].transport = { kind: 'serial', path: '/dev/ttyUSB1', baudRate: 115200 };
+    });
     expect(loadConfig({ env: { KIOSK_CONFIG: real, KIOSK_MODE: 'production' } }).mode).toBe('production');
   });
 
