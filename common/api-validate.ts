@@ -4,6 +4,7 @@
  * here. A request of the wrong shape is refused with `badRequest`, naming the field, and never reaches a
  * service.
  */
+import { IDENTITY_PURPOSES, type IdentityBeginRequest } from './identity';
 import type { TakeTicketRequest } from './queue';
 import type { SessionEndReason } from './session';
 
@@ -55,4 +56,14 @@ export const validateTakeTicketRequest: Validator<TakeTicketRequest> = (value) =
     return { ok: false, detail: 'requestId must be an id string' };
   }
   return { ok: true, value: { businessId: value.businessId, requestId: value.requestId } };
+};
+
+export const validateIdentityBeginRequest: Validator<IdentityBeginRequest> = (value) => {
+  if (!isPlainObject(value)) return { ok: false, detail: 'request must be an object' };
+  const extra = exactKeys(value, ['purpose']);
+  if (extra) return { ok: false, detail: extra };
+  if (!(IDENTITY_PURPOSES as readonly unknown[]).includes(value.purpose)) {
+    return { ok: false, detail: `purpose must be one of ${IDENTITY_PURPOSES.map((p) => `"${p}"`).join(', ')}` };
+  }
+  return { ok: true, value: { purpose: value.purpose as IdentityBeginRequest['purpose'] } };
 };

@@ -28,6 +28,8 @@ export const ERROR_CODES = [
   'cardUnreadable',
   /** The card was lifted before the read finished. */
   'cardRemoved',
+  /** No card was laid on the reader in time. */
+  'cardNotPresented',
   /** A card of a kind this service does not accept (not an ID card, or a type the reader cannot read). */
   'cardNotSupported',
   /** A card was left on the reader after its session ended: staff keep it for its owner. */
@@ -52,9 +54,32 @@ export const ERROR_CODES = [
   'livenessFailed',
   /** A code or document could not be read by the scanner or camera. */
   'scanUnreadable',
+  // The government platform (issue 14 item 8; common/platform-api.ts). A platform `notMatched` for the face,
+  // liveness or finger maps to faceMismatch, livenessFailed, fingerMismatch above: the citizen is told the same
+  // thing whoever compared; only a card the registry refuses gets its own code.
+  /** The platform answered 5xx, refused or dropped the connection, or sent a reply the kiosk cannot read. */
+  'platformUnavailable',
+  /** The platform did not answer within the kiosk's time limit. */
+  'platformTimeout',
+  /** The platform could not verify the card's data against the registry (not found, not valid). */
+  'identityNotVerified',
+  /** The platform could not decide (a score in the grey zone): a person checks the citizen's identity. */
+  'identityReviewNeeded',
+  /** The appointment's check-in has not opened yet. */
+  'appointmentEarly',
+  /** The appointment's window has ended. */
+  'appointmentLate',
+  /** The appointment was checked in before (a replayed code). */
+  'appointmentUsed',
+  /** No such appointment (or the scanned text is not an appointment code). */
+  'appointmentUnknown',
+  /** The code's signature does not verify: not issued by the platform, or altered. */
+  'appointmentForged',
   'businessClosed',
   'businessUnknown',
   'dailyCapReached',
+  /** This ID already holds an active ticket of the business today (domain.md "one active ticket per ID per business"). */
+  'ticketAlreadyHeld',
   'rateLimited',
   /** The wall clock is far behind the last time the kiosk saw (a flat RTC battery): issuing stopped. */
   'clockInvalid',
@@ -90,6 +115,7 @@ export const ERROR_ACTOR: Readonly<Record<ErrorCode, Actor>> = {
   ticketRetracted: 'staff',
   cardUnreadable: 'citizen',
   cardRemoved: 'citizen',
+  cardNotPresented: 'citizen',
   cardNotSupported: 'citizen',
   cardLeft: 'staff',
   cardExpired: 'citizen',
@@ -102,9 +128,19 @@ export const ERROR_ACTOR: Readonly<Record<ErrorCode, Actor>> = {
   faceMismatch: 'citizen',
   livenessFailed: 'citizen',
   scanUnreadable: 'citizen',
+  platformUnavailable: 'technician',
+  platformTimeout: 'software',
+  identityNotVerified: 'citizen',
+  identityReviewNeeded: 'staff',
+  appointmentEarly: 'citizen',
+  appointmentLate: 'citizen',
+  appointmentUsed: 'citizen',
+  appointmentUnknown: 'citizen',
+  appointmentForged: 'citizen',
   businessClosed: 'citizen',
   businessUnknown: 'software',
   dailyCapReached: 'citizen',
+  ticketAlreadyHeld: 'citizen',
   rateLimited: 'citizen',
   clockInvalid: 'technician',
   serviceUnavailable: 'staff',

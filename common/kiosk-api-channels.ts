@@ -6,7 +6,17 @@
  * handler is a type error), the Electron preload's and IPC bridge's allow-list, the WebSocket and relay
  * envelope checks, and every caller's deadline. Channel names are `domain:verb` (§6).
  */
-import { exactKeys, isPlainObject, validateEmptyRequest, validateSessionEndRequest, validateTakeTicketRequest, type Checked, type Validator } from './api-validate';
+import {
+  exactKeys,
+  isPlainObject,
+  validateEmptyRequest,
+  validateIdentityBeginRequest,
+  validateSessionEndRequest,
+  validateTakeTicketRequest,
+  type Checked,
+  type Validator,
+} from './api-validate';
+import type { IdentityView } from './identity';
 import type { ApiRequest, KioskSnapshot } from './kiosk-api';
 import type { BusinessView, TakeTicketResult } from './queue';
 import type { SessionState } from './session';
@@ -33,6 +43,10 @@ export const KIOSK_API_CHANNELS = {
   'session:end': channel<SessionState>()({ validateRequest: validateSessionEndRequest, deadlineMs: DEFAULT_CALL_DEADLINE_MS }),
   'queue:list-businesses': channel<BusinessView[]>()({ validateRequest: validateEmptyRequest, deadlineMs: DEFAULT_CALL_DEADLINE_MS }),
   'queue:take-ticket': channel<TakeTicketResult>()({ validateRequest: validateTakeTicketRequest, deadlineMs: TAKE_TICKET_DEADLINE_MS }),
+  /** Asks for the citizen's card (issue 14 §10): the answer comes at once, the steps as `identity:changed`. */
+  'identity:begin': channel<IdentityView>()({ validateRequest: validateIdentityBeginRequest, deadlineMs: DEFAULT_CALL_DEADLINE_MS }),
+  /** Stops waiting for a card; an identity already established stays for the session. */
+  'identity:cancel': channel<IdentityView>()({ validateRequest: validateEmptyRequest, deadlineMs: DEFAULT_CALL_DEADLINE_MS }),
 } as const;
 
 type Table = typeof KIOSK_API_CHANNELS;

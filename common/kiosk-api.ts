@@ -5,6 +5,7 @@
  */
 import type { ServiceAvailability } from './availability';
 import type { KioskErrorInfo } from './errors';
+import type { IdentityView } from './identity';
 import type { ApiChannel, ApiRequestOf, ApiResultOf } from './kiosk-api-channels';
 import type { BusinessView, LocalText, TicketDeliveryEvent } from './queue';
 import type { SessionState } from './session';
@@ -21,6 +22,8 @@ export interface KioskSnapshot {
   nowMs: number;
   languages: Language[];
   session: SessionState;
+  /** The citizen's identity step (issue 14): what the card step shows, and the 请取走您的身份证 reminder. */
+  identity: IdentityView;
   availability: ServiceAvailability[];
   businesses: BusinessView[];
   /**
@@ -39,6 +42,7 @@ export type KioskEvent =
   | { type: 'availability:changed'; availability: ServiceAvailability[] }
   | { type: 'queue:changed'; businesses: BusinessView[] }
   | { type: 'clock:changed'; nowMs: number }
+  | { type: 'identity:changed'; identity: IdentityView }
   /** A presenter printer's ticket left the mouth: taken, retracted or unknown (common/queue.ts). */
   | ({ type: 'ticket:delivery' } & TicketDeliveryEvent)
   /** Every HOST_ALIVE_INTERVAL_MS: the host's event loop runs and the link to it carries. */

@@ -52,6 +52,8 @@ export interface IssuedTicketView {
   estimatedWaitMinutes: number;
   /** Hall-local "YYYY-MM-DD HH:MM". */
   issuedAtLocal: string;
+  /** 绿色通道: the host granted priority (age on the ID card, issue 14 §7); printed on the ticket too. */
+  priority?: boolean;
   /**
    * Asked again after the counters moved on (issue 13 §3): what really happened to the ticket. Absent while
    * it waits; `counter` is where it was called to, when the calling system said.
@@ -79,7 +81,8 @@ export type TakeTicketResult =
   | { outcome: 'issued'; ticket: IssuedTicketView }
   | { outcome: 'voided'; number?: string; error: KioskErrorInfo; partial: boolean }
   | { outcome: 'uncertain'; number: string; error: KioskErrorInfo }
-  | { outcome: 'refused'; error: KioskErrorInfo; closed?: ClosedInfo };
+  /** `heldNumber`: ticketAlreadyHeld, the number this ID already holds for the business today. */
+  | { outcome: 'refused'; error: KioskErrorInfo; closed?: ClosedInfo; heldNumber?: string };
 
 /**
  * Why a take-ticket request found its business closed (businessClosed, dailyCapReached), so the citizen is

@@ -14,4 +14,5 @@ export interface SessionState {
   countdownMs: number;
 }
 
-export type SessionEndReason = 'idle' | 'done' | 'citizen' | 'staff';
+/** `cardRemoved`: the citizen lifted their ID card where the reader sees it and the flow allows (issue 14 §9). */
+export type SessionEndReason = 'idle' | 'done' | 'citizen' | 'staff' | 'cardRemoved';

@@ -24,7 +24,9 @@ import { composeHostControl } from './host/control/host-control';
 import { reportCommandFailure, reportCommandSuccess, syncDeviceAlerts } from './host/devices/device-alerts';
 import { DeviceManager, type ManagedDevice } from './host/devices/device-manager';
 import { DEVICE_STATS_FILE, SqliteStatisticsStore } from './host/devices/sqlite-statistics-store';
+import { IdentityService } from './host/identity/identity-service';
 import { KIOSK_KEY_FILE, type KioskKey, openKioskKey } from './host/identity/kiosk-key';
+import type { IdCardReader } from '../drivers/devices/id-card-types';
 import { DeviceCounters } from '../drivers/devices/statistics';
 import { claimQueueMode, openQueueDb, QUEUE_DB_FILES } from './host/queue/queue-db';
 import { QueueService } from './host/queue/queue-service';
@@ -48,6 +50,7 @@ export interface Kiosk {
   alerts: AlertBus;
   queue: QueueService;
   session: SessionService;
+  identity: IdentityService;
   /** Present in training mode: the simulated devices, for the control API. */
   sims: SimRegistry | null;
   /** HMACs of ID numbers under this kiosk's own key (host/identity/kiosk-key.ts). */
@@ -116,6 +119,16 @@ export function composeKiosk(options: ComposeOptions): Kiosk {
 
   const ticketPrinterId = (): string => devices.forRole('ticketPrinter')?.id ?? 'ticketPrinter';
   const session = new SessionService(clock, config.session, log.child('session'));
+  const identity = new IdentityService({
+    clock,
+    log: log.child('identity'),
+    config: config.identity,
+    timeZone: config.hall.timeZone,
+    reader: () => devices.forRole<IdCardReader>('idCardReader'),
+    session,
+    key: identityKey,
+    alerts,
+  });
   // Queue counters live beside the devices' (the id `queue`), in the store both modes share.
   const queueCounters = new DeviceCounters('queue', statistics, 1);
   const queue = new QueueService({ db, config, clock, onRateLimited: () => queueCounters.add('rateLimited') });
@@ -125,6 +138,7 @@ export function composeKiosk(options: ComposeOptions): Kiosk {
     printer: () => devices.forRole<TicketPrinter>('ticketPrinter'),
     availability,
     session,
+    identity,
     ticketShownMs: config.session.ticketShownMs,
     onIssued: () => {
       reportCommandSuccess(alerts, ticketPrinterId());
@@ -148,6 +162,7 @@ export function composeKiosk(options: ComposeOptions): Kiosk {
     availability,
     businesses: board,
     tickets,
+    citizenIdentity: identity,
   });
   // Staff settle uncertain tickets and technicians confirm the clock through the running host (issue 13 §3).
   const control = composeHostControl({
@@ -169,6 +184,7 @@ export function composeKiosk(options: ComposeOptions): Kiosk {
     alerts,
     queue,
     session,
+    identity,
     sims,
     identityKey,
     async start() {
@@ -181,6 +197,7 @@ export function composeKiosk(options: ComposeOptions): Kiosk {
       await control.start();
       await Promise.all(simulators.map((sim) => sim.start()));
       await devices.start();
+      identity.attachReader();
       availability.refresh();
       board.start();
     },
@@ -188,6 +205,7 @@ export function composeKiosk(options: ComposeOptions): Kiosk {
       await control.stop();
       board.stop();
       session.dispose();
+      identity.dispose();
       api.dispose();
       await devices.stop();
       await Promise.all(simulators.map((sim) => sim.stop()));

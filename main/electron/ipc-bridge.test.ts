@@ -35,7 +35,7 @@ describe('installIpcBridge', () => {
   it('handles exactly the contract channels', () => {
     rig();
     expect([...ipcMain.handlers.keys()].sort()).toEqual(
-      ['kiosk:get-snapshot', 'queue:list-businesses', 'queue:take-ticket', 'session:activity', 'session:end'].sort(),
+      ['identity:begin', 'identity:cancel', 'kiosk:get-snapshot', 'queue:list-businesses', 'queue:take-ticket', 'session:activity', 'session:end'].sort(),
     );
     expect(API_CHANNELS).toHaveLength(ipcMain.handlers.size);
   });

@@ -65,6 +65,23 @@ const ROWS = {
     fingerprintReadTimeoutMs: 3000, // [V*] §1.9 A905Reader: 3000 ms for a read with fingerprint; §1.4 A905Reader decodes 30 10
     resetAtOpen: false, // [C] §1 does not say A905Reader resets
   },
+  /**
+   * A reader whose select is seen to answer `81` once the card is lifted after a read. No §1 source verifies
+   * this of a named model: configure it for a model only after watching it do so (a technician's
+   * `healthCheck('interactive')` with the card laid and lifted). The training kiosk's simulator uses it.
+   */
+  'generic-ga467-select-probe': {
+    id: 'generic-ga467-select-probe',
+    displayName: '通用二代证阅读器（选卡可见取卡）',
+    defaultBaud: 115200, // [V] §1.8
+    removalProbe: 'select',
+    removalProbeReason: '§1.3 gives 81 as "Select card failed"; that select fails once the card is lifted after a read is [C]: set per model only once seen',
+    pollIntervalMs: 1000, // [V] §1.9 hev
+    commandTimeoutMs: 1000, // [V*] §1.9 CIdReadHelper
+    readTimeoutMs: 3000, // [V*] §1.9 CIdReadHelper
+    fingerprintReadTimeoutMs: null,
+    resetAtOpen: false,
+  },
 } as const satisfies Record<string, Ga467ReaderModel>;
 
 export const GA467_READER_MODELS: Readonly<Record<string, Ga467ReaderModel>> = Object.freeze(ROWS);

@@ -9,6 +9,7 @@ import { errorInfo } from '../../../common/errors';
 import { HOST_ALIVE_INTERVAL_MS, type ApiPush, type ApiReply, type ApiRequest, type KioskEvent, type KioskSnapshot } from '../../../common/kiosk-api';
 import { validateRequest, type ApiChannelHandlers } from '../../../common/kiosk-api-channels';
 import type { Logger } from '../../../common/logger';
+import type { IdentityPurpose, IdentityView } from '../../../common/identity';
 import type { BusinessView, TakeTicketRequest, TakeTicketResult, TicketDeliveryEvent } from '../../../common/queue';
 import type { SessionState } from '../../../common/session';
 import type { ApiClient, ApiHandler } from './api-handler';
@@ -26,6 +27,7 @@ export interface KioskApiDeps {
   availability: { compute(): ServiceAvailability[]; onChanged(l: (a: ServiceAvailability[]) => void): () => void };
   businesses: { list(): BusinessView[]; refresh(): void; onChanged(l: (b: BusinessView[]) => void): () => void };
   tickets: { take(request: TakeTicketRequest): Promise<TakeTicketResult>; onDelivery(l: (event: TicketDeliveryEvent) => void): () => void };
+  citizenIdentity: { state(): IdentityView; begin(purpose: IdentityPurpose): IdentityView; cancel(): IdentityView; onChanged(l: (v: IdentityView) => void): () => void };
 }
 
 export class KioskApiService implements ApiHandler {
@@ -41,6 +43,8 @@ export class KioskApiService implements ApiHandler {
       'session:end': (r) => deps.session.end(r.reason),
       'queue:list-businesses': () => deps.businesses.list(),
       'queue:take-ticket': (r) => deps.tickets.take(r),
+      'identity:begin': (r) => deps.citizenIdentity.begin(r.purpose),
+      'identity:cancel': () => deps.citizenIdentity.cancel(),
     };
     this.unsubscribe.push(
       deps.session.onChanged((session) => this.push({ type: 'session:changed', session })),
@@ -48,6 +52,7 @@ export class KioskApiService implements ApiHandler {
       deps.businesses.onChanged((businesses) => this.push({ type: 'queue:changed', businesses })),
       deps.clock.onJump(() => this.push({ type: 'clock:changed', nowMs: deps.clock.now() })),
       deps.tickets.onDelivery((event) => this.push({ type: 'ticket:delivery', ...event })),
+      deps.citizenIdentity.onChanged((identity) => this.push({ type: 'identity:changed', identity })),
     );
     this.scheduleAlive();
   }
@@ -57,6 +62,7 @@ export class KioskApiService implements ApiHandler {
       ...this.deps.identity,
       nowMs: this.deps.clock.now(),
       session: this.deps.session.state(),
+      identity: this.deps.citizenIdentity.state(),
       availability: this.deps.availability.compute(),
       businesses: this.deps.businesses.list(),
     };

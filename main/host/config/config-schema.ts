@@ -147,6 +147,7 @@ const business = {
     hours,
     stopIssuingMinutesBeforeClose: { type: 'integer', minimum: 0, maximum: 720, default: 0 },
     openOnHolidays: { type: 'boolean', default: false },
+    oneTicketPerId: { type: 'boolean', default: true },
   },
 };
 
@@ -202,6 +203,18 @@ export const KIOSK_CONFIG_SCHEMA = {
         countdownMs: ms(10_000, 1_000),
         attractAfterMs: ms(30_000, 1_000),
         ticketShownMs: ms(20_000, 1_000),
+      },
+      default: {},
+    },
+    identity: {
+      type: 'object',
+      additionalProperties: false,
+      properties: {
+        priorityAge: { type: 'integer', minimum: 50, maximum: 100, default: 70 },
+        readCardTimeoutMs: ms(60_000, 10_000),
+        earlyCardHoldMs: ms(30_000, 0),
+        takeCardReminderMs: ms(15_000, 3_000),
+        cardLeftAlertAfterMs: ms(30_000, 5_000),
       },
       default: {},
     },

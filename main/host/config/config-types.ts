@@ -45,6 +45,23 @@ export interface SessionConfig {
   ticketShownMs: number;
 }
 
+/** The citizen's identity at the kiosk (issue 14; domain.md "Identity"). */
+export interface IdentityConfig {
+  /** Age on the ID card, computed by the host in hall time, from which a ticket gets 绿色通道 priority. Default 70. */
+  priorityAge: number;
+  /** How long the 请放置身份证 step waits for a card. Default 60000. */
+  readCardTimeoutMs: number;
+  /**
+   * A card laid on the reader before the citizen reached the card step is held this long (memory only) and
+   * used when the step begins; then wiped. 0: never, the card must be laid again. Default 30000.
+   */
+  earlyCardHoldMs: number;
+  /** After a session that read a card: 请取走您的身份证 on screen this long (or until the card is lifted, where seen). */
+  takeCardReminderMs: number;
+  /** A card still on a reader that sees removal this long after its session ended raises `cardLeft` for staff. */
+  cardLeftAlertAfterMs: number;
+}
+
 /** A `driver` name of the driver table (main/device-drivers/driver-configs.ts, ARCHITECTURE.md §8.14). */
 export type DeviceDriver = DriverName;
 
@@ -77,6 +94,11 @@ export interface BusinessConfig {
   stopIssuingMinutesBeforeClose: number;
   /** Keep issuing on calendar holidays, with the weekday's hours (default false; 24-hour services set it). */
   openOnHolidays: boolean;
+  /**
+   * A ticket taken with an ID card is refused while the same card holds an active one of this business today
+   * (domain.md "one active ticket per ID per business"), matched by the HMAC of the ID number. Default true.
+   */
+  oneTicketPerId: boolean;
 }
 
 /** A 调休 make-up working day: the hall works that date with the hours of weekday `hoursOf`. */
@@ -126,6 +148,7 @@ export interface KioskConfig {
   hall: HallConfig;
   server: ServerConfig;
   session: SessionConfig;
+  identity: IdentityConfig;
   devices: Record<string, DeviceEntryConfig>;
   queue: QueueConfig;
   logging: LoggingConfig;

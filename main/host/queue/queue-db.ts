@@ -85,6 +85,11 @@ const MIGRATIONS: readonly string[] = [
   // pulled back into the printer's bin. It stays issued (its number is spent and may still be called: the
   // citizen may come to the counter), but counters and staff see that nobody holds the paper.
   `ALTER TABLE tickets ADD COLUMN retracted_at INTEGER;`,
+  // Issue 14 §7: a ticket taken with an ID card names its holder only by the HMAC of the ID number under the
+  // kiosk's own key (host/identity/kiosk-key.ts), never the number; the index serves "one active ticket per
+  // ID per business".
+  `ALTER TABLE tickets ADD COLUMN id_hmac TEXT;
+   CREATE INDEX tickets_by_id_hmac ON tickets (id_hmac, business_id, day) WHERE id_hmac IS NOT NULL;`,
 ];
 
 export const QUEUE_SCHEMA_VERSION = MIGRATIONS.length;

@@ -71,6 +71,9 @@ export class QueueService {
         "UPDATE tickets SET retracted_at = @now WHERE id = @id AND retracted_at IS NULL AND status IN ('issued', 'called')",
       ),
       byRequest: db.prepare<[string], TicketRow>('SELECT * FROM tickets WHERE request_id = ?'),
+      activeForId: db.prepare<[string, string, string], { number: string }>(
+        "SELECT number FROM tickets WHERE id_hmac = ? AND business_id = ? AND day = ? AND status IN ('reserved', 'printing', 'issued', 'uncertain', 'called') ORDER BY id DESC LIMIT 1",
+      ),
       reservedSince: db.prepare<[number, number], { n: number; first: number | null }>(
         'SELECT COUNT(*) AS n, MIN(reserved_at) AS first FROM tickets WHERE reserved_at > ? AND reserved_at <= ?',
       ),
@@ -85,8 +88,8 @@ export class QueueService {
          ON CONFLICT (business_id, day) DO UPDATE SET last_seq = last_seq + 1 RETURNING last_seq`,
       ),
       insert: db.prepare(
-        `INSERT INTO tickets (request_id, session_id, business_id, day, seq, number, priority, priority_reason, status, reserved_at)
-         VALUES (@requestId, @sessionId, @businessId, @day, @seq, @number, @priority, @priorityReason, 'reserved', @reservedAt)`,
+        `INSERT INTO tickets (request_id, session_id, business_id, day, seq, number, priority, priority_reason, status, reserved_at, id_hmac)
+         VALUES (@requestId, @sessionId, @businessId, @day, @seq, @number, @priority, @priorityReason, 'reserved', @reservedAt, @idHmac)`,
       ),
       waiting: db.prepare<[string, string], Count>(
         "SELECT COUNT(*) AS n FROM tickets WHERE business_id = ? AND day = ? AND status = 'issued'",
@@ -202,6 +205,9 @@ export class QueueService {
       const limited = this.rateLimited(now, window.hoursToday);
       if (limited) return limited;
       const day = this.series.dayOf(business, now);
+      // One active ticket per ID per business (domain.md): an uncertain one counts, it may be in the tray.
+      const held = request.idHmac !== undefined && business.oneTicketPerId ? this.sql.activeForId.get(request.idHmac, business.id, day) : undefined;
+      if (held) return { kind: 'refused', code: 'ticketAlreadyHeld', heldNumber: held.number };
       if (this.capReached(business, day)) {
         const nextOpen = nextOpenFrom(business, this.config.queue.calendar, addDays(this.today(now), 1), 0);
         return { kind: 'refused', code: 'dailyCapReached', closedReason: 'dailyCapReached', closed: closedInfo('dailyCapReached', { hoursToday: window.hoursToday, nextOpen }) };
@@ -223,6 +229,7 @@ export class QueueService {
           priority: weight,
           priorityReason: priority?.reason ?? null,
           reservedAt: now,
+          idHmac: request.idHmac ?? null,
         }).lastInsertRowid,
       );
       const peopleAhead = this.sql.ahead.get({ businessId: business.id, day, id, priority: weight, reservedAt: now })!.n;

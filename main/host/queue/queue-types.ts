@@ -25,6 +25,11 @@ export interface ReserveRequest {
   requestId: string;
   sessionId: string;
   priority?: TicketPriority;
+  /**
+   * The HMAC of the citizen's ID number (host/identity/kiosk-key.ts) when the ticket is taken with an ID card:
+   * stored on the ticket, and, where the business has `oneTicketPerId`, refused while it holds an active one.
+   */
+  idHmac?: string;
 }
 
 export interface TicketRecord {
@@ -70,12 +75,13 @@ export interface ReservedTicket {
   reservedAt: number;
 }
 
-export type ReserveRefusal = Extract<ErrorCode, 'businessUnknown' | 'businessClosed' | 'dailyCapReached' | 'rateLimited'>;
+export type ReserveRefusal = Extract<ErrorCode, 'businessUnknown' | 'businessClosed' | 'dailyCapReached' | 'rateLimited' | 'ticketAlreadyHeld'>;
 
 export type ReserveResult =
   | { kind: 'reserved'; ticket: ReservedTicket }
   | { kind: 'existing'; ticket: TicketRecord }
-  | { kind: 'refused'; code: ReserveRefusal; closedReason?: ClosedReason; closed?: ClosedInfo };
+  /** `heldNumber`: ticketAlreadyHeld, the number the same ID already holds (not personal: it is on the board). */
+  | { kind: 'refused'; code: ReserveRefusal; closedReason?: ClosedReason; closed?: ClosedInfo; heldNumber?: string };
 
 export type SettleOutcome = 'issued' | 'voided' | 'uncertain';
 

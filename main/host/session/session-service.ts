@@ -43,6 +43,11 @@ export class SessionService {
     };
   }
 
+  /** Work for the citizen is in progress (`hold`): a print the session waits for. */
+  get busy(): boolean {
+    return this.holds > 0;
+  }
+
   /** The id of the current citizen session, starting one if nobody is in session. */
   current(): string {
     if (this.sessionId === null) this.activity();

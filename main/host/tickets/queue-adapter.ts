@@ -9,7 +9,13 @@ import type { BusinessConfig, KioskConfig } from '../config/config-types';
 import type { QueueService } from '../queue/queue-service';
 import type { TicketRecord } from '../queue/queue-types';
 import { buildTicketDocument } from '../queue/ticket-document';
-import type { ReserveOutcome, TicketQueue } from './ticket-issuer';
+import type { ReserveOutcome, TicketQueue, TicketReserveRequest } from './ticket-issuer';
+
+/**
+ * The queue weight of 绿色通道 by age (queue-types.ts TicketPriority): ahead of ordinary tickets; an
+ * appointment checked in within its window ranks above it (issue 14 §7).
+ */
+export const ELDERLY_PRIORITY_WEIGHT = 10;
 
 export class QueueTicketAdapter implements TicketQueue {
   constructor(
@@ -17,9 +23,14 @@ export class QueueTicketAdapter implements TicketQueue {
     private readonly config: Pick<KioskConfig, 'hall' | 'queue' | 'mode'>,
   ) {}
 
-  reserve(request: { businessId: string; requestId: string; sessionId: string }): ReserveOutcome {
-    const result = this.queue.reserve(request);
-    if (result.kind === 'refused') return { kind: 'refused', code: result.code, ...(result.closed && { closed: result.closed }) };
+  reserve(request: TicketReserveRequest): ReserveOutcome {
+    const { identity, ...rest } = request;
+    const result = this.queue.reserve({
+      ...rest,
+      ...(identity && { idHmac: identity.idHmac }),
+      ...(identity?.priority && { priority: { weight: ELDERLY_PRIORITY_WEIGHT, reason: 'elderly' as const } }),
+    });
+    if (result.kind === 'refused') return { kind: 'refused', code: result.code, ...(result.closed && { closed: result.closed }), ...(result.heldNumber && { heldNumber: result.heldNumber }) };
     if (result.kind === 'existing') return { kind: 'existing', result: this.replay(result.ticket) };
     const { ticket } = result;
     const business = this.business(ticket.businessId);
@@ -31,6 +42,7 @@ export class QueueTicketAdapter implements TicketQueue {
       peopleAhead: ticket.peopleAhead,
       estimatedWaitMinutes: ticket.estimatedWaitMinutes,
       issuedAtLocal: formatLocalDateTime(ticket.reservedAt, this.config.hall.timeZone),
+      ...(ticket.priority > 0 && { priority: true }),
     };
     const document = buildTicketDocument({ ticket, business, hall: this.config.hall, issuedAtMs: ticket.reservedAt, jobId: `ticket-${ticket.id}`, training: this.config.mode === 'training' });
     return { kind: 'reserved', ticket: { id: ticket.id, number: ticket.number, day: ticket.day, view, document } };
@@ -71,6 +83,7 @@ export class QueueTicketAdapter implements TicketQueue {
           zone: business.zone,
           ...standing,
           issuedAtLocal: formatLocalDateTime(record.reservedAt, this.config.hall.timeZone),
+          ...(record.priority > 0 && { priority: true }),
         };
         if (record.status === 'called' || record.status === 'served' || record.status === 'noShow') {
           ticket.progress = record.calledCounter ? { state: record.status, counter: record.calledCounter } : { state: record.status };

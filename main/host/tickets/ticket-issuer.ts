@@ -15,9 +15,22 @@ import type { PrintDocument } from '../../../common/print-document';
 import type { ClosedInfo, IssuedTicketView, TakeTicketRequest, TakeTicketResult, TicketDeliveryEvent } from '../../../common/queue';
 import type { PrintResult, TicketPrinter, TicketRemoval } from '../../../drivers/devices/printer-types';
 
+/** The session's identity as a ticket may carry it (host/identity/held-identity.ts): never the number. */
+export interface TicketIdentity {
+  idHmac: string;
+  priority: boolean;
+}
+
+export interface TicketReserveRequest {
+  businessId: string;
+  requestId: string;
+  sessionId: string;
+  identity?: TicketIdentity;
+}
+
 /** What the issuer needs from the queue (main/host/queue/queue-service.ts). */
 export interface TicketQueue {
-  reserve(request: { businessId: string; requestId: string; sessionId: string }): ReserveOutcome;
+  reserve(request: TicketReserveRequest): ReserveOutcome;
   markSent(ticketId: number): void;
   settle(ticketId: number, outcome: 'issued' | 'voided' | 'uncertain', detail?: { errorCode?: string; partial?: boolean }): void;
   /** A presenter retracted the issued ticket nobody took (protocols.md §2.6): it stays issued, marked. */
@@ -27,7 +40,7 @@ export interface TicketQueue {
 export type ReserveOutcome =
   | { kind: 'reserved'; ticket: { id: number; number: string; day: string; view: IssuedTicketView; document: PrintDocument } }
   | { kind: 'existing'; result: TakeTicketResult | null }
-  | { kind: 'refused'; code: Extract<ErrorCode, 'businessUnknown' | 'businessClosed' | 'dailyCapReached' | 'rateLimited'>; closed?: ClosedInfo };
+  | { kind: 'refused'; code: Extract<ErrorCode, 'businessUnknown' | 'businessClosed' | 'dailyCapReached' | 'rateLimited' | 'ticketAlreadyHeld'>; closed?: ClosedInfo; heldNumber?: string };
 
 /** The ticket an unsettled print was for: `ref` names it for staff (hall day and number, "2026-11-23 A003"). */
 export interface UnsettledTicket {
@@ -40,6 +53,8 @@ export interface TicketIssuerDeps {
   printer: () => TicketPrinter | undefined;
   availability: { of(service: CitizenService): ServiceAvailability };
   session: { current(): string; hold<T>(work: Promise<T>): Promise<T>; endAfter(ms: number, reason: 'done', sessionId: string): void };
+  /** The identity established in the session, if any (issue 14 §7): the ticket is bound to it. */
+  identity?: { bound(sessionId: string): TicketIdentity | null };
   ticketShownMs: number;
   printTimeoutMs?: number;
   onIssued?: () => void;
@@ -87,8 +102,11 @@ export class TicketIssuer {
     if (!availability.available || !printer) {
       return { outcome: 'refused', error: errorInfo(availability.reason ?? 'noDevice', 'the ticket printer cannot print now') };
     }
-    const reserved = this.deps.queue.reserve({ businessId: request.businessId, requestId: request.requestId, sessionId });
-    if (reserved.kind === 'refused') return { outcome: 'refused', error: errorInfo(reserved.code), ...(reserved.closed && { closed: reserved.closed }) };
+    const identity = this.deps.identity?.bound(sessionId) ?? undefined;
+    const reserved = this.deps.queue.reserve({ businessId: request.businessId, requestId: request.requestId, sessionId, ...(identity && { identity }) });
+    if (reserved.kind === 'refused') {
+      return { outcome: 'refused', error: errorInfo(reserved.code), ...(reserved.closed && { closed: reserved.closed }), ...(reserved.heldNumber && { heldNumber: reserved.heldNumber }) };
+    }
     if (reserved.kind === 'existing') {
       return reserved.result ?? { outcome: 'refused', error: errorInfo('busy', 'this request is still being printed') };
     }

@@ -4,6 +4,7 @@
  * order on one channel, so each is applied as it comes; events before the first snapshot are dropped (the
  * snapshot that follows supersedes them).
  */
+import type { IdentityView } from '../../../common/identity';
 import type { KioskEvent, KioskSnapshot } from '../../../common/kiosk-api';
 import type { BusinessView } from '../../../common/queue';
 import type { SessionState } from '../../../common/session';
@@ -26,6 +27,7 @@ export type HostAction =
   | { type: 'host/event'; event: KioskEvent; localMs: number }
   | { type: 'host/session'; session: SessionState }
   | { type: 'host/businesses'; businesses: BusinessView[] }
+  | { type: 'host/identity'; identity: IdentityView }
   | { type: 'host/lost' };
 
 export const EMPTY_HOST_VIEW: HostView = { snapshot: null, clock: null, lost: false };
@@ -42,6 +44,8 @@ export function hostViewReducer(state: HostView, action: HostAction): HostView {
       return { ...state, snapshot: { ...snapshot, session: action.session } };
     case 'host/businesses':
       return { ...state, snapshot: { ...snapshot, businesses: action.businesses } };
+    case 'host/identity':
+      return { ...state, snapshot: { ...snapshot, identity: action.identity } };
     case 'host/event':
       return applyEvent(state, snapshot, action.event, action.localMs);
   }
@@ -57,6 +61,8 @@ function applyEvent(state: HostView, snapshot: KioskSnapshot, event: KioskEvent,
       return { ...state, snapshot: { ...snapshot, businesses: event.businesses } };
     case 'clock:changed':
       return { ...state, clock: { hostMs: event.nowMs, localMs } };
+    case 'identity:changed':
+      return { ...state, snapshot: { ...snapshot, identity: event.identity } };
     case 'kiosk:resync':
     case 'host:alive':
       return state; // the loader handles both: a fresh snapshot, and the time the host was last heard

@@ -17,6 +17,7 @@ import {
 import type { ApiChannelHandlers } from '../../../common/kiosk-api-channels';
 import type { TakeTicketRequest, TakeTicketResult } from '../../../common/queue';
 import type { SessionState } from '../../../common/session';
+import type { IdentityView } from '../../../common/identity';
 import { makeSnapshot } from './fixtures';
 
 export interface FakeCall {
@@ -110,10 +111,18 @@ export class FakeKioskApi implements KioskApi {
       case 'clock:changed':
         this.snapshot.nowMs = event.nowMs;
         break;
+      case 'identity:changed':
+        this.snapshot.identity = event.identity;
+        break;
       case 'kiosk:resync':
         break;
     }
     for (const listener of [...this.listeners]) listener(event);
+  }
+
+  /** Sets the identity step as the host would and pushes `identity:changed`. */
+  setIdentity(identity: Partial<IdentityView>): void {
+    this.push({ type: 'identity:changed', identity: { ...this.snapshot.identity, ...identity } });
   }
 
   /** Sets the session as the host would and pushes `session:changed`. */
@@ -137,6 +146,14 @@ export class FakeKioskApi implements KioskApi {
       'session:end': () => {
         this.setSession({ phase: 'home', sessionId: null, countdownEndsAt: null });
         return structuredClone(this.snapshot.session);
+      },
+      'identity:begin': ({ purpose }) => {
+        this.setIdentity({ step: 'placeCard', purpose, error: undefined });
+        return structuredClone(this.snapshot.identity);
+      },
+      'identity:cancel': () => {
+        this.setIdentity({ step: 'idle', purpose: null, error: undefined });
+        return structuredClone(this.snapshot.identity);
       },
       'queue:take-ticket': (request: TakeTicketRequest) => {
         const next = this.takeTicketQueue.shift();
