@@ -6,8 +6,10 @@ import type { LocalText } from './queue';
  * The citizen services (ARCHITECTURE.md §8.11, §8.15). The host lists every one, in this order, with its
  * availability (KioskSnapshot.availability, `availability:changed`): that list is what the renderer's home
  * screen is built from, one tile each (renderer/src/services/registry.ts has a folder for every id here).
+ * `identityTicket` (刷身份证取号, issue 14 §7): a ticket bound to the citizen's ID card, with 绿色通道 priority
+ * by age.
  */
-export const CITIZEN_SERVICES = ['takeTicket'] as const;
+export const CITIZEN_SERVICES = ['takeTicket', 'identityTicket'] as const;
 export type CitizenService = (typeof CITIZEN_SERVICES)[number];
 
 export interface ServiceAvailability {

@@ -110,7 +110,7 @@ export function composeKiosk(options: ComposeOptions): Kiosk {
     { statusOfRole: (role: DeviceRole) => devices.forRole(role)?.status },
     config.hall.alternatives,
     // A clock far behind the last time seen stops issuing (issue 13 §3; host/clock/clock-watch.ts).
-    { takeTicket: () => control.clockWatch.blockingReason() },
+    { takeTicket: () => control.clockWatch.blockingReason(), identityTicket: () => control.clockWatch.blockingReason() },
   );
   devices.onStatusChanged((id, status) => {
     syncDeviceAlerts(alerts, id, status, devices.transportKind(id));

@@ -18,10 +18,22 @@ describe('AvailabilityService', () => {
     set({ device: 'userError', printer: { paper: 'out' } });
     set({ device: 'userError', printer: { paper: 'out' } });
     set({ device: 'online', printer: { paper: 'low' } });
-    expect(pushes).toEqual([
-      [{ service: 'takeTicket', available: false, reason: 'paperOut', role: 'ticketPrinter', alternative: { 'zh-CN': '请到一楼咨询台人工取号' } }],
-      [{ service: 'takeTicket', available: true }],
+    expect(pushes.map((list) => list.find((a) => a.service === 'takeTicket'))).toEqual([
+      { service: 'takeTicket', available: false, reason: 'paperOut', role: 'ticketPrinter', alternative: { 'zh-CN': '请到一楼咨询台人工取号' } },
+      { service: 'takeTicket', available: true },
     ]);
+  });
+
+  it('withdraws 刷身份证取号 while either of its devices cannot serve: the printer or the ID-card reader', () => {
+    const statuses: Partial<Record<string, DeviceStatus>> = { ticketPrinter: { device: 'online', printer: { paper: 'full' } }, idCardReader: { device: 'online', cardReader: { sam: 'ok' } } };
+    const service = new AvailabilityService({ statusOfRole: (role) => statuses[role] }, {});
+    expect(service.of('identityTicket')).toEqual({ service: 'identityTicket', available: true });
+    statuses.idCardReader = { device: 'hardwareError', cardReader: { sam: 'error' } };
+    expect(service.of('identityTicket')).toMatchObject({ available: false, reason: 'hardwareError', role: 'idCardReader' });
+    expect(service.of('takeTicket')).toEqual({ service: 'takeTicket', available: true });
+    statuses.idCardReader = { device: 'online', cardReader: { sam: 'ok' } };
+    statuses.ticketPrinter = { device: 'userError', printer: { paper: 'out' } };
+    expect(service.of('identityTicket')).toMatchObject({ available: false, reason: 'paperOut', role: 'ticketPrinter' });
   });
 
   it.each([

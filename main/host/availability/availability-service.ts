@@ -11,6 +11,7 @@ import type { LocalText } from '../../../common/queue';
 /** What each citizen service needs (ARCHITECTURE.md §8.11). */
 export const SERVICE_NEEDS: Readonly<Record<CitizenService, readonly DeviceRole[]>> = {
   takeTicket: ['ticketPrinter'],
+  identityTicket: ['ticketPrinter', 'idCardReader'],
 };
 
 export interface DeviceLookup {

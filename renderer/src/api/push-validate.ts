@@ -9,7 +9,8 @@ import type { ServiceAvailability } from '../../../common/availability';
 import { CITIZEN_SERVICES } from '../../../common/availability';
 import type { Checked } from '../../../common/api-validate';
 import { DEVICE_ROLES, type DeviceRole } from '../../../common/device';
-import { isErrorCode } from '../../../common/errors';
+import { errorInfo, isErrorCode, type KioskErrorInfo } from '../../../common/errors';
+import { IDENTITY_PURPOSES, type IdentityCardKind, type IdentityStep, type IdentityView } from '../../../common/identity';
 import type { KioskApi, KioskEvent } from '../../../common/kiosk-api';
 import type { BusinessView, ClosedReason, LocalText } from '../../../common/queue';
 import type { SessionPhase, SessionState } from '../../../common/session';
@@ -125,8 +126,45 @@ export function parseBusinesses(value: unknown, path = 'businesses'): BusinessVi
   });
 }
 
+const IDENTITY_STEPS = ['idle', 'placeCard', 'reading', 'refused', 'identified'] as const satisfies readonly IdentityStep[];
+const CARD_KINDS = ['resident', 'hkMacaoTaiwanResidence', 'foreignPermanent2017', 'foreignPermanent2023'] as const satisfies readonly IdentityCardKind[];
+
+function errorOf(value: unknown, path: string): KioskErrorInfo {
+  const v = record(value, path);
+  if (!isErrorCode(v.code)) throw new ShapeError(`${path}.code must be an error code`);
+  return errorInfo(v.code);
+}
+
+/** The identity step (common/identity.ts); a citizen view carries the masked number only. */
+export function parseIdentityView(value: unknown, path = 'identity'): IdentityView {
+  const v = record(value, path);
+  const out: IdentityView = {
+    step: oneOf(v.step, IDENTITY_STEPS, `${path}.step`),
+    purpose: v.purpose === null ? null : oneOf(v.purpose, IDENTITY_PURPOSES, `${path}.purpose`),
+    takeCard: null,
+  };
+  if (v.takeCard !== null) {
+    const r = record(v.takeCard, `${path}.takeCard`);
+    if (typeof r.left !== 'boolean') throw new ShapeError(`${path}.takeCard.left must be a boolean`);
+    out.takeCard = { left: r.left };
+  }
+  if (v.error !== undefined) out.error = errorOf(v.error, `${path}.error`);
+  if (v.citizen !== undefined) {
+    const c = record(v.citizen, `${path}.citizen`);
+    if (typeof c.priority !== 'boolean') throw new ShapeError(`${path}.citizen.priority must be a boolean`);
+    out.citizen = {
+      name: str(c.name, `${path}.citizen.name`),
+      idNumberMasked: str(c.idNumberMasked, `${path}.citizen.idNumberMasked`),
+      cardKind: oneOf(c.cardKind, CARD_KINDS, `${path}.citizen.cardKind`),
+      age: c.age === null ? null : count(c.age, `${path}.citizen.age`),
+      priority: c.priority,
+    };
+  }
+  return out;
+}
+
 /** The host-pushed event types; `kiosk:resync` is made by the client bridge, never accepted from the wire. */
-export const HOST_EVENT_TYPES = ['session:changed', 'availability:changed', 'queue:changed', 'clock:changed', 'host:alive', 'ticket:delivery'] as const;
+export const HOST_EVENT_TYPES = ['session:changed', 'availability:changed', 'queue:changed', 'clock:changed', 'host:alive', 'ticket:delivery', 'identity:changed'] as const;
 export type HostEventType = (typeof HOST_EVENT_TYPES)[number];
 
 export function isHostEventType(value: unknown): value is HostEventType {
@@ -147,6 +185,8 @@ function parseKnownEvent(type: HostEventType, v: Rec): KioskEvent {
       return { type };
     case 'ticket:delivery':
       return { type, requestId: str(v.requestId, 'requestId'), number: str(v.number, 'number'), delivery: oneOf(v.delivery, TICKET_REMOVALS, 'delivery') };
+    case 'identity:changed':
+      return { type, identity: parseIdentityView(v.identity) };
   }
 }
 

@@ -4,6 +4,7 @@ import type { KioskApi, KioskMode, KioskSnapshot, Language } from '../../../comm
 import { newRequestId as defaultNewRequestId } from '../api/request-id';
 import { CountdownOverlay } from '../components/CountdownOverlay';
 import { DemoBanner } from '../components/DemoBanner';
+import { TakeCardReminder } from '../identity/TakeCardReminder';
 import { TopBar } from '../components/TopBar';
 import { I18nProvider } from '../i18n/I18nProvider';
 import { SERVICES } from '../services/registry';
@@ -134,6 +135,7 @@ export function App({ api, monotonicNow = performanceNow, newRequestId = default
           <div className="app__content" inert={countdownEndsAt !== null}>
             {content}
           </div>
+          {snapshot?.identity.takeCard && <TakeCardReminder reminder={snapshot.identity.takeCard} />}
           {countdownEndsAt !== null && <CountdownOverlay endsAtMs={countdownEndsAt} onContinue={forceActivity} />}
         </div>
       </HostTimeContext>

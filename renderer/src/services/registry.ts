@@ -5,12 +5,14 @@
  */
 import type { CitizenService } from '../../../common/availability';
 import type { ServiceAction, ServiceModule } from './service-module';
+import { identityTicketService } from './identity-ticket/identity-ticket-service';
 import { ticketService } from './ticket/ticket-service';
 
 export type AnyServiceModule = ServiceModule<unknown, ServiceAction>;
 
 export const SERVICES: { readonly [S in CitizenService]: AnyServiceModule } = {
   takeTicket: ticketService,
+  identityTicket: identityTicketService,
 };
 
 /** Each service's slice of the app state, as its module made it. */

@@ -65,7 +65,9 @@ export function OutcomeScreen({ outcome, onHome, onRetake, onRetry }: OutcomeScr
     case 'refused':
       wording = {
         title: 'outcome.refused.title',
-        lines: outcome.closed ? closedLines(outcome.closed) : [t(errorMessageId(outcome.error.code))],
+        lines: outcome.closed
+          ? closedLines(outcome.closed)
+          : [t(errorMessageId(outcome.error.code)), ...(outcome.heldNumber ? [t('outcome.heldNumber', { number: outcome.heldNumber })] : [])],
         retake: true,
         retry: false,
       };

@@ -46,6 +46,7 @@ export function TicketScreen({ ticket, onDone }: { ticket: IssuedTicketView; onD
   const paper = paperFact(ticket.delivery, t);
   const facts: Fact[] = [
     ...paper,
+    ...(ticket.priority ? [{ key: 'priority', text: t('ticket.priority') }] : []),
     ...waiting,
     { key: 'zone', text: t('ticket.zone', { zone: text(ticket.zone) }) },
     { key: 'issued', text: t('ticket.issuedAt', { time: formatHallDateTime(ticket.issuedAtLocal, hostNowMs, timeZone, language) }) },
