@@ -141,9 +141,11 @@ export class ZfmPacketDecoder {
   /** The candidate is not a packet: its first byte is garbage, the rest is read again. */
   private reject(): void {
     const rest = this.buf.slice(1, this.held);
+    this.buf.fill(0, 0, this.held); // a refused data packet still carries template bytes (§8.7): keep no copy
     this.held = 0;
     this.garbage++;
     for (const b of rest) this.take(b);
+    rest.fill(0);
   }
 
   private lengthField(): number {
