@@ -1,0 +1,83 @@
+/**
+ * The simulated platform's answers to the four calls of common/platform-api.ts, before latency and the
+ * transport faults are applied (platform-sim.ts does that). Each answer carries a one-word outcome for the
+ * call log and the state, never personal data.
+ */
+import { localDateKey } from '../../common/local-time';
+import { PLATFORM_HEADERS, PLATFORM_KEY_PATTERN, type PlatformEndpoint, type PlatformErrorBody } from '../../common/platform-api';
+import { HttpError } from '../http-json';
+import type { SeededRandom } from '../seeded-random';
+import { IdempotencyConflict, type AppointmentBook } from './appointment-book';
+import { decideIdentity, type FingerVerdictFn } from './identity-decision';
+import type { PlatformFaults } from './platform-faults';
+import { parseCheckInRequest, parseIdentityVerifyRequest, parseLookupRequest, parseSearchRequest } from './platform-requests';
+
+export interface PlatformAnswer {
+  status: number;
+  body: unknown;
+  /** For the call log: the decision, the outcome, or the error word. */
+  outcome: string;
+}
+
+export interface EndpointContext {
+  book: AppointmentBook;
+  faults: PlatformFaults;
+  fingerVerdict: FingerVerdictFn;
+  rng: SeededRandom;
+  timeZone: string;
+  nowMs: number;
+  /** The next transaction number, counting from 1. */
+  nextTransaction(): number;
+  header(name: string): string | undefined;
+}
+
+export function errorAnswer(status: number, error: string, message: string, field?: string): PlatformAnswer {
+  const body: PlatformErrorBody = field === undefined ? { error, message } : { error, message, field };
+  return { status, body, outcome: error };
+}
+
+async function verify(body: unknown, ctx: EndpointContext): Promise<PlatformAnswer> {
+  const request = parseIdentityVerifyRequest(body);
+  const todayLocal = localDateKey(ctx.nowMs, ctx.timeZone);
+  const decision = await decideIdentity(request, { todayLocal, faults: ctx.faults, fingerVerdict: ctx.fingerVerdict, rng: ctx.rng });
+  const transactionId = `SIMV-${todayLocal.replaceAll('-', '')}-${String(ctx.nextTransaction()).padStart(6, '0')}`;
+  return { status: 200, body: { ...decision, transactionId }, outcome: decision.refusal ? `${decision.decision}:${decision.refusal}` : decision.decision };
+}
+
+function checkIn(body: unknown, ctx: EndpointContext): PlatformAnswer {
+  const request = parseCheckInRequest(body);
+  const key = ctx.header(PLATFORM_HEADERS.idempotencyKey);
+  if (key === undefined || !PLATFORM_KEY_PATTERN.test(key)) {
+    return errorAnswer(400, 'badRequest', `the ${PLATFORM_HEADERS.idempotencyKey} header is required: 8 to 128 letters, digits and -_.:`, PLATFORM_HEADERS.idempotencyKey);
+  }
+  try {
+    const result = ctx.book.checkIn(request.code, key);
+    return { status: 200, body: result, outcome: result.outcome };
+  } catch (err) {
+    if (err instanceof IdempotencyConflict) return errorAnswer(409, 'idempotencyKeyReused', err.message, PLATFORM_HEADERS.idempotencyKey);
+    throw err;
+  }
+}
+
+/** The answer to one call; a malformed request is a 400 answer, like any other. */
+export async function answerPlatformCall(endpoint: PlatformEndpoint, body: unknown, ctx: EndpointContext): Promise<PlatformAnswer> {
+  try {
+    switch (endpoint) {
+      case 'verifyIdentity':
+        return await verify(body, ctx);
+      case 'lookupAppointment': {
+        const result = ctx.book.lookup(parseLookupRequest(body).code);
+        return { status: 200, body: result, outcome: result.status };
+      }
+      case 'searchAppointments': {
+        const appointments = ctx.book.search(parseSearchRequest(body).idNumber);
+        return { status: 200, body: { appointments }, outcome: `found:${appointments.length}` };
+      }
+      case 'checkIn':
+        return checkIn(body, ctx);
+    }
+  } catch (err) {
+    if (err instanceof HttpError) return errorAnswer(err.statusCode, err.statusCode === 400 ? 'badRequest' : 'refused', err.message, err.field);
+    throw err;
+  }
+}
