@@ -89,7 +89,8 @@ export type TransportConfig =
   | { kind: 'tcp'; host: string; port: number }
   /** A USB printer-class device file, e.g. "/dev/usb/lp0" (Linux usblp; issue 13 §2). */
   | { kind: 'usblp'; path: string }
-  | { kind: 'hid'; vendorId: number; productId: number }
+  /** A USB HID device by vendor and product id; `path` ("/dev/hidraw3") tells two of the same model apart. */
+  | { kind: 'hid'; vendorId: number; productId: number; path?: string }
   | { kind: 'usb'; vendorId: number; productId: number };
 
 export interface DeviceConfig {

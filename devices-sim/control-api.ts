@@ -30,6 +30,11 @@ export interface SimControlOptions {
   clock: SimControlClock;
   /** Default 16 KiB. */
   maxBodyBytes?: number;
+  /**
+   * More simulators' control routes by exact path, e.g. the platform simulator's `/sim/platform/*`
+   * (devices-sim/platform/platform-control-routes.ts): one control API for everything a trainer drives.
+   */
+  routes?: Readonly<Record<string, Route['methods']>>;
 }
 
 export type SimRequestHandler = (req: IncomingMessage, res: ServerResponse) => void;
@@ -139,6 +144,8 @@ export function createSimControlServer(options: SimControlOptions): SimRequestHa
   };
 
   const route = (path: string): Route | undefined => {
+    const extra = options.routes && Object.prototype.hasOwnProperty.call(options.routes, path) ? options.routes[path] : undefined;
+    if (extra) return { methods: extra };
     if (path === '/sim/devices') return { methods: { GET: (_req, res) => sendJson(res, 200, registry.list().map(summary)) } };
     if (path === '/sim/reset') {
       return {

@@ -10,11 +10,15 @@ import type { Clock } from '../common/clock';
 import type { DeviceRole } from '../common/device';
 import type { Logger } from '../common/logger';
 import type { TicketPrinter } from '../drivers/devices/printer-types';
+import type { Device } from '../drivers/devices/device-types';
 import { createMemoryPair } from '../drivers/transport/memory-pair';
-import type { Transport } from '../drivers/transport/transport';
+import { createReportMemoryPair } from '../drivers/transport/report-memory-pair';
+import { PlatformSim } from '../devices-sim/platform/platform-sim';
 import { SimRegistry } from '../devices-sim/sim-registry';
+import { simTemplateMatchesCard } from '../devices-sim/zfm/sim-template';
 import type { StatisticsStore } from '../drivers/devices/statistics';
 import { DRIVERS, type DeviceContext, type RunnableSim } from './device-drivers/driver-table';
+import { openHidReportTransport } from './device-drivers/hidpos-transport';
 import { openRealTransport } from './device-drivers/real-transports';
 import { AlertBus } from './host/alerts/alert-bus';
 import { KioskApiService } from './host/api/kiosk-api-service';
@@ -30,6 +34,7 @@ import type { IdCardReader } from '../drivers/devices/id-card-types';
 import { DeviceCounters } from '../drivers/devices/statistics';
 import { claimQueueMode, openQueueDb, QUEUE_DB_FILES } from './host/queue/queue-db';
 import { QueueService } from './host/queue/queue-service';
+import { PlatformClient } from './host/platform/platform-client';
 import { SessionService } from './host/session/session-service';
 import { BusinessBoard } from './host/tickets/business-board';
 import { QueueTicketAdapter } from './host/tickets/queue-adapter';
@@ -53,6 +58,10 @@ export interface Kiosk {
   identity: IdentityService;
   /** Present in training mode: the simulated devices, for the control API. */
   sims: SimRegistry | null;
+  /** Present in training mode: the simulated government platform (its `/sim/platform/*` routes join the control API). */
+  platformSim: PlatformSim | null;
+  /** The government platform's identity and appointment API (issue 14 §8); null without one configured. */
+  platform: PlatformClient | null;
   /** HMACs of ID numbers under this kiosk's own key (host/identity/kiosk-key.ts). */
   identityKey: KioskKey;
   start(): Promise<void>;
@@ -60,8 +69,9 @@ export interface Kiosk {
 }
 
 /**
- * Each registry entry's link and device (ARCHITECTURE.md §8.14): the driver table's factories, a memory pair
- * with the driver's simulator on its far end for a `sim` transport (training only), a real link otherwise.
+ * Each registry entry's link and device (ARCHITECTURE.md §8.14): the driver table's factories, on the link the
+ * driver speaks (driver-table.ts `link`). A `sim` transport (training only) puts the driver's simulator on the
+ * far end of a memory pair of bytes or reports, or makes it the camera's frame source; otherwise a real link.
  */
 function buildDevices(options: ComposeOptions, statistics: StatisticsStore, sims: SimRegistry | null, running: RunnableSim[]): ManagedDevice[] {
   const { config, clock, log } = options;
@@ -77,16 +87,33 @@ function buildDevices(options: ComposeOptions, statistics: StatisticsStore, sims
       statistics,
       timeZone: config.hall.timeZone,
     };
-    let transport: Transport;
-    if (entry.transport.kind === 'sim') {
+    const simulate = <S extends RunnableSim>(make: () => S): S => {
       if (!sims) throw new Error(`devices.${id}: a simulated device needs training mode`);
-      const pair = createMemoryPair(id);
-      const sim = driver.createSimulator({ ...ctx, transport: pair.device, lineTimeMs: options.simLineTimeMs });
+      const sim = make();
       sims.add(sim);
       running.push(sim);
-      transport = pair.host;
-    } else transport = openRealTransport(id, entry.transport);
-    return { device: driver.createDevice(ctx, transport), transport: entry.transport.kind };
+      return sim;
+    };
+    const t = entry.transport;
+    const managed = (device: Device): ManagedDevice => ({ device, transport: t.kind });
+    switch (driver.link) {
+      case 'frames':
+        // Camera frames: the simulator renders them in training; a real camera's come from the renderer (next step).
+        if (t.kind !== 'sim') throw new Error(`devices.${id}: the face camera takes frames from its simulator only, for now`);
+        return managed(driver.createDevice(ctx, simulate(() => driver.createSimulator(ctx))));
+      case 'reports': {
+        if (t.kind !== 'sim') return managed(driver.createDevice(ctx, openHidReportTransport(id, t)));
+        const pair = createReportMemoryPair(id);
+        simulate(() => driver.createSimulator({ ...ctx, transport: pair.device }));
+        return managed(driver.createDevice(ctx, pair.host));
+      }
+      default: {
+        if (t.kind !== 'sim') return managed(driver.createDevice(ctx, openRealTransport(id, t)));
+        const pair = createMemoryPair(id);
+        simulate(() => driver.createSimulator({ ...ctx, transport: pair.device, lineTimeMs: options.simLineTimeMs }));
+        return managed(driver.createDevice(ctx, pair.host));
+      }
+    }
   });
 }
 
@@ -105,6 +132,23 @@ export function composeKiosk(options: ComposeOptions): Kiosk {
   const sims = config.mode === 'training' ? new SimRegistry() : null;
   const simulators: RunnableSim[] = [];
   const devices = new DeviceManager(buildDevices(options, statistics, sims, simulators), clock, log.child('devices'));
+  // The simulated platform judges a fingerprint as the simulated module made it: the card holder's finger, or another.
+  const platformSim =
+    config.mode === 'training'
+      ? new PlatformSim({
+          clock,
+          port: config.server.platformSimPort,
+          timeZone: config.hall.timeZone,
+          businessIds: config.queue.businesses.map((b) => b.id),
+          fingerVerdict: ({ template }) => (simTemplateMatchesCard(template) === true ? 'match' : 'noMatch'),
+          log: log.child('platform-sim'),
+        })
+      : null;
+  const platformUrl = config.platform.baseUrl ?? (platformSim ? () => platformSim.url : null);
+  const platform =
+    platformUrl === null
+      ? null
+      : new PlatformClient({ baseUrl: platformUrl, kioskId: config.hall.id, clock, log: log.child('platform'), timeoutMs: config.platform.timeoutMs, identityTimeoutMs: config.platform.identityTimeoutMs });
   const alerts = new AlertBus(clock, log.child('alerts'));
   const availability = new AvailabilityService(
     { statusOfRole: (role: DeviceRole) => devices.forRole(role)?.status },
@@ -186,6 +230,8 @@ export function composeKiosk(options: ComposeOptions): Kiosk {
     session,
     identity,
     sims,
+    platformSim,
+    platform,
     identityKey,
     async start() {
       const recovered = queue.recoverAfterRestart();
@@ -195,6 +241,10 @@ export function composeKiosk(options: ComposeOptions): Kiosk {
         alerts.event(ticketPrinterId(), 'printUncertain', ticketRef(t.day, t.number), `${t.number} 号票打印时终端重启，结果不确定，请核实出票口`);
       }
       await control.start();
+      if (platformSim) {
+        await platformSim.start();
+        log.info('simulated platform listening', { url: platformSim.url });
+      }
       await Promise.all(simulators.map((sim) => sim.start()));
       await devices.start();
       identity.attachReader();
@@ -209,6 +259,7 @@ export function composeKiosk(options: ComposeOptions): Kiosk {
       api.dispose();
       await devices.stop();
       await Promise.all(simulators.map((sim) => sim.stop()));
+      await platformSim?.stop();
       db.close();
       stats.db.close();
     },

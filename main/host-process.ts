@@ -56,7 +56,11 @@ async function main(): Promise<void> {
   const web = createWebServer({ staticDir, token, api: kiosk.api, log: (level, msg, fields) => webLog[level](msg, fields as Record<string, unknown> | undefined) });
   const servers: Partial<Record<SocketName, HttpServer>> = { kiosk: web.server };
   if (kiosk.sims) {
-    const control = createSimControlServer({ registry: kiosk.sims, clock: { now: () => clock.now(), set: (ms) => clock.set(ms), advance: (ms) => clock.advance(ms) } });
+    const control = createSimControlServer({
+      registry: kiosk.sims,
+      clock: { now: () => clock.now(), set: (ms) => clock.set(ms), advance: (ms) => clock.advance(ms) },
+      ...(kiosk.platformSim && { routes: kiosk.platformSim.controlRoutes }),
+    });
     servers.sim = createServer(control);
   }
   const wantSim = kiosk.sims !== null && (process.env.KIOSK_SIM_PORT ?? '') !== '';

@@ -5,11 +5,17 @@
  */
 import type { DriverConfigPart } from './driver-config';
 import { ESCPOS_CONFIG } from './escpos-config';
+import { FACECAM_CONFIG } from './facecam-config';
 import { GA467_CONFIG } from './ga467-config';
+import { HIDPOS_CONFIG } from './hidpos-config';
+import { ZFM_CONFIG } from './zfm-config';
 
 export const DRIVER_CONFIGS = {
   escpos: ESCPOS_CONFIG,
   ga467: GA467_CONFIG,
+  zfm: ZFM_CONFIG,
+  hidpos: HIDPOS_CONFIG,
+  facecam: FACECAM_CONFIG,
 } as const satisfies Record<string, DriverConfigPart>;
 
 export type DriverName = keyof typeof DRIVER_CONFIGS;

@@ -9,8 +9,12 @@ import { SILENT_LOGGER } from '../../common/logger';
 import type { TicketPrinter } from '../../drivers/devices/printer-types';
 import { MemoryStatisticsStore } from '../../drivers/devices/statistics';
 import { createMemoryPair } from '../../drivers/transport/memory-pair';
+import { createReportMemoryPair } from '../../drivers/transport/report-memory-pair';
+import { wipeFrame, type FaceCamera } from '../../drivers/devices/face-camera-types';
+import type { BarcodeScanner, Scan } from '../../drivers/devices/scanner-types';
 import type { DeviceRole } from '../../common/device';
 import type { Device } from '../../drivers/devices/device-types';
+import type { FingerprintReader } from '../../drivers/devices/fingerprint-types';
 import type { IdCardReader } from '../../drivers/devices/id-card-types';
 import { DRIVER_CONFIGS, DRIVER_NAMES, type DriverName } from './driver-configs';
 import { DRIVERS, type DeviceContext, type RunnableSim } from './driver-table';
@@ -55,7 +59,62 @@ const JOBS: { [K in DriverName]: { what: string; roles: DeviceRole[]; run(device
       card.wipe();
     },
   },
+  zfm: {
+    what: 'capture a finger',
+    roles: ['fingerprintReader'],
+    async run(device, sim, clock) {
+      const reader = device as FingerprintReader;
+      sim.actions().finger!.start!({ quality: 'good', matches: true });
+      const capture = await drive(clock, reader.captureTemplate({ timeoutMs: 60_000 }));
+      expect(capture.template).toHaveLength(reader.templateBytes);
+      capture.wipe();
+    },
+  },
+  hidpos: {
+    what: 'read a QR code',
+    roles: ['barcodeScanner'],
+    async run(device, sim) {
+      const scanner = device as BarcodeScanner;
+      await scanner.enable();
+      const scanned = new Promise<Scan>((resolve) => scanner.onScan(resolve));
+      sim.actions().scan!.start!({ data: 'APT1.example.code', symbology: 'qr' });
+      const scan = await scanned;
+      expect([scan.data, scan.symbology]).toEqual(['APT1.example.code', 'qr']);
+      scan.wipe();
+    },
+  },
+  facecam: {
+    what: 'grab a frame of the simulated scene',
+    roles: ['faceCamera'],
+    async run(device, sim, clock) {
+      const camera = device as FaceCamera;
+      sim.actions().scene!.start!({ scene: 'live' });
+      const frame = await drive(clock, camera.grab({ timeoutMs: 5_000 }));
+      expect([frame.width, frame.height, frame.data.length]).toEqual([320, 240, 320 * 240 * 3]);
+      wipeFrame(frame);
+      expect(frame.data.every((b) => b === 0)).toBe(true);
+    },
+  },
 };
+
+/** The device and the simulator of one driver on the link it speaks (driver-table.ts `link`). */
+function build(name: DriverName, ctx: DeviceContext): { device: Device; sim: RunnableSim } {
+  const driver = DRIVERS[name];
+  switch (driver.link) {
+    case 'frames': {
+      const sim = driver.createSimulator(ctx);
+      return { sim, device: driver.createDevice(ctx, sim) };
+    }
+    case 'reports': {
+      const pair = createReportMemoryPair('p');
+      return { sim: driver.createSimulator({ ...ctx, transport: pair.device }), device: driver.createDevice(ctx, pair.host) };
+    }
+    default: {
+      const pair = createMemoryPair('p');
+      return { sim: driver.createSimulator({ ...ctx, transport: pair.device, lineTimeMs: 0 }), device: driver.createDevice(ctx, pair.host) };
+    }
+  }
+}
 
 describe('the driver table', () => {
   it('has factories for exactly the drivers the configuration knows', () => {
@@ -72,10 +131,8 @@ describe('the driver table', () => {
     for (const model of DRIVERS[name].models) {
       it(`${name} ${model}: the device and the simulator it builds ${JOBS[name].what}`, async () => {
         const clock = new ManualClock();
-        const pair = createMemoryPair('p');
         const ctx: DeviceContext = { id: 'p', roles: JOBS[name].roles, model, options: {}, clock, log: SILENT_LOGGER, statistics: new MemoryStatisticsStore(), timeZone: 'Asia/Shanghai' };
-        const sim: RunnableSim = DRIVERS[name].createSimulator({ ...ctx, transport: pair.device, lineTimeMs: 0 });
-        const device = DRIVERS[name].createDevice(ctx, pair.host);
+        const { sim, device } = build(name, ctx);
         stops.push(async () => {
           await device.close().catch(() => undefined);
           await sim.stop();

@@ -3,6 +3,10 @@
  * configuration part (driver-configs.ts: models, transports, options, checks) and its two factories: the
  * device class that drives the hardware, and the simulator that stands in for it in training. composition.ts
  * stays the one place that chooses between them; it looks drivers up here and never names one.
+ *
+ * Devices differ in what their link carries, so an entry says (`link`): a byte stream (serial, TCP, usblp:
+ * printers, card readers, fingerprint modules; the default), HID reports (a HID POS scanner), or camera frames
+ * (the face camera, whose simulator is its frame source). composition.ts builds the matching link.
  */
 import type { Clock } from '../../common/clock';
 import type { DeviceRole } from '../../common/device';
@@ -10,11 +14,16 @@ import type { Logger } from '../../common/logger';
 import type { SimDevice } from '../../devices-sim/sim-device';
 import type { Device } from '../../drivers/devices/device-types';
 import type { StatisticsStore } from '../../drivers/devices/statistics';
+import type { FaceFrameSource } from '../../drivers/devices/face-camera-types';
+import type { ReportTransport } from '../../drivers/transport/report-transport';
 import type { Transport } from '../../drivers/transport/transport';
 import type { DriverConfigPart } from './driver-config';
 import { DRIVER_CONFIGS, type DriverName } from './driver-configs';
 import { ESCPOS_FACTORIES } from './escpos-driver';
+import { FACECAM_FACTORIES } from './facecam-driver';
 import { GA467_FACTORIES } from './ga467-driver';
+import { HIDPOS_FACTORIES } from './hidpos-driver';
+import { ZFM_FACTORIES } from './zfm-driver';
 
 /** What every device of the registry is built from. `options`: the entry's validated `options`. */
 export interface DeviceContext {
@@ -42,16 +51,37 @@ export interface SimContext extends Pick<DeviceContext, 'id' | 'roles' | 'model'
   lineTimeMs?: number;
 }
 
-export interface DriverFactories {
+/** A device class that reads and writes a byte stream (drivers/transport/transport.ts). */
+export interface ByteDriverFactories {
+  link?: 'bytes';
   createDevice(ctx: DeviceContext, transport: Transport): Device;
   createSimulator(ctx: SimContext): RunnableSim;
 }
+
+/** A device class that speaks HID reports (drivers/transport/report-transport.ts). */
+export interface ReportDriverFactories {
+  link: 'reports';
+  createDevice(ctx: DeviceContext, transport: ReportTransport): Device;
+  createSimulator(ctx: Omit<SimContext, 'transport'> & { transport: ReportTransport }): RunnableSim;
+}
+
+/** A camera: the device class takes frames from a source; in training the simulator is that source. */
+export interface FrameDriverFactories {
+  link: 'frames';
+  createDevice(ctx: DeviceContext, source: FaceFrameSource): Device;
+  createSimulator(ctx: Omit<SimContext, 'transport'>): RunnableSim & FaceFrameSource;
+}
+
+export type DriverFactories = ByteDriverFactories | ReportDriverFactories | FrameDriverFactories;
 
 export type DriverEntry = DriverConfigPart & DriverFactories;
 
 const FACTORIES: { [K in DriverName]: DriverFactories } = {
   escpos: ESCPOS_FACTORIES,
   ga467: GA467_FACTORIES,
+  zfm: ZFM_FACTORIES,
+  hidpos: HIDPOS_FACTORIES,
+  facecam: FACECAM_FACTORIES,
 };
 
 export const DRIVERS: { readonly [K in DriverName]: DriverEntry } = Object.fromEntries(

@@ -183,10 +183,12 @@ describe.skipIf(!hasChromium)('every screen in every language passes the accessi
       await p.getByRole('button', { name: t('action.home'), exact: true }).click();
       await expect.poll(available, { timeout: 15_000 }).not.toBe('true');
 
-      // Paper out before printing: 取号 withdrawn on the home screen, with the reason and where to go instead.
+      // Paper out before printing: 取号 (and 刷身份证取号, which prints too) withdrawn on the home screen, with the
+      // reason and where to go instead.
       await printer({ paper: 'out' });
       await expect.poll(available, { timeout: 10_000 }).toBe('true');
-      await p.getByText(t('error.paperOut')).waitFor();
+      await p.locator('#takeTicket-unavailable').getByText(t('error.paperOut')).waitFor();
+      await p.locator('#identityTicket-unavailable').getByText(t('error.paperOut')).waitFor();
       await check('home-unavailable-paper-out');
       await printer({ paper: 'full' });
       await expect.poll(available, { timeout: 10_000 }).not.toBe('true');

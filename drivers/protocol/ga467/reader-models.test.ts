@@ -13,8 +13,10 @@ describe('GA 467 reader model table (protocols.md §1.8, §1.9)', () => {
     }
   });
 
-  it('no row claims a removal probe §1 does not verify', () => {
-    expect(Object.values(GA467_READER_MODELS).map((m) => m.removalProbe)).toEqual(Object.values(GA467_READER_MODELS).map(() => 'none'));
+  it('no named reader claims a removal probe §1 does not verify; the one generic row that does says so ([C])', () => {
+    const claiming = Object.values(GA467_READER_MODELS).filter((m) => m.removalProbe !== 'none');
+    expect(claiming.map((m) => m.id)).toEqual(['generic-ga467-select-probe']);
+    expect(claiming[0]!.removalProbeReason).toContain('[C]');
   });
 
   it('the generic row takes the §1.9 CIdReadHelper bounds and assumes no 30 10', () => {

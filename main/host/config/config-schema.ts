@@ -91,7 +91,7 @@ const transport = {
       type: 'object',
       additionalProperties: false,
       required: ['kind', 'vendorId', 'productId'],
-      properties: { kind: { const: 'hid' }, vendorId: word16, productId: word16 },
+      properties: { kind: { const: 'hid' }, vendorId: word16, productId: word16, path: { type: 'string', pattern: '^/dev/' } },
     },
     {
       type: 'object',
@@ -192,7 +192,12 @@ export const KIOSK_CONFIG_SCHEMA = {
     server: {
       type: 'object',
       additionalProperties: false,
-      properties: { port: { ...port, default: 8620 }, simPort: { ...port, default: 8621 }, hostHangAfterMs: { type: 'integer', minimum: 3_000, maximum: 600_000, default: 15_000 } },
+      properties: {
+        port: { ...port, default: 8620 },
+        simPort: { ...port, default: 8621 },
+        hostHangAfterMs: { type: 'integer', minimum: 3_000, maximum: 600_000, default: 15_000 },
+        platformSimPort: { ...port, default: 0 },
+      },
       default: {},
     },
     session: {
@@ -203,6 +208,16 @@ export const KIOSK_CONFIG_SCHEMA = {
         countdownMs: ms(10_000, 1_000),
         attractAfterMs: ms(30_000, 1_000),
         ticketShownMs: ms(20_000, 1_000),
+      },
+      default: {},
+    },
+    platform: {
+      type: 'object',
+      additionalProperties: false,
+      properties: {
+        baseUrl: { type: 'string', pattern: '^https://[^\\s]+$' },
+        timeoutMs: ms(8_000, 1_000),
+        identityTimeoutMs: ms(15_000, 1_000),
       },
       default: {},
     },

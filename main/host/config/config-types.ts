@@ -36,6 +36,18 @@ export interface ServerConfig {
   simPort: number;
   /** A host whose event loop sends no heartbeat for this long is hung: killed and restarted. Default 15000. */
   hostHangAfterMs: number;
+  /** Loopback port of the simulated government platform (training mode only). Default 0: a free port each start. */
+  platformSimPort: number;
+}
+
+/** The government platform's identity and appointment API (issue 14 §8; docs/platform-api.md). */
+export interface PlatformConfig {
+  /** https://… of the platform. Required in production; absent in training, the simulated platform answers. */
+  baseUrl?: string;
+  /** Appointment calls, ms. Default 8000. */
+  timeoutMs: number;
+  /** Identity verification (a face comparison takes longer), ms. Default 15000. */
+  identityTimeoutMs: number;
 }
 
 export interface SessionConfig {
@@ -149,6 +161,7 @@ export interface KioskConfig {
   server: ServerConfig;
   session: SessionConfig;
   identity: IdentityConfig;
+  platform: PlatformConfig;
   devices: Record<string, DeviceEntryConfig>;
   queue: QueueConfig;
   logging: LoggingConfig;

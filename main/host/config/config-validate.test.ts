@@ -10,13 +10,19 @@ const fresh = (): Json => JSON.parse(DEFAULT_CONFIG_JSON) as Json;
 /** Real links for the default configuration's devices other than the ticket printer, which the tests vary. */
 const REAL_LINKS: Record<string, Json> = {
   'id-card-reader': { kind: 'serial', path: '/dev/ttyUSB1', baudRate: 115200 },
+  fingerprint: { kind: 'serial', path: '/dev/ttyUSB2', baudRate: 57600 },
+  scanner: { kind: 'hid', vendorId: 0x0c2e, productId: 0x0b8f, path: '/dev/hidraw3' },
 };
 
-/** The default configuration in production mode, every device but the ticket printer on a real link. */
+/**
+ * The default configuration in production mode, every device but the ticket printer on a real link; the face
+ * camera, which has no real link yet (facecam-config.ts), left out.
+ */
 function production(): Json {
   const config = fresh();
   config.mode = 'production';
   for (const [id, transport] of Object.entries(REAL_LINKS)) config.devices[id].transport = transport;
+  delete config.devices['face-camera'];
   return config;
 }
 
@@ -50,8 +56,11 @@ describe('validateConfig', () => {
     expect(c.mode).toBe('training');
     expect(c.hall.timeZone).toBe('Asia/Shanghai');
     expect(c.hall.alternatives).toEqual({});
-    expect(c.server).toEqual({ port: 8620, simPort: 8621, hostHangAfterMs: 15_000 });
+    expect(c.server).toEqual({ port: 8620, simPort: 8621, hostHangAfterMs: 15_000, platformSimPort: 0 });
     expect(c.session).toEqual({ idleTimeoutMs: 60000, countdownMs: 10000, attractAfterMs: 30000, ticketShownMs: 20000 });
+    expect(c.identity).toEqual({ priorityAge: 70, readCardTimeoutMs: 60000, earlyCardHoldMs: 30000, takeCardReminderMs: 15000, cardLeftAlertAfterMs: 30000 });
+    expect(c.platform).toEqual({ timeoutMs: 8000, identityTimeoutMs: 15000 });
+    expect(c.queue.businesses[0]!.oneTicketPerId).toBe(true);
     expect(c.queue.calendar).toEqual({ holidays: [], workdays: [] });
     expect(c.queue.recentWindow).toBe(20);
     expect(c.queue.businesses[0]!.stopIssuingMinutesBeforeClose).toBe(0);
@@ -89,7 +98,7 @@ describe('validateConfig', () => {
     ['an unknown transport kind', (c) => (c.devices['ticket-printer'].transport = { kind: 'bluetooth' }), 'devices["ticket-printer"].transport.kind: must be one of "sim", "serial", "tcp", "usblp", "hid", "usb" (got "bluetooth")'],
     ['a serial port without speed', (c) => (c.devices['ticket-printer'].transport = { kind: 'serial', path: 'COM3' }), 'devices["ticket-printer"].transport.baudRate: is missing'],
     ['a setting of another transport kind', (c) => (c.devices['ticket-printer'].transport = { kind: 'tcp', host: '10.0.0.5', port: 9100, baudRate: 9600 }), 'devices["ticket-printer"].transport.baudRate: is not a known setting'],
-    ['an unknown driver', (c) => (c.devices['ticket-printer'].driver = 'star'), 'devices["ticket-printer"].driver: must be one of "escpos", "ga467" (got "star")'],
+    ['an unknown driver', (c) => (c.devices['ticket-printer'].driver = 'star'), 'devices["ticket-printer"].driver: must be one of "escpos", "ga467", "zfm", "hidpos", "facecam" (got "star")'],
     ['a device id with spaces', (c) => (c.devices['ticket printer'] = c.devices['ticket-printer']) && delete c.devices['ticket-printer'], 'devices["ticket printer"]: the name must be an id of 1-64 letters, digits, "-" or "_" (got "ticket printer")'],
     ['no ticket printer', (c) => (c.devices['ticket-printer'].role = 'receiptPrinter'), 'devices: no device has the role "ticketPrinter"; the kiosk cannot issue queue tickets without one'],
     ['a follow URL that is no address', (c) => (c.hall.queueFollowUrl = 'queue.example.cn/{number}'), 'hall.queueFollowUrl: must be an http:// or https:// address without spaces (got "queue.example.cn/{number}")'],
@@ -185,7 +194,7 @@ describe('validateConfig', () => {
       entry.transport = { kind: 'hid', vendorId: 1, productId: 2 };
       expect(problemsOf(config)).toEqual([expect.stringMatching(/^devices\["ticket-printer"\]\.transport\.kind: must be one of "sim", "serial", "tcp"(,| or) .*"usblp"/)]);
       entry.driver = 'zebra';
-      expect(problemsOf(config)).toEqual([expect.stringMatching(/^devices\["ticket-printer"\]\.driver: must be one of "escpos", "ga467" \(got "zebra"\)/)]);
+      expect(problemsOf(config)).toEqual([expect.stringMatching(/^devices\["ticket-printer"\]\.driver: must be one of "escpos", "ga467", "zfm", "hidpos", "facecam" \(got "zebra"\)/)]);
     });
 
     it('takes an ID-card reader (ga467) on serial, and refuses it on a link it does not drive', () => {

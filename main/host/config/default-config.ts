@@ -4,7 +4,9 @@
  *
  * - Training mode (ARCHITECTURE.md §8.5): the 演示模式 banner shows and the simulator control API runs. Every
  *   device is simulated: an 80 mm ESC/POS printer, id "ticket-printer", prints both queue tickets and
- *   receipts; a GA 467 second-generation ID-card reader, id "id-card-reader" (protocols.md §1).
+ *   receipts; a GA 467 second-generation ID-card reader, id "id-card-reader" (protocols.md §1); an optical
+ *   fingerprint module of the ZFM family, id "fingerprint" (protocols.md §3); a face camera, id "face-camera",
+ *   whose simulator renders scenes from face-api's sample faces; a HID POS QR / bar code scanner, id "scanner".
  * - The hall: 贵阳市政务服务中心 24小时自助服务区, kiosk 自助终端 01, Asia/Shanghai.
  * - Four businesses (domain.md "Queue tickets"): A 社保医保, B 公积金, C 不动产登记 on weekdays
  *   09:00-12:00 and 13:30-17:30 (A also Saturday mornings), issuing stops 30 minutes before each period
@@ -49,6 +51,23 @@ export const DEFAULT_CONFIG_JSON = `{
       "role": "idCardReader",
       "driver": "ga467",
       "model": "generic-ga467",
+      "transport": { "kind": "sim" }
+    },
+    "fingerprint": {
+      "role": "fingerprintReader",
+      "driver": "zfm",
+      "model": "generic-zfm",
+      "transport": { "kind": "sim" }
+    },
+    "face-camera": {
+      "role": "faceCamera",
+      "driver": "facecam",
+      "transport": { "kind": "sim" }
+    },
+    "scanner": {
+      "role": "barcodeScanner",
+      "driver": "hidpos",
+      "model": "generic-hidpos",
       "transport": { "kind": "sim" }
     }
   },

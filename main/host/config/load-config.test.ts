@@ -81,8 +81,8 @@ describe('loadConfig', () => {
   it('lets KIOSK_PORT and KIOSK_SIM_PORT override the ports, 0 included', () => {
     const file = writeConfig('ports.json', (c) => delete c.server);
     const config = loadConfig({ env: { KIOSK_CONFIG: file, KIOSK_PORT: '0', KIOSK_SIM_PORT: '18621' } });
-    expect(config.server).toEqual({ port: 0, simPort: 18621, hostHangAfterMs: 15_000 });
-    expect(loadConfig({ env: { KIOSK_PORT: '9000' } }).server).toEqual({ port: 9000, simPort: 8621, hostHangAfterMs: 15_000 });
+    expect(config.server).toEqual({ port: 0, simPort: 18621, hostHangAfterMs: 15_000, platformSimPort: 0 });
+    expect(loadConfig({ env: { KIOSK_PORT: '9000' } }).server).toEqual({ port: 9000, simPort: 8621, hostHangAfterMs: 15_000, platformSimPort: 0 });
   });
 
   it('names a bad port override and lists every bad override', () => {
@@ -102,6 +102,9 @@ describe('loadConfig', () => {
     const real = writeConfig('real.json', (c) => {
       c.devices['ticket-printer'].transport = { kind: 'tcp', host: '192.168.1.50', port: 9100 };
       c.devices['id-card-reader'].transport = { kind: 'serial', path: '/dev/ttyUSB1', baudRate: 115200 };
+      c.devices.fingerprint.transport = { kind: 'serial', path: '/dev/ttyUSB2', baudRate: 57600 };
+      c.devices.scanner.transport = { kind: 'hid', vendorId: 0x0c2e, productId: 0x0b8f };
+      delete c.devices['face-camera']; // no real link yet (facecam-config.ts)
     });
     expect(loadConfig({ env: { KIOSK_CONFIG: real, KIOSK_MODE: 'production' } }).mode).toBe('production');
   });
