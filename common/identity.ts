@@ -10,8 +10,10 @@ import type { KioskErrorInfo } from './errors';
 export const IDENTITY_PURPOSES = ['ticket', 'appointment'] as const;
 export type IdentityPurpose = (typeof IDENTITY_PURPOSES)[number];
 
-/** The four card layouts (protocols.md §1.6), named as drivers/protocol/ga467/card-text.ts names them. */
-export type IdentityCardKind = 'resident' | 'hkMacaoTaiwanResidence' | 'foreignPermanent2017' | 'foreignPermanent2023';
+import type { PlatformCardType } from './platform-api';
+
+/** The four card layouts (protocols.md §1.6), named as drivers/protocol/ga467/card-text.ts and the platform name them. */
+export type IdentityCardKind = PlatformCardType;
 
 /**
  * - `idle`: nothing asked of the card reader.

@@ -5,6 +5,7 @@
  * host's priority decision, copied onto the ticket.
  */
 import type { IdentityCitizenView } from '../../../common/identity';
+import type { PlatformCardFields } from '../../../common/platform-api';
 import type { CardRead } from '../../../drivers/devices/id-card-types';
 
 /** What a ticket may carry of the identity (§7): never the number, never the name. */
@@ -17,15 +18,26 @@ export interface BoundIdentity {
 export class HeldIdentity {
   private card: CardRead | null;
   private citizenView: IdentityCitizenView | null;
+  private platform: PlatformCardFields | null;
 
   constructor(
     readonly sessionId: string,
     card: CardRead,
     view: IdentityCitizenView,
     readonly bound: BoundIdentity,
+    platformCard: PlatformCardFields,
   ) {
     this.card = card;
     this.citizenView = view;
+    this.platform = platformCard;
+  }
+
+  /**
+   * What the government platform is sent of the card (common/platform-api.ts): the full number, to the
+   * platform only, over TLS in production; host services ask for it when they call the platform, never keep it.
+   */
+  get platformCard(): PlatformCardFields | null {
+    return this.platform;
   }
 
   /** The display-class view for the citizen's own screen; null once wiped. */
@@ -42,5 +54,6 @@ export class HeldIdentity {
     this.card?.wipe();
     this.card = null;
     this.citizenView = null;
+    this.platform = null;
   }
 }

@@ -11,6 +11,7 @@ import type { Clock, TimerHandle } from '../../../common/clock';
 import { errorInfo, isErrorCode, type KioskErrorInfo } from '../../../common/errors';
 import { IDLE_IDENTITY, type IdentityPurpose, type IdentityView } from '../../../common/identity';
 import { localDateKey } from '../../../common/local-time';
+import type { PlatformCardFields } from '../../../common/platform-api';
 import type { Logger } from '../../../common/logger';
 import type { SessionEndReason } from '../../../common/session';
 import type { CardRead, IdCardReader } from '../../../drivers/devices/id-card-types';
@@ -92,6 +93,11 @@ export class IdentityService {
     return this.held && this.held.sessionId === sessionId && !this.held.wiped ? this.held.bound : null;
   }
 
+  /** The card as the platform is sent it (held-identity.ts), for the session that holds it; null otherwise. */
+  platformCard(sessionId: string): PlatformCardFields | null {
+    return this.held && this.held.sessionId === sessionId ? this.held.platformCard : null;
+  }
+
   /** The card step (issue 14 §10): uses a card laid early, or waits for one, bounded by `readCardTimeoutMs`. */
   begin(purpose: IdentityPurpose): IdentityView {
     const sessionId = this.deps.session.current();
@@ -150,8 +156,10 @@ export class IdentityService {
       this.deps.log.info('ID card refused', { code: verdict.error.code, detail: verdict.error.detail });
       return this.publish({ step: 'refused', purpose, error: verdict.error, takeCard: null });
     }
-    const bound: BoundIdentity = { idHmac: this.deps.key.idHmac(verdict.text.idNumber), priority: verdict.view.priority };
-    this.held = new HeldIdentity(sessionId, read, verdict.view, bound);
+    const text = verdict.text;
+    const bound: BoundIdentity = { idHmac: this.deps.key.idHmac(text.idNumber), priority: verdict.view.priority };
+    const platformCard: PlatformCardFields = { type: text.kind, idNumber: text.idNumber, name: verdict.view.name, validFrom: text.validFrom, validUntil: text.validUntil };
+    this.held = new HeldIdentity(sessionId, read, verdict.view, bound, platformCard);
     this.deps.log.info('identity established from the ID card', { kind: verdict.text.kind, priority: bound.priority });
     return this.publish({ step: 'identified', purpose, citizen: verdict.view, takeCard: null });
   }
