@@ -71,7 +71,7 @@ export async function idleMemory(): Promise<{ hostKb: number; emptyServerKb: num
   }
 }
 
-function fullGc(): void {
+export function fullGc(): void {
   setFlagsFromString('--expose-gc');
   (runInNewContext('gc') as () => void)();
 }

@@ -7,9 +7,10 @@ import type { LocalText } from './queue';
  * availability (KioskSnapshot.availability, `availability:changed`): that list is what the renderer's home
  * screen is built from, one tile each (renderer/src/services/registry.ts has a folder for every id here).
  * `identityTicket` (刷身份证取号, issue 14 §7): a ticket bound to the citizen's ID card, with 绿色通道 priority
- * by age.
+ * by age. `appointmentCheckIn` (预约签到, issue 14 item 7): an appointment made online, checked in by its QR
+ * code or the ID card, with a ticket that jumps the queue.
  */
-export const CITIZEN_SERVICES = ['takeTicket', 'identityTicket'] as const;
+export const CITIZEN_SERVICES = ['takeTicket', 'identityTicket', 'appointmentCheckIn'] as const;
 export type CitizenService = (typeof CITIZEN_SERVICES)[number];
 
 export interface ServiceAvailability {

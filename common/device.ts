@@ -91,7 +91,12 @@ export type TransportConfig =
   | { kind: 'usblp'; path: string }
   /** A USB HID device by vendor and product id; `path` ("/dev/hidraw3") tells two of the same model apart. */
   | { kind: 'hid'; vendorId: number; productId: number; path?: string }
-  | { kind: 'usb'; vendorId: number; productId: number };
+  | { kind: 'usb'; vendorId: number; productId: number }
+  /**
+   * A camera the renderer opens with getUserMedia and whose frames it sends to the host (issue 14 item 5; the
+   * face camera only). `deviceLabel`: the camera whose label contains this text, when the kiosk has several.
+   */
+  | { kind: 'uvc'; deviceLabel?: string };
 
 export interface DeviceConfig {
   role: DeviceRole;

@@ -9,6 +9,8 @@
 import {
   exactKeys,
   isPlainObject,
+  validateAppointmentCheckInRequest,
+  validateAppointmentSubmitCodeRequest,
   validateEmptyRequest,
   validateIdentityBeginRequest,
   validateSessionEndRequest,
@@ -16,6 +18,8 @@ import {
   type Checked,
   type Validator,
 } from './api-validate';
+import type { AppointmentCheckInResult, AppointmentView } from './appointment';
+import { validateFaceCameraRequest, validateFaceFrameRequest, type FaceFrameResult } from './face-feed';
 import type { IdentityView } from './identity';
 import type { ApiRequest, KioskSnapshot } from './kiosk-api';
 import type { BusinessView, TakeTicketResult } from './queue';
@@ -25,6 +29,10 @@ import type { SessionState } from './session';
 export const DEFAULT_CALL_DEADLINE_MS = 10_000;
 /** Taking a ticket may wait for the printer to finish the last one, print and confirm (§8.3). */
 export const TAKE_TICKET_DEADLINE_MS = 60_000;
+/** An appointment check-in: the platform (8 s, a stale answer retried under its next key) and then the ticket. */
+export const APPOINTMENT_CHECK_IN_DEADLINE_MS = 90_000;
+/** A face frame is answered at once; a late answer is no use (the renderer skips frames meanwhile). */
+export const FACE_FRAME_DEADLINE_MS = 2_000;
 
 export interface ChannelSpec<Request, Result> {
   readonly validateRequest: Validator<Request>;
@@ -47,6 +55,20 @@ export const KIOSK_API_CHANNELS = {
   'identity:begin': channel<IdentityView>()({ validateRequest: validateIdentityBeginRequest, deadlineMs: DEFAULT_CALL_DEADLINE_MS }),
   /** Stops waiting for a card; an identity already established stays for the session. */
   'identity:cancel': channel<IdentityView>()({ validateRequest: validateEmptyRequest, deadlineMs: DEFAULT_CALL_DEADLINE_MS }),
+  /** The check-in screen opens (issue 14 item 7): the host reads the QR scanner for it; steps come as `appointment:changed`. */
+  'appointment:begin': channel<AppointmentView>()({ validateRequest: validateEmptyRequest, deadlineMs: DEFAULT_CALL_DEADLINE_MS }),
+  /** A keyboard-wedge scan (issue 14 item 6): answered at once, the look-up's result as `appointment:changed`. */
+  'appointment:submit-code': channel<AppointmentView>()({ validateRequest: validateAppointmentSubmitCodeRequest, deadlineMs: DEFAULT_CALL_DEADLINE_MS }),
+  /** After `identity:changed` says identified (purpose appointment): the card holder's appointments of today. */
+  'appointment:find-by-card': channel<AppointmentView>()({ validateRequest: validateEmptyRequest, deadlineMs: DEFAULT_CALL_DEADLINE_MS }),
+  /** 确认签到: the platform's check-in, then the priority ticket. */
+  'appointment:check-in': channel<AppointmentCheckInResult>()({ validateRequest: validateAppointmentCheckInRequest, deadlineMs: APPOINTMENT_CHECK_IN_DEADLINE_MS }),
+  /** The citizen leaves the check-in screen: the scanner is no longer read for it. */
+  'appointment:cancel': channel<AppointmentView>()({ validateRequest: validateEmptyRequest, deadlineMs: DEFAULT_CALL_DEADLINE_MS }),
+  /** The uvc face camera (issue 14 item 5, common/face-feed.ts): one downscaled frame while the host streams. */
+  'face:frame': channel<FaceFrameResult>()({ validateRequest: validateFaceFrameRequest, deadlineMs: FACE_FRAME_DEADLINE_MS }),
+  /** The renderer could not open the camera (denied, absent, failed), or it is there again. */
+  'face:camera': channel<Record<string, never>>()({ validateRequest: validateFaceCameraRequest, deadlineMs: DEFAULT_CALL_DEADLINE_MS }),
 } as const;
 
 type Table = typeof KIOSK_API_CHANNELS;

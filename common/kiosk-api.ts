@@ -3,8 +3,10 @@
  * Electron carries it over IPC (preload + ipcMain, channels `domain:verb`), the browser shell over a
  * loopback WebSocket. Both carry the same `ApiRequest` / `ApiReply` / `ApiPush` messages.
  */
+import type { AppointmentView } from './appointment';
 import type { ServiceAvailability } from './availability';
 import type { KioskErrorInfo } from './errors';
+import type { FaceStreamingView } from './face-feed';
 import type { IdentityView } from './identity';
 import type { ApiChannel, ApiRequestOf, ApiResultOf } from './kiosk-api-channels';
 import type { BusinessView, LocalText, TicketDeliveryEvent } from './queue';
@@ -24,6 +26,10 @@ export interface KioskSnapshot {
   session: SessionState;
   /** The citizen's identity step (issue 14): what the card step shows, and the 请取走您的身份证 reminder. */
   identity: IdentityView;
+  /** The appointment check-in step (issue 14 item 7). */
+  appointment: AppointmentView;
+  /** Present only with a `uvc` face camera (issue 14 item 5): whether the host wants the renderer's frames now. */
+  faceStreaming?: FaceStreamingView;
   availability: ServiceAvailability[];
   businesses: BusinessView[];
   /**
@@ -43,6 +49,9 @@ export type KioskEvent =
   | { type: 'queue:changed'; businesses: BusinessView[] }
   | { type: 'clock:changed'; nowMs: number }
   | { type: 'identity:changed'; identity: IdentityView }
+  | { type: 'appointment:changed'; appointment: AppointmentView }
+  /** The uvc face camera: start or stop sending frames (common/face-feed.ts). */
+  | ({ type: 'face:streaming' } & FaceStreamingView)
   /** A presenter printer's ticket left the mouth: taken, retracted or unknown (common/queue.ts). */
   | ({ type: 'ticket:delivery' } & TicketDeliveryEvent)
   /** Every HOST_ALIVE_INTERVAL_MS: the host's event loop runs and the link to it carries. */

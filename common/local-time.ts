@@ -107,3 +107,17 @@ export function weekdayOf(dateKey: string): number {
 export function formatMinuteOfDay(minute: number): string {
   return `${pad2(Math.floor(minute / 60))}:${pad2(minute % 60)}`;
 }
+
+/**
+ * `epochMs` (to the second) as the hall's local time with its UTC offset, `2026-11-23T09:30:00+08:00` (the
+ * platform's wire form, common/platform-api.ts), whatever the machine's own zone is (§8.4).
+ */
+export function isoWithOffset(epochMs: number, timeZone: string): string {
+  const whole = Math.floor(epochMs / 1000) * 1000;
+  const p = localParts(whole, timeZone);
+  const offsetMinutes = Math.round((Date.UTC(p.year, p.month - 1, p.day, p.hour, p.minute, p.second) - whole) / 60_000);
+  const sign = offsetMinutes < 0 ? '-' : '+';
+  const abs = Math.abs(offsetMinutes);
+  const date = `${String(p.year).padStart(4, '0')}-${pad2(p.month)}-${pad2(p.day)}`;
+  return `${date}T${pad2(p.hour)}:${pad2(p.minute)}:${pad2(p.second)}${sign}${pad2(Math.floor(abs / 60))}:${pad2(abs % 60)}`;
+}

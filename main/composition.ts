@@ -22,6 +22,7 @@ import { openHidReportTransport } from './device-drivers/hidpos-transport';
 import { openRealTransport } from './device-drivers/real-transports';
 import { AlertBus } from './host/alerts/alert-bus';
 import { KioskApiService } from './host/api/kiosk-api-service';
+import { composeAppointments } from './host/appointments/compose-appointments';
 import { AvailabilityService } from './host/availability/availability-service';
 import { type KioskConfig, rolesOf } from './host/config/config-types';
 import { composeHostControl } from './host/control/host-control';
@@ -30,7 +31,14 @@ import { DeviceManager, type ManagedDevice } from './host/devices/device-manager
 import { DEVICE_STATS_FILE, SqliteStatisticsStore } from './host/devices/sqlite-statistics-store';
 import { IdentityService } from './host/identity/identity-service';
 import { KIOSK_KEY_FILE, type KioskKey, openKioskKey } from './host/identity/kiosk-key';
+import { randomInt } from 'node:crypto';
+import type { FaceCamera } from '../drivers/devices/face-camera-types';
+import type { FingerprintReader } from '../drivers/devices/fingerprint-types';
 import type { IdCardReader } from '../drivers/devices/id-card-types';
+import { FaceAnalyzer } from './host/face/face-analyzer';
+import { LazyFaceAnalyzer } from './host/face/lazy-face-analyzer';
+import { UvcFrameSource } from './host/face/uvc-frame-source';
+import { IdentityVerification } from './host/identity/identity-verification';
 import { DeviceCounters } from '../drivers/devices/statistics';
 import { claimQueueMode, openQueueDb, QUEUE_DB_FILES } from './host/queue/queue-db';
 import { QueueService } from './host/queue/queue-service';
@@ -73,7 +81,7 @@ export interface Kiosk {
  * driver speaks (driver-table.ts `link`). A `sim` transport (training only) puts the driver's simulator on the
  * far end of a memory pair of bytes or reports, or makes it the camera's frame source; otherwise a real link.
  */
-function buildDevices(options: ComposeOptions, statistics: StatisticsStore, sims: SimRegistry | null, running: RunnableSim[]): ManagedDevice[] {
+function buildDevices(options: ComposeOptions, statistics: StatisticsStore, sims: SimRegistry | null, running: RunnableSim[], faceFeeds: UvcFrameSource[]): ManagedDevice[] {
   const { config, clock, log } = options;
   return Object.entries(config.devices).map(([id, entry]) => {
     const driver = DRIVERS[entry.driver];
@@ -98,8 +106,13 @@ function buildDevices(options: ComposeOptions, statistics: StatisticsStore, sims
     const managed = (device: Device): ManagedDevice => ({ device, transport: t.kind });
     switch (driver.link) {
       case 'frames':
-        // Camera frames: the simulator renders them in training; a real camera's come from the renderer (next step).
-        if (t.kind !== 'sim') throw new Error(`devices.${id}: the face camera takes frames from its simulator only, for now`);
+        // Camera frames: the simulator renders them in training; a real (uvc) camera's come from the renderer.
+        if (t.kind === 'uvc') {
+          const source = new UvcFrameSource({ clock, log: ctx.log.child('uvc'), ...(t.deviceLabel !== undefined && { deviceLabel: t.deviceLabel }) });
+          faceFeeds.push(source);
+          return managed(driver.createDevice(ctx, source));
+        }
+        if (t.kind !== 'sim') throw new Error(`devices.${id}: the face camera takes frames from its simulator or the renderer (uvc), not ${t.kind}`);
         return managed(driver.createDevice(ctx, simulate(() => driver.createSimulator(ctx))));
       case 'reports': {
         if (t.kind !== 'sim') return managed(driver.createDevice(ctx, openHidReportTransport(id, t)));
@@ -108,6 +121,7 @@ function buildDevices(options: ComposeOptions, statistics: StatisticsStore, sims
         return managed(driver.createDevice(ctx, pair.host));
       }
       default: {
+        if (t.kind === 'uvc') throw new Error(`devices.${id}: only a face camera takes frames from the renderer (uvc)`);
         if (t.kind !== 'sim') return managed(driver.createDevice(ctx, openRealTransport(id, t)));
         const pair = createMemoryPair(id);
         simulate(() => driver.createSimulator({ ...ctx, transport: pair.device, lineTimeMs: options.simLineTimeMs }));
@@ -131,7 +145,8 @@ export function composeKiosk(options: ComposeOptions): Kiosk {
   const statistics = stats.store;
   const sims = config.mode === 'training' ? new SimRegistry() : null;
   const simulators: RunnableSim[] = [];
-  const devices = new DeviceManager(buildDevices(options, statistics, sims, simulators), clock, log.child('devices'));
+  const faceFeeds: UvcFrameSource[] = [];
+  const devices = new DeviceManager(buildDevices(options, statistics, sims, simulators, faceFeeds), clock, log.child('devices'));
   // The simulated platform judges a fingerprint as the simulated module made it: the card holder's finger, or another.
   const platformSim =
     config.mode === 'training'
@@ -154,15 +169,36 @@ export function composeKiosk(options: ComposeOptions): Kiosk {
     { statusOfRole: (role: DeviceRole) => devices.forRole(role)?.status },
     config.hall.alternatives,
     // A clock far behind the last time seen stops issuing (issue 13 §3; host/clock/clock-watch.ts).
-    { takeTicket: () => control.clockWatch.blockingReason(), identityTicket: () => control.clockWatch.blockingReason() },
+    {
+      takeTicket: () => control.clockWatch.blockingReason(),
+      identityTicket: () => control.clockWatch.blockingReason(),
+      // 预约签到 needs the platform: without one configured the service is withdrawn (issue 14 item 7).
+      appointmentCheckIn: () => control.clockWatch.blockingReason() ?? (platform ? null : 'platformUnavailable'),
+    },
   );
   devices.onStatusChanged((id, status) => {
     syncDeviceAlerts(alerts, id, status, devices.transportKind(id));
     availability.refresh();
+    appointments.refreshInputs();
   });
 
   const ticketPrinterId = (): string => devices.forRole('ticketPrinter')?.id ?? 'ticketPrinter';
   const session = new SessionService(clock, config.session, log.child('session'));
+  // The face worker starts when the first citizen looks at the camera, not with the kiosk (its models take ~2 s).
+  const faceWorker = new LazyFaceAnalyzer(() => new FaceAnalyzer({ clock, log: log.child('face') }));
+  const verification = new IdentityVerification({
+    clock,
+    log: log.child('identity'),
+    timeZone: config.hall.timeZone,
+    camera: () => devices.forRole<FaceCamera>('faceCamera'),
+    analyzer: () => faceWorker.get(),
+    platform: () => platform,
+    random: () => randomInt(2 ** 32) / 2 ** 32, // unpredictable: a recording cannot know the challenge order
+    fingerprint: () => devices.forRole<FingerprintReader>('fingerprintReader'),
+    staffHours: config.identity.staffOnDuty,
+    calendar: config.queue.calendar,
+    callStaff: (sessionId) => alerts.event('kiosk', 'identityReviewNeeded', sessionId, `${config.hall.kioskName['zh-CN']}：有市民申请人工核验身份，已发绿色通道号，请到窗口为其核验`),
+  });
   const identity = new IdentityService({
     clock,
     log: log.child('identity'),
@@ -172,6 +208,7 @@ export function composeKiosk(options: ComposeOptions): Kiosk {
     session,
     key: identityKey,
     alerts,
+    verification,
   });
   // Queue counters live beside the devices' (the id `queue`), in the store both modes share.
   const queueCounters = new DeviceCounters('queue', statistics, 1);
@@ -198,6 +235,7 @@ export function composeKiosk(options: ComposeOptions): Kiosk {
     onRetracted: (ticket) => alerts.event(ticketPrinterId(), 'ticketRetracted', ticket.ref, `${ticket.number} 号票无人取走，已被出票机回收（号码仍有效）`),
     log: log.child('tickets'),
   });
+  const appointments = composeAppointments({ config, clock, log: log.child('appointments'), platform, device: (role) => devices.forRole(role), session, identity, availability, queue, tickets });
   const api = new KioskApiService({
     clock,
     log: log.child('api'),
@@ -207,6 +245,8 @@ export function composeKiosk(options: ComposeOptions): Kiosk {
     businesses: board,
     tickets,
     citizenIdentity: identity,
+    appointments,
+    faceFeed: faceFeeds[0] ?? null,
   });
   // Staff settle uncertain tickets and technicians confirm the clock through the running host (issue 13 §3).
   const control = composeHostControl({
@@ -256,6 +296,8 @@ export function composeKiosk(options: ComposeOptions): Kiosk {
       board.stop();
       session.dispose();
       identity.dispose();
+      appointments.dispose();
+      await faceWorker.dispose();
       api.dispose();
       await devices.stop();
       await Promise.all(simulators.map((sim) => sim.stop()));

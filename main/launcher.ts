@@ -77,7 +77,15 @@ async function main(): Promise<void> {
     // every browser restart, so no restart shows an error page while the host is down). A fresh profile for
     // every start (browser-launcher.ts), and an environment without secrets.
     const kioskUrl = kioskPageUrl(supervisor.ports.kiosk, supervisor.token, config.mode);
-    browser = launchKioskBrowser({ url: offlinePageUrl(join(here, '..', 'renderer', 'offline.html'), kioskUrl), profilesDir: join(dataDir, 'browser-profiles'), executable: chromium, env: browserEnv(process.env) });
+    // A uvc face camera (issue 14 item 5): the kiosk's own origin, and only it, may open the camera, unprompted.
+    const uvc = Object.values(config.devices).some((d) => d.transport.kind === 'uvc');
+    browser = launchKioskBrowser({
+      url: offlinePageUrl(join(here, '..', 'renderer', 'offline.html'), kioskUrl),
+      profilesDir: join(dataDir, 'browser-profiles'),
+      executable: chromium,
+      env: browserEnv(process.env),
+      ...(uvc && { cameraOrigin: new URL(kioskUrl).origin }),
+    });
   }
   const stop = async (): Promise<void> => {
     // The browser leads its own process group (browser-launcher.ts), so Ctrl-C does not reach it: end it

@@ -73,10 +73,11 @@ export class SimFaceCamera implements SimDevice {
     this.motion = { ...DEFAULT_MOTION, ...options.motion };
   }
 
-  /** Decodes the sample image (once). */
-  async start(): Promise<void> {
-    this.base ??= loadSampleFace();
-  }
+  /**
+   * Nothing to open: the sample image is decoded at the first frame (about 0.5 s, once per process), so a
+   * kiosk whose citizens never reach the face step never pays for it at start-up.
+   */
+  async start(): Promise<void> {}
 
   async stop(): Promise<void> {
     this.setStreaming(false);

@@ -35,6 +35,13 @@ export interface FaceFrameSource {
   /** Frames flow (the camera is on). */
   readonly streaming: boolean;
   setStreaming(on: boolean): void;
+  /**
+   * Whether the camera is there, for a source that knows it apart from its frames (the uvc feed, whose frames
+   * arrive at the renderer's pace: no new frame yet is not a missing camera). Absent: a null `grab()` says so.
+   */
+  readonly available?: boolean;
+  /** Told when `available` changes, so the device's status follows at once (not only at the next grab). */
+  onAvailabilityChanged?(listener: (available: boolean) => void): () => void;
 }
 
 export interface FaceStream {

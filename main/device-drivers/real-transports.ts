@@ -9,7 +9,7 @@ import { TcpTransport } from '../../drivers/transport/tcp-transport';
 import type { Transport } from '../../drivers/transport/transport';
 import { UsblpTransport } from '../../drivers/transport/usblp-transport';
 
-export function openRealTransport(id: string, t: Exclude<TransportConfig, { kind: 'sim' }>): Transport {
+export function openRealTransport(id: string, t: Exclude<TransportConfig, { kind: 'sim' | 'uvc' }>): Transport {
   switch (t.kind) {
     case 'serial':
       return new SerialTransport({ path: t.path, baudRate: t.baudRate, flowControl: t.flowControl ?? 'none' });

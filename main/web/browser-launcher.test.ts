@@ -9,6 +9,7 @@ import type { ApiClient, ApiHandler } from '../host/api/api-handler';
 import { chromiumArgs, CHROMIUM_CANDIDATES, findChromium, launchKioskBrowser, type KioskBrowser, type KioskBrowserOptions } from './browser-launcher';
 import { browserEnv } from '../supervisor/shell-env';
 import { createWebServer } from './web-server';
+import { cameraGrantPreferences } from './camera-grant';
 
 const FAKE_BROWSER = fileURLToPath(new URL('./test-fixtures/fake-browser.mjs', import.meta.url));
 const tmp = mkdtempSync(join(tmpdir(), 'hallkiosk-browser-'));
@@ -139,6 +140,16 @@ describe('launchKioskBrowser', () => {
     expect(existsSync(profileOf(first))).toBe(false);
     await browser.stop();
     expect(existsSync(profileOf(second))).toBe(false);
+  });
+
+  it('with a uvc face camera, each fresh profile grants the camera to the kiosk origin only (camera-grant.ts); without, nothing is written', async () => {
+    const profileOf = (s: { args: string[] }): string => s.args.find((a) => a.startsWith('--user-data-dir='))!.slice('--user-data-dir='.length);
+    const granted = await launch({ cameraOrigin: 'http://127.0.0.1:4000' });
+    const started = await granted.reports.next();
+    expect(JSON.parse(readFileSync(join(profileOf(started), 'Default', 'Preferences'), 'utf8'))).toEqual(cameraGrantPreferences('http://127.0.0.1:4000'));
+    await granted.browser.stop();
+    const plain = await launch();
+    expect(existsSync(join(profileOf(await plain.reports.next()), 'Default', 'Preferences'))).toBe(false);
   });
 
   it('the browser’s environment holds no secret (shell-env.ts): no calling token, no *_TOKEN or *_SECRET', () => {

@@ -12,6 +12,7 @@ import { pathToFileURL } from 'node:url';
 import { performance } from 'node:perf_hooks';
 import { DEFAULT_BACKOFF, RestartBackoff, type BackoffOptions } from '../supervisor/restart-backoff';
 import type { WebLog } from './api-connection';
+import { writeCameraGrant } from './camera-grant';
 import { reapGroup, signalGroup } from './process-group';
 
 /** POSIX only: the browser leads its own process group, so its helpers end with it (see process-group.ts). */
@@ -104,6 +105,8 @@ export interface KioskBrowserOptions {
   env?: Record<string, string | undefined>;
   /** Show the browser's own stdout/stderr (default: discarded; Chromium is chatty). */
   inheritOutput?: boolean;
+  /** The kiosk's origin, granted the camera in each fresh profile (camera-grant.ts): with a uvc face camera only. */
+  cameraOrigin?: string;
 }
 
 export interface KioskBrowser {
@@ -143,6 +146,7 @@ export function launchKioskBrowser(options: KioskBrowserOptions): KioskBrowser {
     try {
       mkdirSync(options.profilesDir, { recursive: true });
       profileDir = mkdtempSync(join(options.profilesDir, 'run-'));
+      if (options.cameraOrigin !== undefined) writeCameraGrant(profileDir, options.cameraOrigin);
       const args = chromiumArgs({ url: options.url, profileDir, headless: options.headless, runningAsRoot: process.getuid?.() === 0 });
       proc = spawn(options.executable, args, spawnOptions);
     } catch (err) {

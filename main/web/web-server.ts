@@ -7,6 +7,7 @@
 import http, { STATUS_CODES } from 'node:http';
 import type { Duplex } from 'node:stream';
 import { WebSocket, WebSocketServer } from 'ws';
+import { MAX_FACE_FRAME_MESSAGE_CHARS } from '../../common/face-feed';
 import type { ApiHandler } from '../host/api/api-handler';
 import { serveApiConnection, type WebLog } from './api-connection';
 import { checkApiUpgrade, checkHost, DEFAULT_ALLOWED_HOSTS } from './request-guard';
@@ -22,7 +23,7 @@ export interface WebServerOptions {
   /** Host names accepted in Host and Origin (default 127.0.0.1 and localhost); the port is always ours. */
   allowedHosts?: readonly string[];
   log?: WebLog;
-  /** Largest accepted frame (default 64 KiB); a bigger one closes the socket (1009). */
+  /** Largest accepted frame (default: a 640×480 `face:frame`, ~1.6 MB); a bigger one closes the socket (1009). */
   maxMessageBytes?: number;
   /** Requests one client may have in flight (default 8). */
   maxPending?: number;
@@ -37,7 +38,8 @@ export interface WebServer {
   close(): Promise<void>;
 }
 
-export const DEFAULT_MAX_MESSAGE_BYTES = 64 * 1024;
+/** Big enough for the uvc face camera's largest frame (common/face-feed.ts; issue 14 item 5), every other call far smaller. */
+export const DEFAULT_MAX_MESSAGE_BYTES = Math.max(64 * 1024, MAX_FACE_FRAME_MESSAGE_CHARS);
 const DEFAULT_MAX_PENDING = 8;
 const DEFAULT_MAX_CLIENTS = 4;
 const DEFAULT_PING_INTERVAL_MS = 15_000;

@@ -31,6 +31,7 @@ export class FrameSourceFaceCamera implements FaceCamera {
   private readonly streams = new Set<TimerHandle>();
   private frames = 0;
   private missed = 0;
+  private unwatch: (() => void) | null = null;
 
   constructor(private readonly options: FrameSourceCameraOptions) {
     this.id = options.id;
@@ -49,13 +50,16 @@ export class FrameSourceFaceCamera implements FaceCamera {
 
   async open(): Promise<void> {
     this.life.opened();
-    this.holder.update({ device: 'online' });
+    this.holder.update({ device: this.options.source.available === false ? 'noDevice' : 'online' });
+    this.unwatch ??= this.options.source.onAvailabilityChanged?.((available) => this.holder.update({ device: available ? 'online' : 'noDevice' })) ?? null;
   }
 
   async close(): Promise<void> {
     for (const s of this.streams) s.cancel();
     this.streams.clear();
     this.setStreaming();
+    this.unwatch?.();
+    this.unwatch = null;
     this.life.closed();
   }
 
@@ -126,7 +130,8 @@ export class FrameSourceFaceCamera implements FaceCamera {
     const frame = this.options.source.grab();
     if (frame === null) {
       this.missed++;
-      this.holder.update({ device: 'noDevice' });
+      // A source that tells its camera's presence apart (the uvc feed): between its frames the camera stays online.
+      this.holder.update({ device: this.options.source.available === true ? 'online' : 'noDevice' });
       return null;
     }
     this.frames++;

@@ -3,15 +3,17 @@
  * is shape-checked by its channel's validator (common/kiosk-api-channels.ts) before a service sees it; every failure becomes a KioskErrorInfo
  * reply, never a crash. Host state changes are pushed to every client as KioskEvents.
  */
+import type { AppointmentCheckInRequest, AppointmentCheckInResult, AppointmentView } from '../../../common/appointment';
 import type { ServiceAvailability } from '../../../common/availability';
 import type { Clock, TimerHandle } from '../../../common/clock';
 import { errorInfo } from '../../../common/errors';
 import { HOST_ALIVE_INTERVAL_MS, type ApiPush, type ApiReply, type ApiRequest, type KioskEvent, type KioskSnapshot } from '../../../common/kiosk-api';
 import { validateRequest, type ApiChannelHandlers } from '../../../common/kiosk-api-channels';
 import type { Logger } from '../../../common/logger';
-import type { IdentityPurpose, IdentityView } from '../../../common/identity';
+import type { IdentityPurpose, IdentityView, VerificationMethod } from '../../../common/identity';
 import type { BusinessView, TakeTicketRequest, TakeTicketResult, TicketDeliveryEvent } from '../../../common/queue';
 import type { SessionState } from '../../../common/session';
+import type { FaceFeedPort } from '../face/uvc-frame-source';
 import type { ApiClient, ApiHandler } from './api-handler';
 
 export interface KioskApiDeps {
@@ -27,7 +29,18 @@ export interface KioskApiDeps {
   availability: { compute(): ServiceAvailability[]; onChanged(l: (a: ServiceAvailability[]) => void): () => void };
   businesses: { list(): BusinessView[]; refresh(): void; onChanged(l: (b: BusinessView[]) => void): () => void };
   tickets: { take(request: TakeTicketRequest): Promise<TakeTicketResult>; onDelivery(l: (event: TicketDeliveryEvent) => void): () => void };
-  citizenIdentity: { state(): IdentityView; begin(purpose: IdentityPurpose): IdentityView; cancel(): IdentityView; onChanged(l: (v: IdentityView) => void): () => void };
+  citizenIdentity: { state(): IdentityView; begin(purpose: IdentityPurpose, method: VerificationMethod): IdentityView; cancel(): IdentityView; onChanged(l: (v: IdentityView) => void): () => void };
+  appointments: {
+    state(): AppointmentView;
+    begin(): AppointmentView;
+    submitCode(code: string): AppointmentView;
+    findByCard(): AppointmentView;
+    checkIn(request: AppointmentCheckInRequest): Promise<AppointmentCheckInResult>;
+    cancel(): AppointmentView;
+    onChanged(l: (v: AppointmentView) => void): () => void;
+  };
+  /** The uvc face camera's feed (issue 14 item 5); null without one (a simulated camera renders in the host). */
+  faceFeed?: FaceFeedPort | null;
 }
 
 export class KioskApiService implements ApiHandler {
@@ -43,8 +56,15 @@ export class KioskApiService implements ApiHandler {
       'session:end': (r) => deps.session.end(r.reason),
       'queue:list-businesses': () => deps.businesses.list(),
       'queue:take-ticket': (r) => deps.tickets.take(r),
-      'identity:begin': (r) => deps.citizenIdentity.begin(r.purpose),
+      'identity:begin': (r) => deps.citizenIdentity.begin(r.purpose, r.method),
       'identity:cancel': () => deps.citizenIdentity.cancel(),
+      'appointment:begin': () => deps.appointments.begin(),
+      'appointment:submit-code': (r) => deps.appointments.submitCode(r.code),
+      'appointment:find-by-card': () => deps.appointments.findByCard(),
+      'appointment:check-in': (r) => deps.appointments.checkIn(r),
+      'appointment:cancel': () => deps.appointments.cancel(),
+      'face:frame': (r) => deps.faceFeed?.accept(r) ?? { accepted: false },
+      'face:camera': (r) => (deps.faceFeed?.reportCamera(r.state), {}),
     };
     this.unsubscribe.push(
       deps.session.onChanged((session) => this.push({ type: 'session:changed', session })),
@@ -53,6 +73,8 @@ export class KioskApiService implements ApiHandler {
       deps.clock.onJump(() => this.push({ type: 'clock:changed', nowMs: deps.clock.now() })),
       deps.tickets.onDelivery((event) => this.push({ type: 'ticket:delivery', ...event })),
       deps.citizenIdentity.onChanged((identity) => this.push({ type: 'identity:changed', identity })),
+      deps.appointments.onChanged((appointment) => this.push({ type: 'appointment:changed', appointment })),
+      ...(deps.faceFeed ? [deps.faceFeed.onChanged((view) => this.push({ type: 'face:streaming', ...view }))] : []),
     );
     this.scheduleAlive();
   }
@@ -63,8 +85,10 @@ export class KioskApiService implements ApiHandler {
       nowMs: this.deps.clock.now(),
       session: this.deps.session.state(),
       identity: this.deps.citizenIdentity.state(),
+      appointment: this.deps.appointments.state(),
       availability: this.deps.availability.compute(),
       businesses: this.deps.businesses.list(),
+      ...(this.deps.faceFeed && { faceStreaming: this.deps.faceFeed.view() }),
     };
   }
 

@@ -12,6 +12,10 @@ import type { LocalText } from '../../../common/queue';
 export const SERVICE_NEEDS: Readonly<Record<CitizenService, readonly DeviceRole[]>> = {
   takeTicket: ['ticketPrinter'],
   identityTicket: ['ticketPrinter', 'idCardReader'],
+  // 预约签到 (issue 14 item 7): the ticket printer; the code comes from the QR scanner, a keyboard-wedge scanner
+  // or the ID card, any of them (the check-in screen shows which work), and the platform must be configured
+  // (a host blocker in composition).
+  appointmentCheckIn: ['ticketPrinter'],
 };
 
 export interface DeviceLookup {

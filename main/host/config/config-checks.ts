@@ -36,6 +36,9 @@ export function crossFieldProblems(data: unknown): ConfigProblem[] {
     }
   }
   if (isObj(queue.callingApi)) checkCallingApi(queue.callingApi, isObj(data.server) ? data.server : {}, add);
+  if (data.mode === 'production' && isObj(data.platform) && typeof data.platform.baseUrl === 'string' && /^http:/iu.test(data.platform.baseUrl)) {
+    add(['platform', 'baseUrl'], 'must be https:// in production mode: plain http to a platform simulator on this machine is for training only');
+  }
   return problems;
 }
 

@@ -16,6 +16,8 @@ export const PATTERNS = {
   period: '^\\d{2}:\\d{2}-\\d{2}:\\d{2}$',
   date: '^\\d{4}-\\d{2}-\\d{2}$',
   url: '^https?://\\S+$',
+  /** https anywhere; plain http only to a platform simulator on this machine (training only: config-checks.ts). */
+  platformUrl: '^(https://\\S+|http://(127\\.0\\.0\\.1|localhost)(:\\d{1,5})?(/\\S*)?)$',
   envName: '^[A-Za-z_][A-Za-z0-9_]{0,127}$',
 } as const;
 
@@ -25,13 +27,14 @@ export const PATTERN_WORDS: Readonly<Record<string, string>> = {
   [PATTERNS.period]: 'must be a period written HH:MM-HH:MM',
   [PATTERNS.date]: 'must be a date written YYYY-MM-DD',
   [PATTERNS.url]: 'must be an http:// or https:// address without spaces',
+  [PATTERNS.platformUrl]: 'must be an https:// address without spaces (or, in training mode, http://127.0.0.1:<port> or http://localhost:<port> for a platform simulator on this machine)',
   [PATTERNS.envName]: 'must be an environment variable name: letters, digits and "_", not starting with a digit',
 };
 
 const LOG_LEVELS = ['trace', 'debug', 'info', 'warn', 'error'] as const;
 
 /** The `transport.kind` values, in the order of the `oneOf` branches below. */
-export const TRANSPORT_KINDS = ['sim', 'serial', 'tcp', 'usblp', 'hid', 'usb'] as const;
+export const TRANSPORT_KINDS = ['sim', 'serial', 'tcp', 'usblp', 'hid', 'usb', 'uvc'] as const;
 
 const text = { type: 'string', minLength: 1 } as const;
 const id = { type: 'string', pattern: PATTERNS.id } as const;
@@ -48,6 +51,10 @@ const localText = {
 
 const ms = (defaultMs: number, minimum: number) =>
   ({ type: 'integer', minimum, maximum: 24 * 3600 * 1000, default: defaultMs }) as const;
+
+/** 人工核验's default duty: the hall's ordinary weekday hours. */
+const WEEKDAY_PERIODS = ['09:00-12:00', '13:30-17:30'];
+const STAFF_HOURS = { mon: WEEKDAY_PERIODS, tue: WEEKDAY_PERIODS, wed: WEEKDAY_PERIODS, thu: WEEKDAY_PERIODS, fri: WEEKDAY_PERIODS };
 
 const hours = {
   type: 'object',
@@ -99,6 +106,8 @@ const transport = {
       required: ['kind', 'vendorId', 'productId'],
       properties: { kind: { const: 'usb' }, vendorId: word16, productId: word16 },
     },
+    // The face camera through the renderer's getUserMedia (issue 14 item 5); `deviceLabel` picks one by its label.
+    { type: 'object', additionalProperties: false, required: ['kind'], properties: { kind: { const: 'uvc' }, deviceLabel: { type: 'string', minLength: 1, maxLength: 200 } } },
   ],
 };
 
@@ -215,7 +224,7 @@ export const KIOSK_CONFIG_SCHEMA = {
       type: 'object',
       additionalProperties: false,
       properties: {
-        baseUrl: { type: 'string', pattern: '^https://[^\\s]+$' },
+        baseUrl: { type: 'string', pattern: PATTERNS.platformUrl },
         timeoutMs: ms(8_000, 1_000),
         identityTimeoutMs: ms(15_000, 1_000),
       },
@@ -230,6 +239,7 @@ export const KIOSK_CONFIG_SCHEMA = {
         earlyCardHoldMs: ms(30_000, 0),
         takeCardReminderMs: ms(15_000, 3_000),
         cardLeftAlertAfterMs: ms(30_000, 5_000),
+        staffOnDuty: { ...hours, default: STAFF_HOURS },
       },
       default: {},
     },

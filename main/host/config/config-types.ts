@@ -72,6 +72,11 @@ export interface IdentityConfig {
   takeCardReminderMs: number;
   /** A card still on a reader that sees removal this long after its session ended raises `cardLeft` for staff. */
   cardLeftAlertAfterMs: number;
+  /**
+   * When hall staff are on duty to check a citizen's identity by hand (人工核验), hall time, with the queue's
+   * calendar. Default Monday to Friday 09:00-12:00 and 13:30-17:30.
+   */
+  staffOnDuty: WeeklyHours;
 }
 
 /** A `driver` name of the driver table (main/device-drivers/driver-configs.ts, ARCHITECTURE.md §8.14). */

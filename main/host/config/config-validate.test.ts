@@ -58,7 +58,15 @@ describe('validateConfig', () => {
     expect(c.hall.alternatives).toEqual({});
     expect(c.server).toEqual({ port: 8620, simPort: 8621, hostHangAfterMs: 15_000, platformSimPort: 0 });
     expect(c.session).toEqual({ idleTimeoutMs: 60000, countdownMs: 10000, attractAfterMs: 30000, ticketShownMs: 20000 });
-    expect(c.identity).toEqual({ priorityAge: 70, readCardTimeoutMs: 60000, earlyCardHoldMs: 30000, takeCardReminderMs: 15000, cardLeftAlertAfterMs: 30000 });
+    const weekday = ['09:00-12:00', '13:30-17:30'];
+    expect(c.identity).toEqual({
+      priorityAge: 70,
+      readCardTimeoutMs: 60000,
+      earlyCardHoldMs: 30000,
+      takeCardReminderMs: 15000,
+      cardLeftAlertAfterMs: 30000,
+      staffOnDuty: { mon: weekday, tue: weekday, wed: weekday, thu: weekday, fri: weekday },
+    });
     expect(c.platform).toEqual({ timeoutMs: 8000, identityTimeoutMs: 15000 });
     expect(c.queue.businesses[0]!.oneTicketPerId).toBe(true);
     expect(c.queue.calendar).toEqual({ holidays: [], workdays: [] });
@@ -95,7 +103,7 @@ describe('validateConfig', () => {
     ['both ports the same', (c) => (c.server.simPort = 8620), 'server.simPort: must differ from server.port (both are 8620)'],
     ['an unknown role', (c) => (c.devices['ticket-printer'].role = ['ticketPrinter', 'labelPrinter']), 'devices["ticket-printer"].role[1]: must be one of "ticketPrinter", "receiptPrinter", "documentPrinter", "idCardReader", "fingerprintReader", "faceCamera", "documentCamera", "barcodeScanner", "presenceSensor", "robotBase" (got "labelPrinter")'],
     ['a role that is neither name nor list', (c) => (c.devices['ticket-printer'].role = 3), 'devices["ticket-printer"].role: must be a role name or a list of role names (got 3)'],
-    ['an unknown transport kind', (c) => (c.devices['ticket-printer'].transport = { kind: 'bluetooth' }), 'devices["ticket-printer"].transport.kind: must be one of "sim", "serial", "tcp", "usblp", "hid", "usb" (got "bluetooth")'],
+    ['an unknown transport kind', (c) => (c.devices['ticket-printer'].transport = { kind: 'bluetooth' }), 'devices["ticket-printer"].transport.kind: must be one of "sim", "serial", "tcp", "usblp", "hid", "usb", "uvc" (got "bluetooth")'],
     ['a serial port without speed', (c) => (c.devices['ticket-printer'].transport = { kind: 'serial', path: 'COM3' }), 'devices["ticket-printer"].transport.baudRate: is missing'],
     ['a setting of another transport kind', (c) => (c.devices['ticket-printer'].transport = { kind: 'tcp', host: '10.0.0.5', port: 9100, baudRate: 9600 }), 'devices["ticket-printer"].transport.baudRate: is not a known setting'],
     ['an unknown driver', (c) => (c.devices['ticket-printer'].driver = 'star'), 'devices["ticket-printer"].driver: must be one of "escpos", "ga467", "zfm", "hidpos", "facecam" (got "star")'],
@@ -145,6 +153,26 @@ describe('validateConfig', () => {
       'devices["ticket-printer"].transport.kind: a simulated device ("sim") is not allowed in production mode; give the real transport (serial, tcp, usblp, hid or usb)',
     ]);
     config.devices['ticket-printer'].transport = { kind: 'serial', path: '/dev/ttyS0', baudRate: 115200 };
+    expect(problemsOf(config)).toEqual([]);
+  });
+
+  it('takes the platform over https, or over plain http to a simulator on loopback in training mode only', () => {
+    const training = fresh();
+    for (const baseUrl of ['https://zwfw.example.gov.cn/kiosk', 'http://127.0.0.1:41234', 'http://localhost:8630/']) {
+      training.platform = { baseUrl };
+      expect(problemsOf(training), baseUrl).toEqual([]);
+    }
+    for (const baseUrl of ['http://10.0.0.5:8630', 'http://127.0.0.1.example.com', 'http://localhost:8630 x', 'ftp://127.0.0.1']) {
+      training.platform = { baseUrl };
+      expect(problemsOf(training), baseUrl).toEqual([
+        `platform.baseUrl: must be an https:// address without spaces (or, in training mode, http://127.0.0.1:<port> or http://localhost:<port> for a platform simulator on this machine) (got ${JSON.stringify(baseUrl)})`,
+      ]);
+    }
+    const config = production();
+    config.devices['ticket-printer'].transport = { kind: 'serial', path: '/dev/ttyS0', baudRate: 115200 };
+    config.platform = { baseUrl: 'http://127.0.0.1:41234' };
+    expect(problemsOf(config)).toEqual(['platform.baseUrl: must be https:// in production mode: plain http to a platform simulator on this machine is for training only']);
+    config.platform = { baseUrl: 'https://zwfw.example.gov.cn/kiosk' };
     expect(problemsOf(config)).toEqual([]);
   });
 

@@ -30,6 +30,8 @@ export const LINK_LOST_IN: Readonly<Record<TransportConfig['kind'], { states: re
   usblp: { states: ['noDevice'], whenSilent: false },
   hid: { states: ['noDevice'], whenSilent: false },
   usb: { states: ['noDevice'], whenSilent: false },
+  // The renderer's camera (issue 14 item 5): reopening the device cannot bring it back; the renderer's report does.
+  uvc: { states: [], whenSilent: false },
 };
 
 export class DeviceManager {

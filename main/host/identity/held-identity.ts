@@ -4,7 +4,7 @@
  * What outlives the session is only `idHmac` (the HMAC of the ID number under the kiosk's key) and the
  * host's priority decision, copied onto the ticket.
  */
-import type { IdentityCitizenView } from '../../../common/identity';
+import type { IdentityCitizenView, VerificationMethod } from '../../../common/identity';
 import type { PlatformCardFields } from '../../../common/platform-api';
 import type { CardRead } from '../../../drivers/devices/id-card-types';
 
@@ -13,12 +13,15 @@ export interface BoundIdentity {
   idHmac: string;
   /** 绿色通道 by age, decided by the host from the card. */
   priority: boolean;
+  /** 人工核验: staff check the citizen at the counter, and the ticket is a priority one (issue 14 §5). */
+  staffCheck?: boolean;
 }
 
 export class HeldIdentity {
   private card: CardRead | null;
   private citizenView: IdentityCitizenView | null;
   private platform: PlatformCardFields | null;
+  private method: VerificationMethod | null = null;
 
   constructor(
     readonly sessionId: string,
@@ -43,6 +46,16 @@ export class HeldIdentity {
   /** The display-class view for the citizen's own screen; null once wiped. */
   get view(): IdentityCitizenView | null {
     return this.citizenView;
+  }
+
+  /** How the card was proved the citizen's; null until then (no ticket is bound before). */
+  get verifiedBy(): VerificationMethod | null {
+    return this.card === null ? null : this.method;
+  }
+
+  verified(method: VerificationMethod): void {
+    this.method = method;
+    if (method === 'staff') this.bound.staffCheck = true;
   }
 
   get wiped(): boolean {

@@ -1,15 +1,16 @@
 /**
- * The citizen's identity at the kiosk, owned by the host (issue 14 §9–10; ARCHITECTURE.md §8.6–8.7). It asks
- * the `idCardReader` for a card when the citizen reaches the card step, accepts or refuses the card
- * (card-acceptance.ts), holds what was read for the session only and wipes it when the session ends, however
- * it ends. Card removal is seen only on readers whose model row says so (reader-models.ts `removalProbe`):
+ * The citizen's identity at the kiosk, owned by the host (issue 14 §5, §9–10; ARCHITECTURE.md §8.6–8.7). It
+ * asks the `idCardReader` for a card when the citizen reaches the card step, accepts or refuses the card
+ * (card-acceptance.ts), then proves the card is theirs by the method they consented to (identity-verification.ts:
+ * face, finger or a person), holds what was read for the session only and wipes it when the session ends,
+ * however it ends. A ticket is bound to the identity only once it is verified. Card removal is seen only on readers whose model row says so (reader-models.ts `removalProbe`):
  * there, lifting the card ends an identified session when nothing is being printed, and a card still lying
  * there after its session raises `cardLeft` for staff; elsewhere every such session ends with
  * 请取走您的身份证 and no "card left" alert is claimed.
  */
 import type { Clock, TimerHandle } from '../../../common/clock';
 import { errorInfo, isErrorCode, type KioskErrorInfo } from '../../../common/errors';
-import { IDLE_IDENTITY, type IdentityPurpose, type IdentityView } from '../../../common/identity';
+import { IDLE_IDENTITY, type IdentityPurpose, type IdentityView, type VerificationMethod } from '../../../common/identity';
 import { localDateKey } from '../../../common/local-time';
 import type { PlatformCardFields } from '../../../common/platform-api';
 import type { Logger } from '../../../common/logger';
@@ -18,7 +19,9 @@ import type { CardRead, IdCardReader } from '../../../drivers/devices/id-card-ty
 import type { IdentityConfig } from '../config/config-types';
 import { acceptCard } from './card-acceptance';
 import { HeldIdentity, type BoundIdentity } from './held-identity';
+import type { IdentityVerification, VerificationStep } from './identity-verification';
 import type { KioskKey } from './kiosk-key';
+import { TakeCardReminders, type CardLeftAlerts } from './take-card-reminder';
 
 export interface IdentitySession {
   current(): string;
@@ -29,10 +32,7 @@ export interface IdentitySession {
   onEnded(listener: (sessionId: string, reason: SessionEndReason) => void): () => void;
 }
 
-export interface IdentityAlerts {
-  raise(deviceId: string, code: 'cardLeft', message: string): void;
-  clear(deviceId: string, code: 'cardLeft'): void;
-}
+export type IdentityAlerts = CardLeftAlerts;
 
 export interface IdentityServiceDeps {
   clock: Clock;
@@ -43,6 +43,7 @@ export interface IdentityServiceDeps {
   session: IdentitySession;
   key: KioskKey;
   alerts: IdentityAlerts;
+  verification: Pick<IdentityVerification, 'methods' | 'offers' | 'run'>;
 }
 
 /** A card read before the citizen reached the card step (configuration `identity.earlyCardHoldMs`). */
@@ -57,14 +58,17 @@ export class IdentityService {
   private held: HeldIdentity | null = null;
   private early: EarlyCard | null = null;
   private inFlight: AbortController | null = null;
+  /** The face, finger or staff step in progress. */
+  private verifying: AbortController | null = null;
   /** The session whose card was read (the reminder to take it follows its end). */
   private cardSession: string | null = null;
-  private reminderTimer: TimerHandle | null = null;
+  private readonly reminders: TakeCardReminders;
   private readonly changed = new Set<(view: IdentityView) => void>();
   private readonly unsubscribe: Array<() => void> = [];
   private subscribedReader: IdCardReader | undefined;
 
   constructor(private readonly deps: IdentityServiceDeps) {
+    this.reminders = new TakeCardReminders(deps.clock, deps.config, deps.alerts, (takeCard) => this.publish({ ...this.view, takeCard }));
     this.unsubscribe.push(deps.session.onEnded((sessionId, reason) => this.sessionEnded(sessionId, reason)));
   }
 
@@ -80,7 +84,7 @@ export class IdentityService {
   }
 
   state(): IdentityView {
-    return this.view;
+    return { ...this.view, methods: this.deps.verification.methods() };
   }
 
   onChanged(listener: (view: IdentityView) => void): () => void {
@@ -88,9 +92,9 @@ export class IdentityService {
     return () => this.changed.delete(listener);
   }
 
-  /** What a ticket of `sessionId` carries of the citizen: their HMAC and priority, or null without an identity. */
+  /** What a ticket of `sessionId` carries of the citizen: their HMAC and priority, or null without a verified identity. */
   bound(sessionId: string): BoundIdentity | null {
-    return this.held && this.held.sessionId === sessionId && !this.held.wiped ? this.held.bound : null;
+    return this.held && this.held.sessionId === sessionId && this.held.verifiedBy !== null ? this.held.bound : null;
   }
 
   /** The card as the platform is sent it (held-identity.ts), for the session that holds it; null otherwise. */
@@ -98,18 +102,29 @@ export class IdentityService {
     return this.held && this.held.sessionId === sessionId ? this.held.platformCard : null;
   }
 
-  /** The card step (issue 14 §10): uses a card laid early, or waits for one, bounded by `readCardTimeoutMs`. */
-  begin(purpose: IdentityPurpose): IdentityView {
+  /**
+   * The card step (issue 14 §10) for `purpose`, then `method`'s verification: uses a card laid early, or
+   * waits for one, bounded by `readCardTimeoutMs`. A card already accepted in this session is not read again:
+   * a verification that failed may be tried again, or by another method.
+   */
+  begin(purpose: IdentityPurpose, method: VerificationMethod): IdentityView {
     const sessionId = this.deps.session.current();
-    if (this.held?.sessionId === sessionId) return this.publish({ ...this.view, step: 'identified', purpose, error: undefined });
+    const base = { purpose, method, takeCard: this.view.takeCard };
+    if (!this.deps.verification.offers(method) || (purpose === 'ticket' && method === 'card')) {
+      return this.publish({ ...base, step: 'refused', error: errorInfo('serviceUnavailable', `${method} verification is not offered now`) });
+    }
+    const held = this.held?.sessionId === sessionId ? this.held : null;
+    if (held?.verifiedBy) return this.publish({ ...this.view, purpose, step: 'identified', error: undefined });
     this.cancelRead();
+    this.cancelVerification();
+    if (held) return this.verify(held, method, purpose);
     const reader = this.deps.reader();
-    if (!reader) return this.publish({ step: 'refused', purpose, error: errorInfo('noDevice', 'no idCardReader in the device registry'), takeCard: this.view.takeCard });
+    if (!reader) return this.publish({ ...base, step: 'refused', error: errorInfo('noDevice', 'no idCardReader in the device registry') });
     this.attachReader();
     const early = this.takeEarlyCard(sessionId);
-    if (early) return this.decide(early, sessionId, purpose);
+    if (early) return this.decide(early, sessionId, purpose, method);
     const abort = (this.inFlight = new AbortController());
-    this.publish({ step: 'placeCard', purpose, takeCard: this.view.takeCard });
+    this.publish({ ...base, step: 'placeCard' });
     reader
       .readCard({
         signal: abort.signal,
@@ -120,48 +135,94 @@ export class IdentityService {
         (read) => {
           if (this.inFlight !== abort || this.deps.session.state().sessionId !== sessionId) return read.wipe();
           this.inFlight = null;
-          this.decide(read, sessionId, purpose);
+          this.decide(read, sessionId, purpose, method);
         },
         (err: unknown) => {
           if (this.inFlight !== abort) return;
           this.inFlight = null;
-          this.publish({ step: 'refused', purpose, error: readError(err), takeCard: this.view.takeCard });
+          this.publish({ ...base, step: 'refused', error: readError(err), takeCard: this.view.takeCard });
         },
       );
     return this.view;
   }
 
-  /** Stops waiting for a card; an identity already established stays for the session. */
+  /** Stops waiting for a card or a verification; an identity already verified stays for the session. */
   cancel(): IdentityView {
-    if (!this.inFlight) return this.view;
+    if (!this.inFlight && !this.verifying) return this.view;
     this.cancelRead();
-    return this.publish(this.held ? { ...this.view, step: 'identified' } : { ...IDLE_IDENTITY, takeCard: this.view.takeCard });
+    this.cancelVerification();
+    return this.publish(this.held?.verifiedBy ? { ...this.view, step: 'identified' } : { ...IDLE_IDENTITY, takeCard: this.view.takeCard });
   }
 
   dispose(): void {
     this.cancelRead();
+    this.cancelVerification();
     this.wipeAll();
-    this.reminderTimer?.cancel();
+    this.reminders.dispose();
     for (const u of this.unsubscribe.splice(0)) u();
     this.changed.clear();
   }
 
-  private decide(read: CardRead, sessionId: string, purpose: IdentityPurpose): IdentityView {
+  private decide(read: CardRead, sessionId: string, purpose: IdentityPurpose, method: VerificationMethod): IdentityView {
     const today = localDateKey(this.deps.clock.now(), this.deps.timeZone);
     const verdict = acceptCard(read, today, this.deps.config.priorityAge);
     this.cardSession = sessionId;
-    this.clearReminder();
+    this.reminders.clear();
     if (!verdict.ok) {
       read.wipe();
       this.deps.log.info('ID card refused', { code: verdict.error.code, detail: verdict.error.detail });
-      return this.publish({ step: 'refused', purpose, error: verdict.error, takeCard: null });
+      return this.publish({ step: 'refused', purpose, method, error: verdict.error, takeCard: null });
     }
     const text = verdict.text;
     const bound: BoundIdentity = { idHmac: this.deps.key.idHmac(text.idNumber), priority: verdict.view.priority };
     const platformCard: PlatformCardFields = { type: text.kind, idNumber: text.idNumber, name: verdict.view.name, validFrom: text.validFrom, validUntil: text.validUntil };
-    this.held = new HeldIdentity(sessionId, read, verdict.view, bound, platformCard);
-    this.deps.log.info('identity established from the ID card', { kind: verdict.text.kind, priority: bound.priority });
-    return this.publish({ step: 'identified', purpose, citizen: verdict.view, takeCard: null });
+    const held = (this.held = new HeldIdentity(sessionId, read, verdict.view, bound, platformCard));
+    this.deps.log.info('ID card accepted', { kind: text.kind, priority: bound.priority, method });
+    return this.verify(held, method, purpose);
+  }
+
+  /** Runs `method`'s verification for the held card; its steps are published as they come. */
+  private verify(held: HeldIdentity, method: VerificationMethod, purpose: IdentityPurpose): IdentityView {
+    const card = held.platformCard;
+    if (!card) return this.view;
+    const base = { purpose, method, takeCard: null, citizen: held.view ?? undefined };
+    if (method === 'card') {
+      held.verified('card'); // the card alone is enough for this purpose (an appointment check-in)
+      return this.publish({ ...base, step: 'identified', verifiedBy: 'card' });
+    }
+    const abort = (this.verifying = new AbortController());
+    const onStep = (step: VerificationStep): void => {
+      if (this.verifying !== abort) return;
+      if (step === 'verifying') this.publish({ ...base, step: 'verifying' });
+      else if ('face' in step) this.publish({ ...base, step: 'face', face: step.face });
+      else this.publish({ ...base, step: 'finger', finger: step.finger });
+    };
+    // The first prompt at once; the steps that follow come from the verification as it goes.
+    if (method === 'face') this.publish({ ...base, step: 'face', face: { prompt: 'noFace' } });
+    else if (method === 'fingerprint') this.publish({ ...base, step: 'finger', finger: { prompt: 'place' } });
+    else this.publish({ ...base, step: 'verifying' });
+    void this.deps.verification.run(method, card, held.sessionId, onStep, abort.signal).then(
+      (result) => {
+        if (this.verifying !== abort || held.wiped) return;
+        this.verifying = null;
+        if (result.ok) {
+          held.verified(method);
+          this.deps.log.info('identity verified', { method, transaction: result.transactionId });
+          this.publish({ ...base, step: 'identified', verifiedBy: method, ...(method === 'staff' && { staff: { onDuty: true } }) });
+        } else if ('staff' in result) this.publish({ ...base, step: 'staffCheck', staff: result.staff });
+        else {
+          this.deps.log.info('identity not verified', { method, code: result.error.code, detail: result.error.detail });
+          this.publish({ ...base, step: 'refused', error: result.error });
+        }
+      },
+      (err: unknown) => {
+        if (this.verifying !== abort) return;
+        this.verifying = null;
+        this.deps.log.error('verification failed', { method, error: err });
+        this.publish({ ...base, step: 'refused', error: errorInfo('internal', 'the verification could not complete') });
+      },
+    );
+    return this.view;
   }
 
   /** A card read while nobody waits for one: the citizen laid it before the card step. */
@@ -170,7 +231,7 @@ export class IdentityService {
     const holdMs = this.deps.config.earlyCardHoldMs;
     if (holdMs === 0 || this.held) return read.wipe();
     this.discardEarlyCard();
-    this.clearReminder();
+    this.reminders.clear();
     const sessionId = this.deps.session.current(); // laying a card is a touch: the session begins
     this.early = { read, sessionId, expiry: this.deps.clock.setTimer(holdMs, () => this.discardEarlyCard()) };
     this.cardSession = sessionId;
@@ -195,8 +256,7 @@ export class IdentityService {
 
   private cardRemoved(): void {
     const reader = this.deps.reader();
-    if (reader) this.deps.alerts.clear(reader.id, 'cardLeft');
-    this.clearReminder();
+    if (reader) this.reminders.lifted(reader);
     this.discardEarlyCard();
     const sessionId = this.deps.session.state().sessionId;
     if (this.held && this.held.sessionId === sessionId && !this.deps.session.busy) {
@@ -207,37 +267,19 @@ export class IdentityService {
 
   private sessionEnded(sessionId: string, reason: SessionEndReason): void {
     this.cancelRead();
+    this.cancelVerification();
     this.wipeAll();
     const usedCard = this.cardSession === sessionId;
     if (usedCard) this.cardSession = null;
     this.publish({ ...IDLE_IDENTITY, takeCard: this.view.takeCard });
-    if (usedCard && reason !== 'cardRemoved') this.remindToTakeCard();
-  }
-
-  /** 请取走您的身份证 (issue 14 §9): until the card is lifted where that is seen, for a while where it is not. */
-  private remindToTakeCard(): void {
     const reader = this.deps.reader();
-    if (!reader) return;
-    const { takeCardReminderMs, cardLeftAlertAfterMs } = this.deps.config;
-    if (!reader.detectsRemoval) {
-      this.publish({ ...this.view, takeCard: { left: false } });
-      this.reminderTimer = this.deps.clock.setTimer(takeCardReminderMs, () => this.clearReminder());
-      return;
-    }
-    if (reader.status.cardReader?.cardPresent !== true) return;
-    this.publish({ ...this.view, takeCard: { left: false } });
-    this.reminderTimer = this.deps.clock.setTimer(cardLeftAlertAfterMs, () => {
-      this.reminderTimer = null;
-      if (reader.status.cardReader?.cardPresent !== true) return this.clearReminder();
-      this.deps.alerts.raise(reader.id, 'cardLeft', '身份证遗留在读卡器上，请代为保管并登记');
-      this.publish({ ...this.view, takeCard: { left: true } });
-    });
+    if (usedCard && reason !== 'cardRemoved' && reader) this.reminders.start(reader);
   }
 
-  private clearReminder(): void {
-    this.reminderTimer?.cancel();
-    this.reminderTimer = null;
-    if (this.view.takeCard) this.publish({ ...this.view, takeCard: null });
+  private cancelVerification(): void {
+    const abort = this.verifying;
+    this.verifying = null;
+    abort?.abort();
   }
 
   private cancelRead(): void {
@@ -252,9 +294,13 @@ export class IdentityService {
     this.discardEarlyCard();
   }
 
-  private publish(view: IdentityView): IdentityView {
-    const clean: IdentityView = { step: view.step, purpose: view.purpose, takeCard: view.takeCard };
+  private publish(view: Omit<IdentityView, 'methods'> & { methods?: unknown }): IdentityView {
+    const clean: IdentityView = { step: view.step, purpose: view.purpose, method: view.method, methods: this.deps.verification.methods(), takeCard: view.takeCard };
     if (view.citizen) clean.citizen = view.citizen;
+    if (view.face) clean.face = view.face;
+    if (view.finger) clean.finger = view.finger;
+    if (view.staff) clean.staff = view.staff;
+    if (view.verifiedBy) clean.verifiedBy = view.verifiedBy;
     if (view.error) clean.error = view.error;
     this.view = clean;
     for (const l of [...this.changed]) l(clean);

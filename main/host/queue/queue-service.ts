@@ -323,6 +323,12 @@ export class QueueService {
     return rows.map(toTicketRecord);
   }
 
+  /** The ticket a request id reserved, if any (an appointment's ticket is named by its code, issue 14 item 7). */
+  findByRequest(requestId: string): TicketRecord | undefined {
+    const row = this.sql.byRequest.get(requestId);
+    return row ? toTicketRecord(row) : undefined;
+  }
+
   getTicket(ticketId: number): TicketRecord | undefined {
     const row = this.sql.byId.get(ticketId);
     return row ? toTicketRecord(row) : undefined;

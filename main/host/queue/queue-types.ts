@@ -16,7 +16,11 @@ export type PriorityReason = (typeof PRIORITY_REASONS)[number];
 export interface TicketPriority {
   /** Higher is served first; 0 is a normal ticket. Whole number 0…1000. */
   weight: number;
-  reason: PriorityReason;
+  /**
+   * Why, in the queue's words. Absent: priority the host grants for 人工核验 (issue 14 §5: staff check the
+   * citizen's identity at the counter), a reason the database's list predates; stored as NULL.
+   */
+  reason?: PriorityReason;
 }
 
 export interface ReserveRequest {

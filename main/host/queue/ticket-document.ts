@@ -7,10 +7,10 @@
 import { formatLocalDateTime } from '../../../common/local-time';
 import type { PrintBlock, PrintDocument } from '../../../common/print-document';
 import type { BusinessConfig, HallConfig } from '../config/config-types';
-import type { ReservedTicket } from './queue-types';
+import type { PriorityReason, ReservedTicket } from './queue-types';
 
 export interface TicketDocumentInput {
-  ticket: Pick<ReservedTicket, 'number' | 'day' | 'peopleAhead' | 'estimatedWaitMinutes'> & { priority?: number };
+  ticket: Pick<ReservedTicket, 'number' | 'day' | 'peopleAhead' | 'estimatedWaitMinutes'> & { priority?: number; priorityReason?: PriorityReason };
   business: Pick<BusinessConfig, 'name' | 'zone'>;
   hall: Pick<HallConfig, 'id' | 'name' | 'kioskName' | 'timeZone' | 'queueFollowUrl'>;
   issuedAtMs: number;
@@ -21,6 +21,9 @@ export interface TicketDocumentInput {
 
 /** The training mark (issue 13 §3). */
 export const TRAINING_MARK = '演示票 · 仅供培训 不能办理业务';
+
+/** An appointment checked in at the kiosk (issue 14 item 7): its ticket jumps the queue. */
+export const APPOINTMENT_PRIORITY_LINE = '预约签到 · 优先办理';
 
 /** Printed when no follow URL is configured: enough for a hall scanner to find the ticket. */
 export const COMPACT_QR_SCHEME = 'HALLKIOSK';
@@ -48,7 +51,7 @@ export function buildTicketDocument(input: TicketDocumentInput): PrintDocument {
     { kind: 'text', text: business.name['zh-CN'], align: 'center', scale: 2, bold: true },
     { kind: 'text', text: ticket.number, align: 'center', scale: 3, bold: true },
   ];
-  if ((ticket.priority ?? 0) > 0) blocks.push({ kind: 'text', text: '绿色通道 · 优先办理', align: 'center', bold: true });
+  if ((ticket.priority ?? 0) > 0) blocks.push({ kind: 'text', text: ticket.priorityReason === 'appointment' ? APPOINTMENT_PRIORITY_LINE : '绿色通道 · 优先办理', align: 'center', bold: true });
   blocks.push(
     { kind: 'text', text: `前面还有 ${ticket.peopleAhead} 人`, align: 'center', scale: 2 },
     { kind: 'text', text: waitLine(ticket.estimatedWaitMinutes, ticket.peopleAhead), align: 'center' },

@@ -7,7 +7,7 @@ import { formatLocalDateTime } from '../../../common/local-time';
 import type { IssuedTicketView, TakeTicketResult } from '../../../common/queue';
 import type { BusinessConfig, KioskConfig } from '../config/config-types';
 import type { QueueService } from '../queue/queue-service';
-import type { TicketRecord } from '../queue/queue-types';
+import type { TicketPriority, TicketRecord } from '../queue/queue-types';
 import { buildTicketDocument } from '../queue/ticket-document';
 import type { ReserveOutcome, TicketQueue, TicketReserveRequest } from './ticket-issuer';
 
@@ -17,6 +17,12 @@ import type { ReserveOutcome, TicketQueue, TicketReserveRequest } from './ticket
  */
 export const ELDERLY_PRIORITY_WEIGHT = 10;
 
+/**
+ * An appointment checked in within its window (issue 14 item 7: "a ticket that jumps the queue within its
+ * window"): called before 绿色通道 and ordinary tickets. An elderly citizen with an appointment gets this one.
+ */
+export const APPOINTMENT_PRIORITY_WEIGHT = 20;
+
 export class QueueTicketAdapter implements TicketQueue {
   constructor(
     private readonly queue: QueueService,
@@ -24,11 +30,14 @@ export class QueueTicketAdapter implements TicketQueue {
   ) {}
 
   reserve(request: TicketReserveRequest): ReserveOutcome {
-    const { identity, ...rest } = request;
+    const { identity, priority: decided, ...rest } = request;
+    // A priority a host service decided (an appointment checked in) comes first; else the identity's.
+    const priority: TicketPriority | undefined =
+      decided ?? (identity?.priority ? { weight: ELDERLY_PRIORITY_WEIGHT, reason: 'elderly' } : identity?.staffCheck ? { weight: ELDERLY_PRIORITY_WEIGHT } : undefined);
     const result = this.queue.reserve({
       ...rest,
       ...(identity && { idHmac: identity.idHmac }),
-      ...(identity?.priority && { priority: { weight: ELDERLY_PRIORITY_WEIGHT, reason: 'elderly' as const } }),
+      ...(priority && { priority }),
     });
     if (result.kind === 'refused') return { kind: 'refused', code: result.code, ...(result.closed && { closed: result.closed }), ...(result.heldNumber && { heldNumber: result.heldNumber }) };
     if (result.kind === 'existing') return { kind: 'existing', result: this.replay(result.ticket) };
@@ -44,7 +53,7 @@ export class QueueTicketAdapter implements TicketQueue {
       issuedAtLocal: formatLocalDateTime(ticket.reservedAt, this.config.hall.timeZone),
       ...(ticket.priority > 0 && { priority: true }),
     };
-    const document = buildTicketDocument({ ticket, business, hall: this.config.hall, issuedAtMs: ticket.reservedAt, jobId: `ticket-${ticket.id}`, training: this.config.mode === 'training' });
+    const document = buildTicketDocument({ ticket: { ...ticket, ...(priority?.reason && { priorityReason: priority.reason }) }, business, hall: this.config.hall, issuedAtMs: ticket.reservedAt, jobId: `ticket-${ticket.id}`, training: this.config.mode === 'training' });
     return { kind: 'reserved', ticket: { id: ticket.id, number: ticket.number, day: ticket.day, view, document } };
   }
 

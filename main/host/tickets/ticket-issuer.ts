@@ -14,11 +14,15 @@ import type { Logger } from '../../../common/logger';
 import type { PrintDocument } from '../../../common/print-document';
 import type { ClosedInfo, IssuedTicketView, TakeTicketRequest, TakeTicketResult, TicketDeliveryEvent } from '../../../common/queue';
 import type { PrintResult, TicketPrinter, TicketRemoval } from '../../../drivers/devices/printer-types';
+import type { TicketPriority } from '../queue/queue-types';
 
 /** The session's identity as a ticket may carry it (host/identity/held-identity.ts): never the number. */
 export interface TicketIdentity {
   idHmac: string;
+  /** 绿色通道 by age. */
   priority: boolean;
+  /** 人工核验: a priority ticket, the identity checked at the counter. */
+  staffCheck?: boolean;
 }
 
 export interface TicketReserveRequest {
@@ -26,6 +30,17 @@ export interface TicketReserveRequest {
   requestId: string;
   sessionId: string;
   identity?: TicketIdentity;
+  /** Decided by a host service (an appointment checked in, issue 14 item 7); otherwise the identity's age decides. */
+  priority?: TicketPriority;
+}
+
+/**
+ * What a host service adds to a take (never the renderer: queue:take-ticket has no such fields,
+ * common/api-validate.ts): the citizen service whose availability the print needs, and a priority it decided.
+ */
+export interface TakeTicketOptions {
+  service?: CitizenService;
+  priority?: TicketPriority;
 }
 
 /** What the issuer needs from the queue (main/host/queue/queue-service.ts). */
@@ -74,14 +89,14 @@ export class TicketIssuer {
 
   constructor(private readonly deps: TicketIssuerDeps) {}
 
-  take(request: TakeTicketRequest): Promise<TakeTicketResult> {
+  take(request: TakeTicketRequest, options: TakeTicketOptions = {}): Promise<TakeTicketResult> {
     const pending = this.inFlight.get(request.requestId);
     if (pending) return pending;
     const sessionId = this.deps.session.current();
     if (this.sessionsPrinting.has(sessionId)) {
       return Promise.resolve({ outcome: 'refused', error: errorInfo('busy', 'a ticket is already being printed for this session') });
     }
-    const work = this.issue(request, sessionId).finally(() => {
+    const work = this.issue(request, sessionId, options).finally(() => {
       this.inFlight.delete(request.requestId);
       this.sessionsPrinting.delete(sessionId);
     });
@@ -96,14 +111,20 @@ export class TicketIssuer {
     return () => this.deliveryListeners.delete(listener);
   }
 
-  private async issue(request: TakeTicketRequest, sessionId: string): Promise<TakeTicketResult> {
-    const availability = this.deps.availability.of('takeTicket');
+  private async issue(request: TakeTicketRequest, sessionId: string, options: TakeTicketOptions): Promise<TakeTicketResult> {
+    const availability = this.deps.availability.of(options.service ?? 'takeTicket');
     const printer = this.deps.printer();
     if (!availability.available || !printer) {
       return { outcome: 'refused', error: errorInfo(availability.reason ?? 'noDevice', 'the ticket printer cannot print now') };
     }
     const identity = this.deps.identity?.bound(sessionId) ?? undefined;
-    const reserved = this.deps.queue.reserve({ businessId: request.businessId, requestId: request.requestId, sessionId, ...(identity && { identity }) });
+    const reserved = this.deps.queue.reserve({
+      businessId: request.businessId,
+      requestId: request.requestId,
+      sessionId,
+      ...(identity && { identity }),
+      ...(options.priority && { priority: options.priority }),
+    });
     if (reserved.kind === 'refused') {
       return { outcome: 'refused', error: errorInfo(reserved.code), ...(reserved.closed && { closed: reserved.closed }), ...(reserved.heldNumber && { heldNumber: reserved.heldNumber }) };
     }

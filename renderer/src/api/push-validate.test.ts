@@ -10,6 +10,8 @@ const GOOD: KioskEvent[] = [
   { type: 'queue:changed', businesses: [OPEN_BUSINESS, CLOSED_BUSINESS] },
   { type: 'clock:changed', nowMs: 1_767_225_600_000 },
   { type: 'ticket:delivery', requestId: 'r-1', number: 'A012', delivery: 'retracted' },
+  { type: 'face:streaming', on: true },
+  { type: 'face:streaming', on: false, deviceLabel: 'HD USB Camera' },
 ];
 
 describe('parseHostEvent', () => {
@@ -26,6 +28,7 @@ describe('parseHostEvent', () => {
     const session = makeSession();
     const cases: [unknown, string][] = [
       [{ type: 'session:changed' }, 'session must be an object'],
+      [{ type: 'face:streaming', on: 'yes' }, 'on must be a boolean'],
       [{ type: 'session:changed', session: { ...session, phase: '520102199001011234' } }, 'session.phase must be one of'],
       [{ type: 'session:changed', session: { ...session, sessionId: 7 } }, 'session.sessionId must be a string'],
       [{ type: 'session:changed', session: { ...session, idleTimeoutMs: -1 } }, 'session.idleTimeoutMs must not be negative'],

@@ -5,12 +5,23 @@
  * only the contract's fields. A `detail` names the field and what was expected, never the value it held
  * (values may be personal data).
  */
+import { APPOINTMENT_STANDINGS, APPOINTMENT_STEPS, type AppointmentChoice, type AppointmentView } from '../../../common/appointment';
 import type { ServiceAvailability } from '../../../common/availability';
 import { CITIZEN_SERVICES } from '../../../common/availability';
 import type { Checked } from '../../../common/api-validate';
 import { DEVICE_ROLES, type DeviceRole } from '../../../common/device';
 import { errorInfo, isErrorCode, type KioskErrorInfo } from '../../../common/errors';
-import { IDENTITY_PURPOSES, type IdentityCardKind, type IdentityStep, type IdentityView } from '../../../common/identity';
+import {
+  FACE_PROMPTS,
+  FINGER_PROMPTS,
+  IDENTITY_PURPOSES,
+  VERIFICATION_METHODS,
+  type FaceStepView,
+  type IdentityCardKind,
+  type IdentityCitizenView,
+  type IdentityStep,
+  type IdentityView,
+} from '../../../common/identity';
 import type { KioskApi, KioskEvent } from '../../../common/kiosk-api';
 import type { BusinessView, ClosedReason, LocalText } from '../../../common/queue';
 import type { SessionPhase, SessionState } from '../../../common/session';
@@ -126,7 +137,7 @@ export function parseBusinesses(value: unknown, path = 'businesses'): BusinessVi
   });
 }
 
-const IDENTITY_STEPS = ['idle', 'placeCard', 'reading', 'refused', 'identified'] as const satisfies readonly IdentityStep[];
+const IDENTITY_STEPS = ['idle', 'placeCard', 'reading', 'refused', 'face', 'finger', 'verifying', 'staffCheck', 'identified'] as const satisfies readonly IdentityStep[];
 const CARD_KINDS = ['resident', 'hkMacaoTaiwanResidence', 'foreignPermanent2017', 'foreignPermanent2023'] as const satisfies readonly IdentityCardKind[];
 
 function errorOf(value: unknown, path: string): KioskErrorInfo {
@@ -135,36 +146,89 @@ function errorOf(value: unknown, path: string): KioskErrorInfo {
   return errorInfo(v.code);
 }
 
-/** The identity step (common/identity.ts); a citizen view carries the masked number only. */
-export function parseIdentityView(value: unknown, path = 'identity'): IdentityView {
-  const v = record(value, path);
-  const out: IdentityView = {
-    step: oneOf(v.step, IDENTITY_STEPS, `${path}.step`),
-    purpose: v.purpose === null ? null : oneOf(v.purpose, IDENTITY_PURPOSES, `${path}.purpose`),
-    takeCard: null,
+function bool(value: unknown, path: string): boolean {
+  if (typeof value !== 'boolean') throw new ShapeError(`${path} must be a boolean`);
+  return value;
+}
+
+function citizenOf(value: unknown, path: string): IdentityCitizenView {
+  const c = record(value, path);
+  return {
+    name: str(c.name, `${path}.name`),
+    idNumberMasked: str(c.idNumberMasked, `${path}.idNumberMasked`),
+    cardKind: oneOf(c.cardKind, CARD_KINDS, `${path}.cardKind`),
+    age: c.age === null ? null : count(c.age, `${path}.age`),
+    priority: bool(c.priority, `${path}.priority`),
   };
-  if (v.takeCard !== null) {
-    const r = record(v.takeCard, `${path}.takeCard`);
-    if (typeof r.left !== 'boolean') throw new ShapeError(`${path}.takeCard.left must be a boolean`);
-    out.takeCard = { left: r.left };
-  }
-  if (v.error !== undefined) out.error = errorOf(v.error, `${path}.error`);
-  if (v.citizen !== undefined) {
-    const c = record(v.citizen, `${path}.citizen`);
-    if (typeof c.priority !== 'boolean') throw new ShapeError(`${path}.citizen.priority must be a boolean`);
-    out.citizen = {
-      name: str(c.name, `${path}.citizen.name`),
-      idNumberMasked: str(c.idNumberMasked, `${path}.citizen.idNumberMasked`),
-      cardKind: oneOf(c.cardKind, CARD_KINDS, `${path}.citizen.cardKind`),
-      age: c.age === null ? null : count(c.age, `${path}.citizen.age`),
-      priority: c.priority,
-    };
+}
+
+function faceOf(value: unknown, path: string): FaceStepView {
+  const f = record(value, path);
+  const out: FaceStepView = { prompt: oneOf(f.prompt, FACE_PROMPTS, `${path}.prompt`) };
+  if (f.challenge !== undefined) {
+    const c = record(f.challenge, `${path}.challenge`);
+    out.challenge = { index: count(c.index, `${path}.challenge.index`), total: count(c.total, `${path}.challenge.total`) };
   }
   return out;
 }
 
+/** The identity step (common/identity.ts); a citizen view carries the masked number only. */
+export function parseIdentityView(value: unknown, path = 'identity'): IdentityView {
+  const v = record(value, path);
+  const m = record(v.methods, `${path}.methods`);
+  const out: IdentityView = {
+    step: oneOf(v.step, IDENTITY_STEPS, `${path}.step`),
+    purpose: v.purpose === null ? null : oneOf(v.purpose, IDENTITY_PURPOSES, `${path}.purpose`),
+    method: v.method === null ? null : oneOf(v.method, VERIFICATION_METHODS, `${path}.method`),
+    methods: { face: bool(m.face, `${path}.methods.face`), fingerprint: bool(m.fingerprint, `${path}.methods.fingerprint`), staff: bool(m.staff, `${path}.methods.staff`) },
+    takeCard: v.takeCard === null ? null : { left: bool(record(v.takeCard, `${path}.takeCard`).left, `${path}.takeCard.left`) },
+  };
+  if (v.error !== undefined) out.error = errorOf(v.error, `${path}.error`);
+  if (v.citizen !== undefined) out.citizen = citizenOf(v.citizen, `${path}.citizen`);
+  if (v.face !== undefined) out.face = faceOf(v.face, `${path}.face`);
+  if (v.finger !== undefined) out.finger = { prompt: oneOf(record(v.finger, `${path}.finger`).prompt, FINGER_PROMPTS, `${path}.finger.prompt`) };
+  if (v.staff !== undefined) {
+    const st = record(v.staff, `${path}.staff`);
+    out.staff = { onDuty: bool(st.onDuty, `${path}.staff.onDuty`), ...(st.backAt !== undefined && { backAt: str(st.backAt, `${path}.staff.backAt`) }) };
+  }
+  if (v.verifiedBy !== undefined) out.verifiedBy = oneOf(v.verifiedBy, VERIFICATION_METHODS, `${path}.verifiedBy`);
+  return out;
+}
+
+function appointmentChoiceOf(value: unknown, path: string): AppointmentChoice {
+  const c = record(value, path);
+  const out: AppointmentChoice = {
+    code: str(c.code, `${path}.code`),
+    businessId: str(c.businessId, `${path}.businessId`),
+    businessName: localText(c.businessName, `${path}.businessName`),
+    zone: localText(c.zone, `${path}.zone`),
+    windowStartLocal: str(c.windowStartLocal, `${path}.windowStartLocal`),
+    windowEndLocal: str(c.windowEndLocal, `${path}.windowEndLocal`),
+    personMaskedName: str(c.personMaskedName, `${path}.personMaskedName`),
+    standing: oneOf(c.standing, APPOINTMENT_STANDINGS, `${path}.standing`),
+  };
+  const opensAtLocal = optional(c.opensAtLocal, (x) => str(x, `${path}.opensAtLocal`));
+  if (opensAtLocal !== undefined) out.opensAtLocal = opensAtLocal;
+  return out;
+}
+
+/** The appointment check-in step (common/appointment.ts, issue 14 item 7): the name only as the platform masked it. */
+export function parseAppointmentView(value: unknown, path = 'appointment'): AppointmentView {
+  const v = record(value, path);
+  const inputs = record(v.inputs, `${path}.inputs`);
+  if (typeof inputs.scanner !== 'boolean' || typeof inputs.card !== 'boolean') throw new ShapeError(`${path}.inputs must say scanner and card as booleans`);
+  const out: AppointmentView = { step: oneOf(v.step, APPOINTMENT_STEPS, `${path}.step`), inputs: { scanner: inputs.scanner, card: inputs.card } };
+  const source = optional(v.source, (x) => oneOf(x, ['code', 'card'] as const, `${path}.source`));
+  if (source !== undefined) out.source = source;
+  if (v.appointments !== undefined) out.appointments = array(v.appointments, `${path}.appointments`).map((a, i) => appointmentChoiceOf(a, `${path}.appointments[${i}]`));
+  if (v.error !== undefined) out.error = errorOf(v.error, `${path}.error`);
+  const opensAtLocal = optional(v.opensAtLocal, (x) => str(x, `${path}.opensAtLocal`));
+  if (opensAtLocal !== undefined) out.opensAtLocal = opensAtLocal;
+  return out;
+}
+
 /** The host-pushed event types; `kiosk:resync` is made by the client bridge, never accepted from the wire. */
-export const HOST_EVENT_TYPES = ['session:changed', 'availability:changed', 'queue:changed', 'clock:changed', 'host:alive', 'ticket:delivery', 'identity:changed'] as const;
+export const HOST_EVENT_TYPES = ['session:changed', 'availability:changed', 'queue:changed', 'clock:changed', 'host:alive', 'ticket:delivery', 'identity:changed', 'face:streaming', 'appointment:changed'] as const;
 export type HostEventType = (typeof HOST_EVENT_TYPES)[number];
 
 export function isHostEventType(value: unknown): value is HostEventType {
@@ -187,6 +251,12 @@ function parseKnownEvent(type: HostEventType, v: Rec): KioskEvent {
       return { type, requestId: str(v.requestId, 'requestId'), number: str(v.number, 'number'), delivery: oneOf(v.delivery, TICKET_REMOVALS, 'delivery') };
     case 'identity:changed':
       return { type, identity: parseIdentityView(v.identity) };
+    case 'face:streaming': {
+      const deviceLabel = optional(v.deviceLabel, (x) => str(x, 'deviceLabel'));
+      return { type, on: bool(v.on, 'on'), ...(deviceLabel !== undefined && { deviceLabel }) };
+    }
+    case 'appointment:changed':
+      return { type, appointment: parseAppointmentView(v.appointment) };
   }
 }
 

@@ -6,6 +6,8 @@ import { CountdownOverlay } from '../components/CountdownOverlay';
 import { DemoBanner } from '../components/DemoBanner';
 import { TakeCardReminder } from '../identity/TakeCardReminder';
 import { TopBar } from '../components/TopBar';
+import { FaceFeedContext } from '../camera/face-feed-context';
+import { useUvcFeed } from '../camera/use-uvc-feed';
 import { I18nProvider } from '../i18n/I18nProvider';
 import { SERVICES } from '../services/registry';
 import type { ServiceAction } from '../services/service-module';
@@ -74,6 +76,8 @@ export function App({ api, monotonicNow = performanceNow, newRequestId = default
   useHostConnection(api, dispatch, monotonicNow);
   const reportActivity = useActivityReporter(api, dispatch, monotonicNow, snapshot?.session.sessionId != null);
   const endSession = useEndSession(api, dispatch);
+  // The uvc face camera (issue 14 item 5): frames while the host asks, never while it is lost.
+  const faceFeed = useUvcFeed(api, state.host.lost ? undefined : snapshot?.faceStreaming);
 
   const timeZone = snapshot?.timeZone ?? 'Asia/Shanghai';
   const hostTime = useMemo<HostTime>(
@@ -133,7 +137,7 @@ export function App({ api, monotonicNow = performanceNow, newRequestId = default
         <div className={`app app--${phase ?? 'connecting'}${elder ? ' app--elder' : ''}`}>
           {mode === 'training' && <DemoBanner />}
           <div className="app__content" inert={countdownEndsAt !== null}>
-            {content}
+            <FaceFeedContext value={faceFeed}>{content}</FaceFeedContext>
           </div>
           {snapshot?.identity.takeCard && <TakeCardReminder reminder={snapshot.identity.takeCard} />}
           {countdownEndsAt !== null && <CountdownOverlay endsAtMs={countdownEndsAt} onContinue={forceActivity} />}

@@ -4,6 +4,7 @@
  * order on one channel, so each is applied as it comes; events before the first snapshot are dropped (the
  * snapshot that follows supersedes them).
  */
+import type { AppointmentView } from '../../../common/appointment';
 import type { IdentityView } from '../../../common/identity';
 import type { KioskEvent, KioskSnapshot } from '../../../common/kiosk-api';
 import type { BusinessView } from '../../../common/queue';
@@ -28,6 +29,7 @@ export type HostAction =
   | { type: 'host/session'; session: SessionState }
   | { type: 'host/businesses'; businesses: BusinessView[] }
   | { type: 'host/identity'; identity: IdentityView }
+  | { type: 'host/appointment'; appointment: AppointmentView }
   | { type: 'host/lost' };
 
 export const EMPTY_HOST_VIEW: HostView = { snapshot: null, clock: null, lost: false };
@@ -46,6 +48,8 @@ export function hostViewReducer(state: HostView, action: HostAction): HostView {
       return { ...state, snapshot: { ...snapshot, businesses: action.businesses } };
     case 'host/identity':
       return { ...state, snapshot: { ...snapshot, identity: action.identity } };
+    case 'host/appointment':
+      return { ...state, snapshot: { ...snapshot, appointment: action.appointment } };
     case 'host/event':
       return applyEvent(state, snapshot, action.event, action.localMs);
   }
@@ -63,11 +67,15 @@ function applyEvent(state: HostView, snapshot: KioskSnapshot, event: KioskEvent,
       return { ...state, clock: { hostMs: event.nowMs, localMs } };
     case 'identity:changed':
       return { ...state, snapshot: { ...snapshot, identity: event.identity } };
+    case 'appointment:changed':
+      return { ...state, snapshot: { ...snapshot, appointment: event.appointment } };
     case 'kiosk:resync':
     case 'host:alive':
       return state; // the loader handles both: a fresh snapshot, and the time the host was last heard
     case 'ticket:delivery':
       return state; // the ticket service's own (services/ticket/TicketService.tsx)
+    case 'face:streaming':
+      return { ...state, snapshot: { ...snapshot, faceStreaming: { on: event.on, ...(event.deviceLabel !== undefined && { deviceLabel: event.deviceLabel }) } } };
   }
 }
 

@@ -16,7 +16,8 @@ const TITLES: Record<'placeCard' | 'reading' | 'refused', MessageId> = {
   refused: 'identity.refused.title',
 };
 
-export function CardStepScreen({ identity, onRetry, onBack }: { identity: IdentityView; onRetry(): void; onBack(): void }) {
+/** `onOtherWay`: after a face or finger that did not verify, the citizen may choose another way. */
+export function CardStepScreen({ identity, onRetry, onBack, onOtherWay }: { identity: IdentityView; onRetry(): void; onBack(): void; onOtherWay?: () => void }) {
   const { t } = useI18n();
   const step = identity.step === 'reading' || identity.step === 'refused' ? identity.step : 'placeCard';
   const lead: string =
@@ -31,9 +32,14 @@ export function CardStepScreen({ identity, onRetry, onBack }: { identity: Identi
           <Button variant="secondary" onClick={onBack}>
             {t('action.back')}
           </Button>
+          {step === 'refused' && onOtherWay && (
+            <Button variant="primary" large onClick={onOtherWay}>
+              {t('identity.otherWay')}
+            </Button>
+          )}
           {step === 'refused' && (
             <Button variant="primary" large onClick={onRetry}>
-              {t('identity.retry')}
+              {t(onOtherWay ? 'action.retry' : 'identity.retry')}
             </Button>
           )}
         </>

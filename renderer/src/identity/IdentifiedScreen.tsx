@@ -8,17 +8,27 @@ import { Button } from '../primitives/Button';
 import { List } from '../primitives/List';
 import { Screen } from '../primitives/Screen';
 
-export function IdentifiedScreen({ citizen, continueLabel, onContinue, onBack }: { citizen: IdentityCitizenView; continueLabel: string; onContinue(): void; onBack(): void }) {
+export interface IdentifiedScreenProps {
+  citizen: IdentityCitizenView;
+  /** 人工核验: staff were told, and check the card at the counter; the ticket is a priority one. */
+  staffCheck?: boolean;
+  continueLabel: string;
+  onContinue(): void;
+  onBack(): void;
+}
+
+export function IdentifiedScreen({ citizen, staffCheck = false, continueLabel, onContinue, onBack }: IdentifiedScreenProps) {
   const { t } = useI18n();
   const facts = [
     { key: 'name', text: t('identity.identified.name', { name: citizen.name }) },
     { key: 'id', text: t('identity.identified.id', { id: citizen.idNumberMasked }) },
     ...(citizen.priority ? [{ key: 'priority', text: t('identity.identified.priority') }] : []),
+    ...(staffCheck ? [{ key: 'staff', text: t('identity.identified.staffCheck') }] : []),
   ];
   return (
     <Screen
       kind={['identified']}
-      title={t('identity.identified.title')}
+      title={t(staffCheck ? 'identity.identified.staffTitle' : 'identity.identified.title')}
       actions={
         <>
           <Button variant="secondary" onClick={onBack}>

@@ -4,22 +4,23 @@
  * `identity:changed` events in the snapshot; this decides nothing (ARCHITECTURE.md §8.6).
  */
 import { useCallback, useEffect, useRef } from 'react';
-import type { IdentityPurpose, IdentityView } from '../../../common/identity';
+import type { IdentityPurpose, IdentityView, VerificationMethod } from '../../../common/identity';
 import type { KioskApi } from '../../../common/kiosk-api';
 import type { HostAction } from '../app/host-view';
 
-export function useCardStep(api: KioskApi, purpose: IdentityPurpose, dispatchHost: (action: HostAction) => void, identity: IdentityView) {
+/** `method`: what the citizen consented to (face, fingerprint), staff, or the card alone where that is enough. */
+export function useCardStep(api: KioskApi, purpose: IdentityPurpose, dispatchHost: (action: HostAction) => void, identity: IdentityView, method: VerificationMethod = 'card') {
   const identified = useRef(identity.step === 'identified');
   identified.current = identity.step === 'identified';
 
   const begin = useCallback(() => {
-    api.call('identity:begin', { purpose }).then(
+    api.call('identity:begin', { purpose, method }).then(
       (view) => dispatchHost({ type: 'host/identity', identity: view }),
       () => {
         // The host's events carry the step; a failed call leaves the screen as it was, with its retry.
       },
     );
-  }, [api, purpose, dispatchHost]);
+  }, [api, purpose, method, dispatchHost]);
 
   useEffect(() => {
     begin();

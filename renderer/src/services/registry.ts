@@ -5,6 +5,7 @@
  */
 import type { CitizenService } from '../../../common/availability';
 import type { ServiceAction, ServiceModule } from './service-module';
+import { appointmentService } from './appointment/appointment-service';
 import { identityTicketService } from './identity-ticket/identity-ticket-service';
 import { ticketService } from './ticket/ticket-service';
 
@@ -13,6 +14,7 @@ export type AnyServiceModule = ServiceModule<unknown, ServiceAction>;
 export const SERVICES: { readonly [S in CitizenService]: AnyServiceModule } = {
   takeTicket: ticketService,
   identityTicket: identityTicketService,
+  appointmentCheckIn: appointmentService,
 };
 
 /** Each service's slice of the app state, as its module made it. */

@@ -4,6 +4,7 @@
  * it) so flows run end to end. It decides nothing else: availability, businesses and take-ticket outcomes
  * are whatever the test sets.
  */
+import { IDLE_APPOINTMENT, type AppointmentCheckInResult, type AppointmentView } from '../../../common/appointment';
 import { errorInfo } from '../../../common/errors';
 import {
   KioskApiError,
@@ -51,6 +52,7 @@ export class FakeKioskApi implements KioskApi {
   private readonly listeners = new Set<(event: KioskEvent) => void>();
   private readonly handlers: Handlers = {};
   private readonly takeTicketQueue: (TakeTicketResult | Promise<TakeTicketResult>)[] = [];
+  private readonly checkInQueue: (AppointmentCheckInResult | Promise<AppointmentCheckInResult>)[] = [];
   private sessionCounter = 0;
 
   constructor(snapshot: KioskSnapshot = makeSnapshot()) {
@@ -96,6 +98,11 @@ export class FakeKioskApi implements KioskApi {
     this.takeTicketQueue.push(...results);
   }
 
+  /** The answers to the next appointment:check-in calls, in order. */
+  scriptCheckIn(...results: (AppointmentCheckInResult | Promise<AppointmentCheckInResult>)[]): void {
+    this.checkInQueue.push(...results);
+  }
+
   /** Delivers a host event (and keeps the served snapshot consistent with it). */
   push(event: KioskEvent): void {
     switch (event.type) {
@@ -114,6 +121,9 @@ export class FakeKioskApi implements KioskApi {
       case 'identity:changed':
         this.snapshot.identity = event.identity;
         break;
+      case 'appointment:changed':
+        this.snapshot.appointment = event.appointment;
+        break;
       case 'kiosk:resync':
         break;
     }
@@ -123,6 +133,11 @@ export class FakeKioskApi implements KioskApi {
   /** Sets the identity step as the host would and pushes `identity:changed`. */
   setIdentity(identity: Partial<IdentityView>): void {
     this.push({ type: 'identity:changed', identity: { ...this.snapshot.identity, ...identity } });
+  }
+
+  /** Sets the appointment check-in step as the host would and pushes `appointment:changed`. */
+  setAppointment(appointment: Partial<AppointmentView>): void {
+    this.push({ type: 'appointment:changed', appointment: { ...this.snapshot.appointment, ...appointment } });
   }
 
   /** Sets the session as the host would and pushes `session:changed`. */
@@ -147,19 +162,41 @@ export class FakeKioskApi implements KioskApi {
         this.setSession({ phase: 'home', sessionId: null, countdownEndsAt: null });
         return structuredClone(this.snapshot.session);
       },
-      'identity:begin': ({ purpose }) => {
-        this.setIdentity({ step: 'placeCard', purpose, error: undefined });
+      'identity:begin': ({ purpose, method }) => {
+        this.setIdentity({ step: 'placeCard', purpose, method, error: undefined });
         return structuredClone(this.snapshot.identity);
       },
       'identity:cancel': () => {
         this.setIdentity({ step: 'idle', purpose: null, error: undefined });
         return structuredClone(this.snapshot.identity);
       },
+      'appointment:begin': () => {
+        this.setAppointment({ step: 'scanning', inputs: { scanner: true, card: true }, source: undefined, appointments: undefined, error: undefined, opensAtLocal: undefined });
+        return structuredClone(this.snapshot.appointment);
+      },
+      // The look-up's answer is the test's to push (setAppointment), as the host pushes it.
+      'appointment:submit-code': () => structuredClone(this.snapshot.appointment),
+      'appointment:find-by-card': () => {
+        this.setAppointment({ step: 'looking', source: 'card', error: undefined });
+        return structuredClone(this.snapshot.appointment);
+      },
+      'appointment:check-in': (request) => {
+        const next = this.checkInQueue.shift();
+        if (next === undefined) throw new KioskApiError(errorInfo('internal', `fake: no scripted check-in result for ${request.requestId}`));
+        return next;
+      },
+      'appointment:cancel': () => {
+        this.setAppointment({ ...IDLE_APPOINTMENT, source: undefined, appointments: undefined, error: undefined, opensAtLocal: undefined });
+        return structuredClone(this.snapshot.appointment);
+      },
       'queue:take-ticket': (request: TakeTicketRequest) => {
         const next = this.takeTicketQueue.shift();
         if (next === undefined) throw new KioskApiError(errorInfo('internal', `fake: no scripted take-ticket result for ${request.requestId}`));
         return next;
       },
+      // The uvc face camera (issue 14 item 5): frames are taken while the snapshot says the host streams.
+      'face:frame': () => ({ accepted: this.snapshot.faceStreaming?.on === true }),
+      'face:camera': () => ({}),
     };
     return handlers[channel];
   }

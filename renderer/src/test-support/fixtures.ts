@@ -1,4 +1,5 @@
 /** Host-shaped data for renderer tests: a small hall on a fixed host clock. */
+import { IDLE_APPOINTMENT } from '../../../common/appointment';
 import { IDLE_IDENTITY } from '../../../common/identity';
 import type { ServiceAvailability } from '../../../common/availability';
 import type { KioskSnapshot } from '../../../common/kiosk-api';
@@ -61,6 +62,7 @@ export function makeSnapshot(overrides: Partial<KioskSnapshot> = {}): KioskSnaps
     languages: ['zh-CN', 'zh-TW', 'en'],
     session: makeSession({ phase: 'active', sessionId: 'S1' }),
     identity: IDLE_IDENTITY,
+    appointment: IDLE_APPOINTMENT,
     availability: [TAKE_TICKET_AVAILABLE],
     businesses: [OPEN_BUSINESS, CLOSED_BUSINESS],
     hostLostAfterMs: 15_000,

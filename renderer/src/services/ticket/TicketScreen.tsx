@@ -2,6 +2,7 @@ import type { IssuedTicketView } from '../../../../common/queue';
 import { useHostNow, useHostTime } from '../../app/host-time';
 import { formatHallDateTime } from '../../i18n/date-format';
 import { useI18n, type I18n } from '../../i18n/i18n-context';
+import type { MessageId } from '../../i18n/translate';
 import { Button } from '../../primitives/Button';
 import { List } from '../../primitives/List';
 import { Screen } from '../../primitives/Screen';
@@ -30,7 +31,7 @@ interface Fact {
  * The issued ticket, as the host reported it after the printer confirmed it. With nobody ahead (or a 0 estimate)
  * it says 预计即将叫号, as the printed ticket does (main/host/queue/ticket-document.ts), not 约 0 分钟.
  */
-export function TicketScreen({ ticket, onDone }: { ticket: IssuedTicketView; onDone(): void }) {
+export function TicketScreen({ ticket, onDone, priorityLabel = 'ticket.priority' }: { ticket: IssuedTicketView; onDone(): void; /** Why it is served first (预约签到 · 优先办理). */ priorityLabel?: MessageId }) {
   const { t, text, language } = useI18n();
   const { timeZone } = useHostTime();
   const hostNowMs = useHostNow(30_000);
@@ -46,7 +47,7 @@ export function TicketScreen({ ticket, onDone }: { ticket: IssuedTicketView; onD
   const paper = paperFact(ticket.delivery, t);
   const facts: Fact[] = [
     ...paper,
-    ...(ticket.priority ? [{ key: 'priority', text: t('ticket.priority') }] : []),
+    ...(ticket.priority ? [{ key: 'priority', text: t(priorityLabel) }] : []),
     ...waiting,
     { key: 'zone', text: t('ticket.zone', { zone: text(ticket.zone) }) },
     { key: 'issued', text: t('ticket.issuedAt', { time: formatHallDateTime(ticket.issuedAtLocal, hostNowMs, timeZone, language) }) },

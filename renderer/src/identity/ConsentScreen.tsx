@@ -1,0 +1,39 @@
+/**
+ * 刷脸 consent (issue 14 §5; PIPL art. 29: separate consent for sensitive personal information such as
+ * biometrics): before any face is captured, in plain words — what is collected, why, who receives it and how
+ * long it is kept (not at all after the session) — with an equal-sized way not to agree. Each sentence is
+ * written so the guides issue can speak it as it is.
+ */
+import { useI18n } from '../i18n/i18n-context';
+import { Button } from '../primitives/Button';
+import { List } from '../primitives/List';
+import { Screen } from '../primitives/Screen';
+
+const FACTS = ['what', 'why', 'who', 'keep'] as const;
+
+export function ConsentScreen({ onAgree, onDecline, onBack }: { onAgree(): void; onDecline(): void; onBack(): void }) {
+  const { t } = useI18n();
+  return (
+    <Screen
+      kind={['consent']}
+      title={t('consent.face.title')}
+      actions={
+        <>
+          <Button variant="secondary" onClick={onBack}>
+            {t('action.back')}
+          </Button>
+          <div className="consent__choices">
+            <Button variant="primary" large onClick={onAgree}>
+              {t('consent.face.agree')}
+            </Button>
+            <Button variant="primary" large onClick={onDecline}>
+              {t('consent.face.decline')}
+            </Button>
+          </div>
+        </>
+      }
+    >
+      <List className="consent__facts" items={[...FACTS]} itemKey={(f) => f} renderItem={(f) => t(`consent.face.${f}`)} />
+    </Screen>
+  );
+}
