@@ -148,8 +148,10 @@ export function composeKiosk(options: ComposeOptions): Kiosk {
   const faceFeeds: UvcFrameSource[] = [];
   const devices = new DeviceManager(buildDevices(options, statistics, sims, simulators, faceFeeds), clock, log.child('devices'));
   // The simulated platform judges a fingerprint as the simulated module made it: the card holder's finger, or another.
+  // Only where no platform is configured: a training kiosk pointed at a platform elsewhere (another process,
+  // a test platform) holds none of the simulator's appointments or people.
   const platformSim =
-    config.mode === 'training'
+    config.mode === 'training' && config.platform.baseUrl === undefined
       ? new PlatformSim({
           clock,
           port: config.server.platformSimPort,

@@ -138,8 +138,8 @@ export function App({ api, monotonicNow = performanceNow, newRequestId = default
           {mode === 'training' && <DemoBanner />}
           <div className="app__content" inert={countdownEndsAt !== null}>
             <FaceFeedContext value={faceFeed}>{content}</FaceFeedContext>
+            {snapshot?.identity.takeCard && <TakeCardReminder reminder={snapshot.identity.takeCard} />}
           </div>
-          {snapshot?.identity.takeCard && <TakeCardReminder reminder={snapshot.identity.takeCard} />}
           {countdownEndsAt !== null && <CountdownOverlay endsAtMs={countdownEndsAt} onContinue={forceActivity} />}
         </div>
       </HostTimeContext>

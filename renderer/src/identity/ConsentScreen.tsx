@@ -18,22 +18,20 @@ export function ConsentScreen({ onAgree, onDecline, onBack }: { onAgree(): void;
       kind={['consent']}
       title={t('consent.face.title')}
       actions={
-        <>
-          <Button variant="secondary" onClick={onBack}>
-            {t('action.back')}
-          </Button>
-          <div className="consent__choices">
-            <Button variant="primary" large onClick={onAgree}>
-              {t('consent.face.agree')}
-            </Button>
-            <Button variant="primary" large onClick={onDecline}>
-              {t('consent.face.decline')}
-            </Button>
-          </div>
-        </>
+        <Button variant="secondary" onClick={onBack}>
+          {t('action.back')}
+        </Button>
       }
     >
       <List className="consent__facts" items={[...FACTS]} itemKey={(f) => f} renderItem={(f) => t(`consent.face.${f}`)} />
+      <div className="consent__choices">
+        <Button variant="primary" large onClick={onAgree}>
+          {t('consent.face.agree')}
+        </Button>
+        <Button variant="primary" large onClick={onDecline}>
+          {t('consent.face.decline')}
+        </Button>
+      </div>
     </Screen>
   );
 }
