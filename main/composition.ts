@@ -122,7 +122,7 @@ function buildDevices(options: ComposeOptions, statistics: StatisticsStore, sims
       }
       default: {
         if (t.kind === 'uvc') throw new Error(`devices.${id}: only a face camera takes frames from the renderer (uvc)`);
-        if (t.kind !== 'sim') return managed(driver.createDevice(ctx, openRealTransport(id, t)));
+        if (t.kind !== 'sim') return managed(driver.createDevice(ctx, openRealTransport(id, t, { model: ctx.model })));
         const pair = createMemoryPair(id);
         simulate(() => driver.createSimulator({ ...ctx, transport: pair.device, lineTimeMs: options.simLineTimeMs }));
         return managed(driver.createDevice(ctx, pair.host));

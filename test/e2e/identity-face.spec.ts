@@ -1,8 +1,8 @@
 /**
  * 刷脸 end to end through the browser shell (issue 14 §5, §11): consent, the over-70 fixture card, the face
  * step with the simulated camera's live scene following the prompts (the real face worker in the host, the
- * platform simulator comparing), identified with 绿色通道, and a priority ticket. Then the still-photo scene
- * is refused by the kiosk's own liveness check, with the other ways offered. The 24-hour business is used,
+ * platform simulator comparing), identified with 绿色通道, and a priority ticket. Then a still photo and a
+ * photo moved and turned in the plane are refused by the kiosk's own liveness check, the other ways offered. The 24-hour business is used,
  * so the test does not depend on the hour.
  */
 import type { Browser, Page } from 'playwright-core';
@@ -68,12 +68,13 @@ describe.skipIf(!hasChromium)('刷脸 with the simulated camera (browser shell)'
     await page.getByRole('button', { name: '完成' }).click();
   }, 120_000);
 
-  it('refuses a still photo by the kiosk’s liveness check and offers the other ways', async () => {
-    await kiosk.sim('/sim/devices/face-camera/scene', { body: { scene: 'photo' } });
+  it.each(['photo', 'movedPhoto'])('refuses the %s scene by the kiosk’s liveness check and offers the other ways', async (scene) => {
+    await kiosk.sim('/sim/devices/face-camera/scene', { body: { scene } });
     await consentAndCard('adult');
     await heading('请看向屏幕上方的摄像头').waitFor({ timeout: 20_000 });
     await heading('无法使用这张证件').or(page.getByRole('button', { name: '改用其他方式' })).first().waitFor({ timeout: 60_000 });
-    await checkScreen(page, 'identity-liveness-refused');
+    await expect.poll(() => page.locator('main').innerText()).toContain('活体');
+    await checkScreen(page, `identity-liveness-refused-${scene}`);
     await page.getByRole('button', { name: '改用其他方式' }).click();
     await heading('请选择其他核验方式').waitFor();
     await expect.poll(() => page.getByRole('button', { name: '办理人工核验' }).isVisible()).toBe(true);
