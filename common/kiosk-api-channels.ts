@@ -55,6 +55,11 @@ export const KIOSK_API_CHANNELS = {
   'identity:begin': channel<IdentityView>()({ validateRequest: validateIdentityBeginRequest, deadlineMs: DEFAULT_CALL_DEADLINE_MS }),
   /** Stops waiting for a card; an identity already established stays for the session. */
   'identity:cancel': channel<IdentityView>()({ validateRequest: validateEmptyRequest, deadlineMs: DEFAULT_CALL_DEADLINE_MS }),
+  /**
+   * The citizen left the service the identity was for (back to the home screen): the host wipes the card and
+   * verification of this session at once, so nobody who touches the screen next inherits them.
+   */
+  'identity:end': channel<IdentityView>()({ validateRequest: validateEmptyRequest, deadlineMs: DEFAULT_CALL_DEADLINE_MS }),
   /** The check-in screen opens (issue 14 item 7): the host reads the QR scanner for it; steps come as `appointment:changed`. */
   'appointment:begin': channel<AppointmentView>()({ validateRequest: validateEmptyRequest, deadlineMs: DEFAULT_CALL_DEADLINE_MS }),
   /** A keyboard-wedge scan (issue 14 item 6): answered at once, the look-up's result as `appointment:changed`. */

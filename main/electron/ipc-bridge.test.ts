@@ -35,7 +35,7 @@ describe('installIpcBridge', () => {
   it('handles exactly the contract channels', () => {
     rig();
     expect([...ipcMain.handlers.keys()].sort()).toEqual(
-      ['appointment:begin', 'appointment:cancel', 'appointment:check-in', 'appointment:find-by-card', 'appointment:submit-code', 'face:camera', 'face:frame', 'identity:begin', 'identity:cancel', 'kiosk:get-snapshot', 'queue:list-businesses', 'queue:take-ticket', 'session:activity', 'session:end'].sort(),
+      ['appointment:begin', 'appointment:cancel', 'appointment:check-in', 'appointment:find-by-card', 'appointment:submit-code', 'face:camera', 'face:frame', 'identity:begin', 'identity:cancel', 'identity:end', 'kiosk:get-snapshot', 'queue:list-businesses', 'queue:take-ticket', 'session:activity', 'session:end'].sort(),
     );
     expect(API_CHANNELS).toHaveLength(ipcMain.handlers.size);
   });

@@ -78,5 +78,9 @@ describe.skipIf(!hasChromium)('刷脸 with the simulated camera (browser shell)'
     await page.getByRole('button', { name: '改用其他方式' }).click();
     await heading('请选择其他核验方式').waitFor();
     await expect.poll(() => page.getByRole('button', { name: '办理人工核验' }).isVisible()).toBe(true);
+    // Back to the home screen: leaving the service wipes the card on the host (identity:end), so whoever
+    // touches the screen next lays their own.
+    await page.getByRole('button', { name: '返回', exact: true }).click();
+    await page.getByRole('button', { name: '刷身份证取号' }).waitFor();
   }, 120_000);
 });

@@ -298,6 +298,22 @@ describe('IdentityService: proving the card is the citizen’s', () => {
     expect(r.identity.state().methods).toEqual({ face: false, fingerprint: false, staff: true });
   });
 
+  it('wipes the card and its verification when the citizen leaves the service, though the session goes on', async () => {
+    const v = scripted();
+    const r = await rig('generic-ga467', {}, v.verification);
+    r.identity.begin('ticket', 'face');
+    r.lay('adult');
+    await runUntil(r.clock, () => r.identity.state().step === 'face');
+    v.settle({ ok: false, error: { code: 'livenessFailed', actor: 'citizen' } });
+    await runUntil(r.clock, () => r.identity.state().step === 'refused');
+    const sessionId = r.session.state().sessionId;
+    expect(r.identity.end()).toMatchObject({ step: 'idle', takeCard: { left: false } });
+    expect(r.identity.state().citizen).toBeUndefined();
+    expect(zeroed(r.reads[0]!)).toBe(true);
+    expect(r.session.state().sessionId).toBe(sessionId); // the session goes on: the next touch is the same one
+    expect(r.identity.begin('ticket', 'face').step).toBe('placeCard'); // the card must be laid again
+  });
+
   it('stops the face step when the session ends in the middle of it, and wipes the card', async () => {
     const v = scripted();
     const r = await rig('generic-ga467', {}, v.verification);

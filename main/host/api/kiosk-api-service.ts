@@ -29,7 +29,7 @@ export interface KioskApiDeps {
   availability: { compute(): ServiceAvailability[]; onChanged(l: (a: ServiceAvailability[]) => void): () => void };
   businesses: { list(): BusinessView[]; refresh(): void; onChanged(l: (b: BusinessView[]) => void): () => void };
   tickets: { take(request: TakeTicketRequest): Promise<TakeTicketResult>; onDelivery(l: (event: TicketDeliveryEvent) => void): () => void };
-  citizenIdentity: { state(): IdentityView; begin(purpose: IdentityPurpose, method: VerificationMethod): IdentityView; cancel(): IdentityView; onChanged(l: (v: IdentityView) => void): () => void };
+  citizenIdentity: { state(): IdentityView; begin(purpose: IdentityPurpose, method: VerificationMethod): IdentityView; cancel(): IdentityView; end(): IdentityView; onChanged(l: (v: IdentityView) => void): () => void };
   appointments: {
     state(): AppointmentView;
     begin(): AppointmentView;
@@ -58,6 +58,7 @@ export class KioskApiService implements ApiHandler {
       'queue:take-ticket': (r) => deps.tickets.take(r),
       'identity:begin': (r) => deps.citizenIdentity.begin(r.purpose, r.method),
       'identity:cancel': () => deps.citizenIdentity.cancel(),
+      'identity:end': () => deps.citizenIdentity.end(),
       'appointment:begin': () => deps.appointments.begin(),
       'appointment:submit-code': (r) => deps.appointments.submitCode(r.code),
       'appointment:find-by-card': () => deps.appointments.findByCard(),

@@ -154,6 +154,17 @@ export class IdentityService {
     return this.publish(this.held?.verifiedBy ? { ...this.view, step: 'identified' } : { ...IDLE_IDENTITY, takeCard: this.view.takeCard });
   }
 
+  /**
+   * The citizen left the service the identity was for: everything read and verified in this session is wiped
+   * now, as at the session's end, and the citizen is reminded to take the card (the session itself goes on).
+   */
+  end(): IdentityView {
+    const sessionId = this.deps.session.state().sessionId;
+    if (sessionId === null || (!this.held && !this.early && !this.inFlight && !this.verifying)) return this.view;
+    this.sessionEnded(sessionId, 'citizen');
+    return this.view;
+  }
+
   dispose(): void {
     this.cancelRead();
     this.cancelVerification();

@@ -166,6 +166,10 @@ export class FakeKioskApi implements KioskApi {
         this.setIdentity({ step: 'placeCard', purpose, method, error: undefined });
         return structuredClone(this.snapshot.identity);
       },
+      'identity:end': () => {
+        this.setIdentity({ step: 'idle', purpose: null, method: null, error: undefined, citizen: undefined, verifiedBy: undefined });
+        return structuredClone(this.snapshot.identity);
+      },
       'identity:cancel': () => {
         this.setIdentity({ step: 'idle', purpose: null, error: undefined });
         return structuredClone(this.snapshot.identity);

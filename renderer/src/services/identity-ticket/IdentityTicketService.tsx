@@ -4,7 +4,7 @@
  * confirms, then the take-ticket screens (services/ticket/) — the host binds the ticket to the verified
  * identity, grants 绿色通道 and keeps one active ticket per ID per business.
  */
-import { useCallback } from 'react';
+import { useCallback, useEffect } from 'react';
 import type { VerificationMethod } from '../../../../common/identity';
 import { AlternativesScreen } from '../../identity/AlternativesScreen';
 import { CardStepScreen } from '../../identity/CardStepScreen';
@@ -22,8 +22,10 @@ import type { IdentityTicketAction, IdentityTicketState } from './identity-ticke
 type Props = ServiceViewProps<IdentityTicketState, IdentityTicketAction>;
 
 export function IdentityTicketService(props: Props) {
-  const { state, dispatch, snapshot, goHome } = props;
+  const { state, dispatch, snapshot, goHome, api } = props;
   const ticketDispatch = useCallback((action: TicketAction) => dispatch({ type: 'identityTicket/ticket', action }), [dispatch]);
+  // Leaving the service (home, or the session's end) wipes the identity on the host at once (ARCHITECTURE.md §8.7).
+  useEffect(() => () => void api.call('identity:end', {}).catch(() => undefined), [api]);
   const methods = snapshot.identity.methods;
   switch (state.stage) {
     case 'ticket':

@@ -77,6 +77,7 @@ describe('App: 刷身份证取号', () => {
     fireEvent.click(screen.getByRole('button', { name: '返回' }));
     await settle();
     expect(fake.requestsTo('identity:cancel')).toHaveLength(1);
+    expect(fake.requestsTo('identity:end')).toHaveLength(1); // leaving the service wipes the identity on the host
     expect(screen.getByRole('heading', { name: '请选择服务' })).toBeTruthy();
   });
 
