@@ -15,7 +15,8 @@ import { ROOT, startKiosk, type RunningKiosk } from '../support/kiosk-process';
 import { listeningPorts } from '../support/listening-ports';
 import { connectWs } from '../support/ws-client';
 
-const productionConfig = (devices: unknown): unknown => ({ ...JSON.parse(DEFAULT_CONFIG_JSON), mode: 'production', devices });
+/** The default configuration in production with these devices, and without the training demo staff account (refused there). */
+const productionConfig = (devices: unknown): unknown => ({ ...JSON.parse(DEFAULT_CONFIG_JSON), mode: 'production', devices, staff: { accounts: [] } });
 
 let kiosk: RunningKiosk | undefined;
 let lan: TcpSimServer | undefined;

@@ -3,6 +3,8 @@
  * even when the schema found problems, on whatever parts have the right shape, so one pass lists every
  * problem in the file.
  */
+import { DEMO_ACCOUNT_ID, DEMO_PIN } from '../staff/demo-account';
+import { isPinHash, verifyPin } from '../staff/pin-hash';
 import { isIP } from 'node:net';
 import { DEVICE_ROLES, type DeviceRole, type TransportConfig } from '../../../common/device';
 import { driverConfig } from '../../device-drivers/driver-configs';
@@ -36,6 +38,7 @@ export function crossFieldProblems(data: unknown): ConfigProblem[] {
     }
   }
   if (isObj(queue.callingApi)) checkCallingApi(queue.callingApi, isObj(data.server) ? data.server : {}, add);
+  if (isObj(data.staff) && Array.isArray(data.staff.accounts)) checkStaffAccounts(data.staff.accounts, data.mode === 'production', add);
   if (data.mode === 'production' && isObj(data.platform) && typeof data.platform.baseUrl === 'string' && /^http:/iu.test(data.platform.baseUrl)) {
     add(['platform', 'baseUrl'], 'must be https:// in production mode: plain http to a platform simulator on this machine is for training only');
   }
@@ -172,4 +175,29 @@ function checkDevices(devices: Obj, mode: unknown, add: Add): void {
   if (!owner.has('ticketPrinter') && !unreadableRole) {
     add(['devices'], 'no device has the role "ticketPrinter"; the kiosk cannot issue queue tickets without one');
   }
+}
+
+/**
+ * Staff accounts (issue 15 §1): ids unique (the audit names people by them), each PIN stored as a hash this
+ * kiosk can check, and in production no demo account — by its id, or by the demo PIN under any name.
+ */
+function checkStaffAccounts(accounts: unknown[], production: boolean, add: (path: Array<string | number>, reason: string) => void): void {
+  const seen = new Map<string, number>();
+  accounts.forEach((account, i) => {
+    if (!isObj(account)) return;
+    const { id, pinHash } = account;
+    if (typeof id === 'string') {
+      const first = seen.get(id);
+      if (first !== undefined) add(['staff', 'accounts', i, 'id'], `"${id}" is already the id of staff.accounts[${first}]`);
+      else seen.set(id, i);
+    }
+    if (typeof pinHash !== 'string') return;
+    if (!isPinHash(pinHash)) {
+      add(['staff', 'accounts', i, 'pinHash'], 'is not a PIN hash this kiosk can check; make one with `npm run staff -- hash-pin` (never write the PIN itself here)');
+      return;
+    }
+    if (production && (id === DEMO_ACCOUNT_ID || verifyPin(DEMO_PIN, pinHash))) {
+      add(['staff', 'accounts', i], 'is the training demo account (its id or its PIN): production refuses it; give each person their own PIN');
+    }
+  });
 }

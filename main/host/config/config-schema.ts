@@ -220,6 +220,27 @@ export const KIOSK_CONFIG_SCHEMA = {
       },
       default: {},
     },
+    staff: {
+      type: 'object',
+      additionalProperties: false,
+      properties: {
+        accounts: {
+          type: 'array',
+          maxItems: 200,
+          items: {
+            type: 'object',
+            additionalProperties: false,
+            required: ['id', 'name', 'role', 'pinHash'],
+            properties: { id, name: { type: 'string', minLength: 1, maxLength: 40 }, role: { enum: ['staff', 'technician'] }, pinHash: { type: 'string', minLength: 1 } },
+          },
+          default: [],
+        },
+        lockoutAfterFailures: { type: 'integer', minimum: 3, maximum: 20, default: 5 },
+        lockoutMs: ms(300_000, 30_000),
+        signOutAfterMs: ms(120_000, 30_000),
+      },
+      default: {},
+    },
     platform: {
       type: 'object',
       additionalProperties: false,

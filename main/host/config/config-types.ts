@@ -57,6 +57,25 @@ export interface SessionConfig {
   ticketShownMs: number;
 }
 
+/** One person who may sign in at the kiosk (issue 15 §1): the audit names them. */
+export interface StaffAccountConfig {
+  id: string;
+  name: string;
+  role: 'staff' | 'technician';
+  /** scrypt, as `npm run staff -- hash-pin` writes it (main/host/staff/pin-hash.ts); never the PIN. */
+  pinHash: string;
+}
+
+export interface StaffConfig {
+  accounts: StaffAccountConfig[];
+  /** Wrong PINs in a row before the pad locks. Default 5. */
+  lockoutAfterFailures: number;
+  /** How long the pad stays locked. Default 300000 (5 minutes). */
+  lockoutMs: number;
+  /** A signed-in staff member with no touch for this long is signed out. Default 120000. */
+  signOutAfterMs: number;
+}
+
 /** The citizen's identity at the kiosk (issue 14; domain.md "Identity"). */
 export interface IdentityConfig {
   /** Age on the ID card, computed by the host in hall time, from which a ticket gets 绿色通道 priority. Default 70. */
@@ -167,6 +186,7 @@ export interface KioskConfig {
   session: SessionConfig;
   identity: IdentityConfig;
   platform: PlatformConfig;
+  staff: StaffConfig;
   devices: Record<string, DeviceEntryConfig>;
   queue: QueueConfig;
   logging: LoggingConfig;

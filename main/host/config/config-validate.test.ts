@@ -1,4 +1,6 @@
 import { describe, expect, it } from 'vitest';
+import { DEMO_PIN } from '../staff/demo-account';
+import { hashPin } from '../staff/pin-hash';
 import { problemLine } from './config-error';
 import { validateConfig } from './config-validate';
 import { DEFAULT_CONFIG_JSON } from './default-config';
@@ -6,6 +8,9 @@ import { DEFAULT_CONFIG_JSON } from './default-config';
 type Json = Record<string, any>;
 
 const fresh = (): Json => JSON.parse(DEFAULT_CONFIG_JSON) as Json;
+
+/** A hall's own account (the tests' cheap scrypt cost: the form and the checks are the same). */
+const HALL_TECHNICIAN = { id: 'li-jishu', name: '李技术', role: 'technician', pinHash: hashPin('913745', { N: 1024, r: 8, p: 1 }) };
 
 /** Real links for the default configuration's devices other than the ticket printer, which the tests vary. */
 const REAL_LINKS: Record<string, Json> = {
@@ -23,6 +28,7 @@ function production(): Json {
   config.mode = 'production';
   for (const [id, transport] of Object.entries(REAL_LINKS)) config.devices[id].transport = transport;
   delete config.devices['face-camera'];
+  config.staff = { accounts: [HALL_TECHNICIAN] };
   return config;
 }
 
@@ -69,6 +75,7 @@ describe('validateConfig', () => {
     });
     expect(c.platform).toEqual({ timeoutMs: 8000, identityTimeoutMs: 15000 });
     expect(c.queue.businesses[0]!.oneTicketPerId).toBe(true);
+    expect(c.staff).toEqual({ accounts: [], lockoutAfterFailures: 5, lockoutMs: 300000, signOutAfterMs: 120000 });
     expect(c.queue.calendar).toEqual({ holidays: [], workdays: [] });
     expect(c.queue.recentWindow).toBe(20);
     expect(c.queue.businesses[0]!.stopIssuingMinutesBeforeClose).toBe(0);
@@ -174,6 +181,24 @@ describe('validateConfig', () => {
     expect(problemsOf(config)).toEqual(['platform.baseUrl: must be https:// in production mode: plain http to a platform simulator on this machine is for training only']);
     config.platform = { baseUrl: 'https://zwfw.example.gov.cn/kiosk' };
     expect(problemsOf(config)).toEqual([]);
+  });
+
+  it('takes staff accounts with PIN hashes only, ids unique, and refuses the training demo account in production', () => {
+    const training = fresh();
+    expect(training.staff.accounts.map((a: Json) => a.id)).toEqual(['demo-staff']);
+    expect(problemsOf(training)).toEqual([]);
+    training.staff.accounts.push({ ...HALL_TECHNICIAN }, { ...HALL_TECHNICIAN, name: '李技术二' }, { id: 'wang', name: '王', role: 'staff', pinHash: '123456' });
+    expect(problemsOf(training)).toEqual([
+      'staff.accounts[2].id: "li-jishu" is already the id of staff.accounts[1]',
+      'staff.accounts[3].pinHash: is not a PIN hash this kiosk can check; make one with `npm run staff -- hash-pin` (never write the PIN itself here)',
+    ]);
+    const config = production();
+    config.devices['ticket-printer'].transport = { kind: 'serial', path: '/dev/ttyS0', baudRate: 115200 };
+    expect(problemsOf(config)).toEqual([]);
+    config.staff.accounts = [...fresh().staff.accounts];
+    expect(problemsOf(config)).toEqual(['staff.accounts[0]: is the training demo account (its id or its PIN): production refuses it; give each person their own PIN']);
+    config.staff.accounts = [{ ...HALL_TECHNICIAN, pinHash: hashPin(DEMO_PIN, { N: 1024, r: 8, p: 1 }) }];
+    expect(problemsOf(config)).toEqual(['staff.accounts[0]: is the training demo account (its id or its PIN): production refuses it; give each person their own PIN']);
   });
 
   it('accepts a USB printer-class device file (usblp) and names what is wrong with one', () => {

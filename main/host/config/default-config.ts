@@ -40,6 +40,11 @@ export const DEFAULT_CONFIG_JSON = `{
   },
   "server": { "port": 8620, "simPort": 8621 },
   "session": { "idleTimeoutMs": 60000, "countdownMs": 10000, "attractAfterMs": 30000, "ticketShownMs": 20000 },
+  "staff": {
+    "accounts": [
+      { "id": "demo-staff", "name": "演示管理员", "role": "technician", "pinHash": "scrypt$16384$8$1$+KqK8e3lpfiPd/bLfJDUjw==$XUUgsZX/4VR0frlzrU1uEq5W+K5dR+uOnPmz6xJsG9Q=" }
+    ]
+  },
   "devices": {
     "ticket-printer": {
       "role": ["ticketPrinter", "receiptPrinter"],

@@ -96,6 +96,7 @@ describe('loadConfig', () => {
 
   it('lets KIOSK_MODE switch to production, where the simulated printer is refused', () => {
     const err = configError(() => loadConfig({ env: { KIOSK_MODE: 'production' } }));
+    expect(err.message).toContain('staff.accounts[0]: is the training demo account');
     expect(err.message).toContain(`${DEFAULT_SOURCE} (with KIOSK_MODE=production)`);
     expect(err.message).toContain('devices["ticket-printer"].transport.kind: a simulated device ("sim") is not allowed in production mode');
     expect(err.message).toContain('devices["id-card-reader"].transport.kind: a simulated device ("sim") is not allowed in production mode');
@@ -104,7 +105,8 @@ describe('loadConfig', () => {
       c.devices['id-card-reader'].transport = { kind: 'serial', path: '/dev/ttyUSB1', baudRate: 115200 };
       c.devices.fingerprint.transport = { kind: 'serial', path: '/dev/ttyUSB2', baudRate: 57600 };
       c.devices.scanner.transport = { kind: 'hid', vendorId: 0x0c2e, productId: 0x0b8f };
-      delete c.devices['face-camera']; // no real link yet (facecam-config.ts)
+      delete c.devices['face-camera']; // a hall leaves it out until a camera is fitted
+      c.staff.accounts = []; // the training demo account is refused in production
     });
     expect(loadConfig({ env: { KIOSK_CONFIG: real, KIOSK_MODE: 'production' } }).mode).toBe('production');
   });
