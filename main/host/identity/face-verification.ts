@@ -50,13 +50,20 @@ export async function verifyFace(deps: FaceVerifierDeps, card: PlatformCardField
   }
   if (signal.aborted) return { ok: false, error: errorInfo('canceled') };
   const feed = new CameraFeed(camera, FEED_FPS);
+  let lastSaid = '';
   const run = new FaceLivenessRun({
     camera: feed,
     analyzer,
     clock: deps.clock,
     random: deps.random,
     ...(deps.liveness && { config: deps.liveness }),
-    onState: (s) => onStep(s.step ? { prompt: s.prompt, challenge: { index: s.step.index, total: s.step.total } } : { prompt: s.prompt }),
+    // The engine reports every analysed frame; the citizen's screen changes only when the prompt does.
+    onState: (s) => {
+      const said = `${s.prompt}:${s.step?.index ?? ''}`;
+      if (said === lastSaid) return;
+      lastSaid = said;
+      onStep(s.step ? { prompt: s.prompt, challenge: { index: s.step.index, total: s.step.total } } : { prompt: s.prompt });
+    },
   });
   const cancel = (): void => run.cancel();
   signal.addEventListener('abort', cancel, { once: true });

@@ -25,10 +25,6 @@ export class TakeCardReminders {
     private readonly onChange: (reminder: TakeCardReminder | null) => void,
   ) {}
 
-  get reminder(): TakeCardReminder | null {
-    return this.current;
-  }
-
   /** The session that read a card ended with the card maybe still on `reader`. */
   start(reader: IdCardReader): void {
     this.stopTimer();
