@@ -83,6 +83,17 @@ export const ERROR_CODES = [
   'rateLimited',
   /** The wall clock is far behind the last time the kiosk saw (a flat RTC battery): issuing stopped. */
   'clockInvalid',
+  // Staff and technicians at the kiosk (issue 15 §1, §2, §3)
+  /** Staff took the kiosk, or this one service, out of service: citizens go to a window or another kiosk. */
+  'outOfService',
+  /** Staff are exchanging the paper roll of the printer this service needs. */
+  'restocking',
+  /** A technician holds the device this service needs (maintenance mode). */
+  'maintenance',
+  /** A staff member is signed in: citizen channels wait until they sign out. */
+  'staffSignedIn',
+  /** Too many wrong PINs at the staff pad: it is locked for a while (a guess at the PINs, or a forgotten one). */
+  'pinLocked',
   'serviceUnavailable',
   'badRequest',
   'forbidden',
@@ -143,6 +154,11 @@ export const ERROR_ACTOR: Readonly<Record<ErrorCode, Actor>> = {
   ticketAlreadyHeld: 'citizen',
   rateLimited: 'citizen',
   clockInvalid: 'technician',
+  outOfService: 'staff',
+  restocking: 'staff',
+  maintenance: 'technician',
+  staffSignedIn: 'staff',
+  pinLocked: 'staff',
   serviceUnavailable: 'staff',
   badRequest: 'software',
   forbidden: 'software',

@@ -24,6 +24,19 @@ import type { IdentityView } from './identity';
 import type { ApiRequest, KioskSnapshot } from './kiosk-api';
 import type { BusinessView, TakeTicketResult } from './queue';
 import type { SessionState } from './session';
+import type { AuditStatusView, BundleView, DeviceDiagnostics, DeviceEditResult, FrameView, HealthView, RawCommandView } from './diagnostics';
+import { validateDeviceEditRequest, validateFramesRequest, validateHealthCheckRequest, validateMaintenanceRequest, validateRawCommandRequest } from './diagnostics-validate';
+import type { StaffPadView, StaffSessionView, StaffSignInResult, StaffView } from './staff';
+import type { FoundItem, OutOfServiceView, PrinterSupply, StaffOverview, TestTicketResult, TodayFigures, UncertainTicketView } from './staff-desk';
+import {
+  validateDeviceIdRequest,
+  validateHandOverRequest,
+  validateLogFoundItemRequest,
+  validateRestockRequest,
+  validateSetServiceRequest,
+  validateSettleTicketRequest,
+  validateStaffSignInRequest,
+} from './staff-validate';
 
 /** Most channels answer from memory; this is generous for a busy host. */
 export const DEFAULT_CALL_DEADLINE_MS = 10_000;
@@ -31,49 +44,104 @@ export const DEFAULT_CALL_DEADLINE_MS = 10_000;
 export const TAKE_TICKET_DEADLINE_MS = 60_000;
 /** An appointment check-in: the platform (8 s, a stale answer retried under its next key) and then the ticket. */
 export const APPOINTMENT_CHECK_IN_DEADLINE_MS = 90_000;
+/** An interactive health check waits up to 30 s for the technician's card, finger or scan. */
+export const INTERACTIVE_CHECK_DEADLINE_MS = 45_000;
+/** A raw command listens for its reply up to 10 s. */
+export const RAW_COMMAND_DEADLINE_MS = 20_000;
+/** The device editor: the port test (5 s), the device coming up (15 s), and a roll-back that waits as long again. */
+export const DEVICE_EDIT_DEADLINE_MS = 60_000;
+export const BUNDLE_DEADLINE_MS = 30_000;
 /** A face frame is answered at once; a late answer is no use (the renderer skips frames meanwhile). */
 export const FACE_FRAME_DEADLINE_MS = 2_000;
+
+/**
+ * Who may call a channel (issue 15 §1), enforced by the host whatever the renderer shows: `citizen` channels
+ * are refused while a staff session is open (the citizen UI is never reachable with staff rights on);
+ * `staff` ones need a signed-in staff member or technician, `technician` ones a technician; `any` always.
+ */
+export type ChannelAccess = 'any' | 'citizen' | 'staff' | 'technician';
 
 export interface ChannelSpec<Request, Result> {
   readonly validateRequest: Validator<Request>;
   readonly deadlineMs: number;
+  readonly access: ChannelAccess;
   /** Type only, never set: what the host answers with. */
   readonly result?: Result;
 }
 
 function channel<Result>() {
-  return <Request>(spec: { validateRequest: Validator<Request>; deadlineMs: number }): ChannelSpec<Request, Result> => spec;
+  return <Request>(spec: { validateRequest: Validator<Request>; deadlineMs: number; access: ChannelAccess }): ChannelSpec<Request, Result> => spec;
 }
 
 export const KIOSK_API_CHANNELS = {
-  'kiosk:get-snapshot': channel<KioskSnapshot>()({ validateRequest: validateEmptyRequest, deadlineMs: DEFAULT_CALL_DEADLINE_MS }),
-  'session:activity': channel<SessionState>()({ validateRequest: validateEmptyRequest, deadlineMs: DEFAULT_CALL_DEADLINE_MS }),
-  'session:end': channel<SessionState>()({ validateRequest: validateSessionEndRequest, deadlineMs: DEFAULT_CALL_DEADLINE_MS }),
-  'queue:list-businesses': channel<BusinessView[]>()({ validateRequest: validateEmptyRequest, deadlineMs: DEFAULT_CALL_DEADLINE_MS }),
-  'queue:take-ticket': channel<TakeTicketResult>()({ validateRequest: validateTakeTicketRequest, deadlineMs: TAKE_TICKET_DEADLINE_MS }),
+  'kiosk:get-snapshot': channel<KioskSnapshot>()({ validateRequest: validateEmptyRequest, deadlineMs: DEFAULT_CALL_DEADLINE_MS, access: 'any' }),
+  'session:activity': channel<SessionState>()({ validateRequest: validateEmptyRequest, deadlineMs: DEFAULT_CALL_DEADLINE_MS, access: 'citizen' }),
+  'session:end': channel<SessionState>()({ validateRequest: validateSessionEndRequest, deadlineMs: DEFAULT_CALL_DEADLINE_MS, access: 'citizen' }),
+  'queue:list-businesses': channel<BusinessView[]>()({ validateRequest: validateEmptyRequest, deadlineMs: DEFAULT_CALL_DEADLINE_MS, access: 'citizen' }),
+  'queue:take-ticket': channel<TakeTicketResult>()({ validateRequest: validateTakeTicketRequest, deadlineMs: TAKE_TICKET_DEADLINE_MS, access: 'citizen' }),
   /** Asks for the citizen's card (issue 14 §10): the answer comes at once, the steps as `identity:changed`. */
-  'identity:begin': channel<IdentityView>()({ validateRequest: validateIdentityBeginRequest, deadlineMs: DEFAULT_CALL_DEADLINE_MS }),
+  'identity:begin': channel<IdentityView>()({ validateRequest: validateIdentityBeginRequest, deadlineMs: DEFAULT_CALL_DEADLINE_MS, access: 'citizen' }),
   /** Stops waiting for a card; an identity already established stays for the session. */
-  'identity:cancel': channel<IdentityView>()({ validateRequest: validateEmptyRequest, deadlineMs: DEFAULT_CALL_DEADLINE_MS }),
+  'identity:cancel': channel<IdentityView>()({ validateRequest: validateEmptyRequest, deadlineMs: DEFAULT_CALL_DEADLINE_MS, access: 'citizen' }),
   /**
    * The citizen left the service the identity was for (back to the home screen): the host wipes the card and
    * verification of this session at once, so nobody who touches the screen next inherits them.
    */
-  'identity:end': channel<IdentityView>()({ validateRequest: validateEmptyRequest, deadlineMs: DEFAULT_CALL_DEADLINE_MS }),
+  'identity:end': channel<IdentityView>()({ validateRequest: validateEmptyRequest, deadlineMs: DEFAULT_CALL_DEADLINE_MS, access: 'citizen' }),
   /** The check-in screen opens (issue 14 item 7): the host reads the QR scanner for it; steps come as `appointment:changed`. */
-  'appointment:begin': channel<AppointmentView>()({ validateRequest: validateEmptyRequest, deadlineMs: DEFAULT_CALL_DEADLINE_MS }),
+  'appointment:begin': channel<AppointmentView>()({ validateRequest: validateEmptyRequest, deadlineMs: DEFAULT_CALL_DEADLINE_MS, access: 'citizen' }),
   /** A keyboard-wedge scan (issue 14 item 6): answered at once, the look-up's result as `appointment:changed`. */
-  'appointment:submit-code': channel<AppointmentView>()({ validateRequest: validateAppointmentSubmitCodeRequest, deadlineMs: DEFAULT_CALL_DEADLINE_MS }),
+  'appointment:submit-code': channel<AppointmentView>()({ validateRequest: validateAppointmentSubmitCodeRequest, deadlineMs: DEFAULT_CALL_DEADLINE_MS, access: 'citizen' }),
   /** After `identity:changed` says identified (purpose appointment): the card holder's appointments of today. */
-  'appointment:find-by-card': channel<AppointmentView>()({ validateRequest: validateEmptyRequest, deadlineMs: DEFAULT_CALL_DEADLINE_MS }),
+  'appointment:find-by-card': channel<AppointmentView>()({ validateRequest: validateEmptyRequest, deadlineMs: DEFAULT_CALL_DEADLINE_MS, access: 'citizen' }),
   /** 确认签到: the platform's check-in, then the priority ticket. */
-  'appointment:check-in': channel<AppointmentCheckInResult>()({ validateRequest: validateAppointmentCheckInRequest, deadlineMs: APPOINTMENT_CHECK_IN_DEADLINE_MS }),
+  'appointment:check-in': channel<AppointmentCheckInResult>()({ validateRequest: validateAppointmentCheckInRequest, deadlineMs: APPOINTMENT_CHECK_IN_DEADLINE_MS, access: 'citizen' }),
   /** The citizen leaves the check-in screen: the scanner is no longer read for it. */
-  'appointment:cancel': channel<AppointmentView>()({ validateRequest: validateEmptyRequest, deadlineMs: DEFAULT_CALL_DEADLINE_MS }),
+  'appointment:cancel': channel<AppointmentView>()({ validateRequest: validateEmptyRequest, deadlineMs: DEFAULT_CALL_DEADLINE_MS, access: 'citizen' }),
   /** The uvc face camera (issue 14 item 5, common/face-feed.ts): one downscaled frame while the host streams. */
-  'face:frame': channel<FaceFrameResult>()({ validateRequest: validateFaceFrameRequest, deadlineMs: FACE_FRAME_DEADLINE_MS }),
+  'face:frame': channel<FaceFrameResult>()({ validateRequest: validateFaceFrameRequest, deadlineMs: FACE_FRAME_DEADLINE_MS, access: 'citizen' }),
   /** The renderer could not open the camera (denied, absent, failed), or it is there again. */
-  'face:camera': channel<Record<string, never>>()({ validateRequest: validateFaceCameraRequest, deadlineMs: DEFAULT_CALL_DEADLINE_MS }),
+  'face:camera': channel<Record<string, never>>()({ validateRequest: validateFaceCameraRequest, deadlineMs: DEFAULT_CALL_DEADLINE_MS, access: 'any' }),
+  // Hall staff and technicians (issue 15 §1, §2): the pad opens for anyone who found the hidden entry; every
+  // other staff channel needs the host's staff session.
+  /** The hidden entry was held for 3 s: the PIN pad opens (it closes by itself when left). */
+  'staff:open-pad': channel<StaffPadView>()({ validateRequest: validateEmptyRequest, deadlineMs: DEFAULT_CALL_DEADLINE_MS, access: 'any' }),
+  'staff:close-pad': channel<StaffPadView>()({ validateRequest: validateEmptyRequest, deadlineMs: DEFAULT_CALL_DEADLINE_MS, access: 'any' }),
+  /** Checks the PIN; signed in, the citizen session in progress is ended and wiped before the staff screens open. */
+  'staff:sign-in': channel<StaffSignInResult>()({ validateRequest: validateStaffSignInRequest, deadlineMs: DEFAULT_CALL_DEADLINE_MS, access: 'any' }),
+  'staff:sign-out': channel<StaffView>()({ validateRequest: validateEmptyRequest, deadlineMs: DEFAULT_CALL_DEADLINE_MS, access: 'staff' }),
+  /** A touch on a staff screen: the automatic sign-out starts again. */
+  'staff:activity': channel<StaffSessionView>()({ validateRequest: validateEmptyRequest, deadlineMs: DEFAULT_CALL_DEADLINE_MS, access: 'staff' }),
+  'staff:overview': channel<StaffOverview>()({ validateRequest: validateEmptyRequest, deadlineMs: DEFAULT_CALL_DEADLINE_MS, access: 'staff' }),
+  /** The guided paper exchange: begin takes the printer from citizens, end resets its counters and gives it back. */
+  'staff:restock': channel<PrinterSupply>()({ validateRequest: validateRestockRequest, deadlineMs: DEFAULT_CALL_DEADLINE_MS, access: 'staff' }),
+  /** After a jam or an open cover was cleared: the printer's status is read again. */
+  'staff:recheck': channel<PrinterSupply>()({ validateRequest: validateDeviceIdRequest, deadlineMs: DEFAULT_CALL_DEADLINE_MS, access: 'staff' }),
+  'staff:test-ticket': channel<TestTicketResult>()({ validateRequest: validateDeviceIdRequest, deadlineMs: TAKE_TICKET_DEADLINE_MS, access: 'staff' }),
+  'staff:settle-ticket': channel<UncertainTicketView[]>()({ validateRequest: validateSettleTicketRequest, deadlineMs: DEFAULT_CALL_DEADLINE_MS, access: 'staff' }),
+  'staff:set-service': channel<OutOfServiceView>()({ validateRequest: validateSetServiceRequest, deadlineMs: DEFAULT_CALL_DEADLINE_MS, access: 'staff' }),
+  'staff:found-items': channel<FoundItem[]>()({ validateRequest: validateEmptyRequest, deadlineMs: DEFAULT_CALL_DEADLINE_MS, access: 'staff' }),
+  'staff:log-found-item': channel<FoundItem[]>()({ validateRequest: validateLogFoundItemRequest, deadlineMs: DEFAULT_CALL_DEADLINE_MS, access: 'staff' }),
+  'staff:hand-over': channel<FoundItem[]>()({ validateRequest: validateHandOverRequest, deadlineMs: DEFAULT_CALL_DEADLINE_MS, access: 'staff' }),
+  'staff:figures': channel<TodayFigures>()({ validateRequest: validateEmptyRequest, deadlineMs: DEFAULT_CALL_DEADLINE_MS, access: 'staff' }),
+  /** Restarts the kiosk app (the supervisor starts the host again); the staff member is signed out. */
+  'staff:restart-app': channel<Record<string, never>>()({ validateRequest: validateEmptyRequest, deadlineMs: DEFAULT_CALL_DEADLINE_MS, access: 'staff' }),
+  // Technician diagnostics (issue 15 §3): a technician's session only.
+  'tech:devices': channel<DeviceDiagnostics[]>()({ validateRequest: validateEmptyRequest, deadlineMs: DEFAULT_CALL_DEADLINE_MS, access: 'technician' }),
+  /** Internal, external or interactive (a test ticket, card read, finger, scan: the technician acts within 30 s). */
+  'tech:health-check': channel<HealthView>()({ validateRequest: validateHealthCheckRequest, deadlineMs: INTERACTIVE_CHECK_DEADLINE_MS, access: 'technician' }),
+  /** The live frame log: the frames after the last one the screen shows, masked, with their meaning. */
+  'tech:frames': channel<FrameView[]>()({ validateRequest: validateFramesRequest, deadlineMs: DEFAULT_CALL_DEADLINE_MS, access: 'technician' }),
+  /** Maintenance mode on or off: held, the device serves no citizen until released. */
+  'tech:maintenance': channel<DeviceDiagnostics>()({ validateRequest: validateMaintenanceRequest, deadlineMs: DEFAULT_CALL_DEADLINE_MS, access: 'technician' }),
+  /** The raw console: only on a device this technician holds in maintenance mode; audited. */
+  'tech:raw-command': channel<RawCommandView>()({ validateRequest: validateRawCommandRequest, deadlineMs: RAW_COMMAND_DEADLINE_MS, access: 'technician' }),
+  /** The device editor: validated, the new port tested, saved with a backup, rolled back if the device does not come up. */
+  'tech:edit-device': channel<DeviceEditResult>()({ validateRequest: validateDeviceEditRequest, deadlineMs: DEVICE_EDIT_DEADLINE_MS, access: 'technician' }),
+  /** One masked file in the data folder's exports, and on every USB stick mounted. */
+  'tech:export-bundle': channel<BundleView>()({ validateRequest: validateEmptyRequest, deadlineMs: BUNDLE_DEADLINE_MS, access: 'technician' }),
+  /** The audit chain checked, and its head as written out. */
+  'tech:audit': channel<AuditStatusView>()({ validateRequest: validateEmptyRequest, deadlineMs: DEFAULT_CALL_DEADLINE_MS, access: 'technician' }),
 } as const;
 
 type Table = typeof KIOSK_API_CHANNELS;
@@ -103,6 +171,11 @@ export function validateRequest<C extends ApiChannel>(channel: C, request: unkno
 }
 
 /** How long the renderer's WebSocket client, the Electron preload and the supervisor's relay wait for a reply. */
+/** Who may call `channel` (issue 15 §1). */
+export function channelAccess(channel: ApiChannel): ChannelAccess {
+  return KIOSK_API_CHANNELS[channel].access;
+}
+
 export function callDeadlineMs(channel: ApiChannel): number {
   return KIOSK_API_CHANNELS[channel].deadlineMs;
 }

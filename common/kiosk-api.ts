@@ -11,6 +11,7 @@ import type { IdentityView } from './identity';
 import type { ApiChannel, ApiRequestOf, ApiResultOf } from './kiosk-api-channels';
 import type { BusinessView, LocalText, TicketDeliveryEvent } from './queue';
 import type { SessionState } from './session';
+import type { StaffView } from './staff';
 
 export type KioskMode = 'training' | 'production';
 export type Language = 'zh-CN' | 'zh-TW' | 'en';
@@ -32,6 +33,8 @@ export interface KioskSnapshot {
   faceStreaming?: FaceStreamingView;
   availability: ServiceAvailability[];
   businesses: BusinessView[];
+  /** The PIN pad and the staff session (issue 15 §1): with a session, the renderer shows the staff screens. */
+  staff: StaffView;
   /**
    * After this long with nothing from the host (not even `host:alive`), the renderer shows 暂停服务 and
    * clears the citizen's screen (issue 13 §4); the configuration's `server.hostHangAfterMs`.
@@ -50,6 +53,8 @@ export type KioskEvent =
   | { type: 'clock:changed'; nowMs: number }
   | { type: 'identity:changed'; identity: IdentityView }
   | { type: 'appointment:changed'; appointment: AppointmentView }
+  /** The PIN pad opened, closed or locked; a staff member signed in or out (issue 15 §1). */
+  | { type: 'staff:changed'; staff: StaffView }
   /** The uvc face camera: start or stop sending frames (common/face-feed.ts). */
   | ({ type: 'face:streaming' } & FaceStreamingView)
   /** A presenter printer's ticket left the mouth: taken, retracted or unknown (common/queue.ts). */

@@ -11,10 +11,12 @@
  *   DELETE /sim/devices/:id/<action>    ends it, where that means something (a card lifted)
  *   POST   /sim/clock                   { set: ISO } | { advanceMs: n } → { now: ISO }
  *   POST   /sim/reset                   → every device healthy and empty; the device list
+ *   GET    /sim, /sim/panel/…           the control panel page and what it polls (panel/panel-routes.ts)
  */
 import { createServer, type IncomingMessage, type Server, type ServerResponse } from 'node:http';
 import type { AddressInfo } from 'node:net';
 import { HttpError, assertLoopbackRequest, readJsonBody, sendJson } from './http-json';
+import { createPanelRoutes } from './panel/panel-routes';
 import { SimActionError, SimFaultError, type SimAction, type SimDevice } from './sim-device';
 import type { SimRegistry } from './sim-registry';
 
@@ -106,6 +108,7 @@ function parseClockBody(body: unknown): { set: number } | { advanceMs: number } 
 export function createSimControlServer(options: SimControlOptions): SimRequestHandler {
   const { registry, clock } = options;
   const limit = options.maxBodyBytes ?? DEFAULT_MAX_BODY_BYTES;
+  const panel = createPanelRoutes({ registry, clock });
 
   const device = (id: string): SimDevice => {
     const d = registry.get(id);
@@ -146,6 +149,8 @@ export function createSimControlServer(options: SimControlOptions): SimRequestHa
   const route = (path: string): Route | undefined => {
     const extra = options.routes && Object.prototype.hasOwnProperty.call(options.routes, path) ? options.routes[path] : undefined;
     if (extra) return { methods: extra };
+    const panelRoute = panel(path);
+    if (panelRoute) return panelRoute;
     if (path === '/sim/devices') return { methods: { GET: (_req, res) => sendJson(res, 200, registry.list().map(summary)) } };
     if (path === '/sim/reset') {
       return {

@@ -7,7 +7,9 @@
 import { mkdirSync } from 'node:fs';
 import { join } from 'node:path';
 import type { Clock } from '../common/clock';
+import type { CitizenService } from '../common/availability';
 import type { DeviceRole } from '../common/device';
+import type { ErrorCode } from '../common/errors';
 import type { Logger } from '../common/logger';
 import type { TicketPrinter } from '../drivers/devices/printer-types';
 import type { Device } from '../drivers/devices/device-types';
@@ -17,14 +19,22 @@ import { PlatformSim } from '../devices-sim/platform/platform-sim';
 import { SimRegistry } from '../devices-sim/sim-registry';
 import { simTemplateMatchesCard } from '../devices-sim/zfm/sim-template';
 import type { StatisticsStore } from '../drivers/devices/statistics';
+import type { ReportTransport } from '../drivers/transport/report-transport';
+import type { Transport } from '../drivers/transport/transport';
 import { DRIVERS, type DeviceContext, type RunnableSim } from './device-drivers/driver-table';
+import { describerFor } from './host/diagnostics/frame-describers';
+import { composeDiagnostics, type DiagnosticsSide } from './host/diagnostics/compose-diagnostics';
+import { FrameLog } from './host/diagnostics/frame-log';
+import { citizenForRole, maintenanceBlockers } from './host/diagnostics/maintenance-availability';
+import { testPort } from './host/diagnostics/port-test';
+import { tapReportTransport, tapTransport } from './host/diagnostics/transport-tap';
 import { openHidReportTransport } from './device-drivers/hidpos-transport';
 import { openRealTransport } from './device-drivers/real-transports';
 import { AlertBus } from './host/alerts/alert-bus';
 import { KioskApiService } from './host/api/kiosk-api-service';
 import { composeAppointments } from './host/appointments/compose-appointments';
 import { AvailabilityService } from './host/availability/availability-service';
-import { type KioskConfig, rolesOf } from './host/config/config-types';
+import { type DeviceEntryConfig, type KioskConfig, rolesOf } from './host/config/config-types';
 import { composeHostControl } from './host/control/host-control';
 import { reportCommandFailure, reportCommandSuccess, syncDeviceAlerts } from './host/devices/device-alerts';
 import { DeviceManager, type ManagedDevice } from './host/devices/device-manager';
@@ -44,9 +54,13 @@ import { claimQueueMode, openQueueDb, QUEUE_DB_FILES } from './host/queue/queue-
 import { QueueService } from './host/queue/queue-service';
 import { PlatformClient } from './host/platform/platform-client';
 import { SessionService } from './host/session/session-service';
+import { composeStaff, type StaffSide } from './host/staff/compose-staff';
 import { BusinessBoard } from './host/tickets/business-board';
 import { QueueTicketAdapter } from './host/tickets/queue-adapter';
 import { TicketIssuer, ticketRef } from './host/tickets/ticket-issuer';
+
+/** The software's version, for the diagnostic bundle (package.json `version`). */
+export const APP_VERSION = '0.1.0';
 
 export interface ComposeOptions {
   config: KioskConfig;
@@ -55,6 +69,13 @@ export interface ComposeOptions {
   log: Logger;
   /** Per-line print time of simulated printers (0 = instant, for benchmarks). */
   simLineTimeMs?: number;
+  /** Staff asked for the kiosk app to restart (issue 15 §2): the host process stops and its supervisor starts it again. */
+  restartApp?: () => void;
+  /** The configuration file the kiosk runs (the technician's device editor changes it); none: the built-in default. */
+  configPath?: string;
+  env?: Record<string, string | undefined>;
+  /** The host's latest log lines, for the diagnostic bundle (issue 15 §3). */
+  recentLogLines?: () => readonly string[];
 }
 
 export interface Kiosk {
@@ -64,6 +85,10 @@ export interface Kiosk {
   queue: QueueService;
   session: SessionService;
   identity: IdentityService;
+  /** Hall staff and technicians (issue 15): the staff session, the staff desk, the audit trail. */
+  staff: StaffSide;
+  /** Technician diagnostics (issue 15 §3): maintenance mode, the frame log, status history, the technician desk. */
+  diagnostics: DiagnosticsSide;
   /** Present in training mode: the simulated devices, for the control API. */
   sims: SimRegistry | null;
   /** Present in training mode: the simulated government platform (its `/sim/platform/*` routes join the control API). */
@@ -76,59 +101,80 @@ export interface Kiosk {
   stop(): Promise<void>;
 }
 
+/** What building a device needs beyond its entry: where simulators and camera feeds go, and the frame log. */
+interface DeviceBuild {
+  statistics: StatisticsStore;
+  sims: SimRegistry | null;
+  running: RunnableSim[];
+  faceFeeds: UvcFrameSource[];
+  frames: FrameLog;
+  /** Each device's link as its driver sees it, tapped for the frame log: the raw console writes here. */
+  links: Map<string, Transport | ReportTransport>;
+}
+
 /**
- * Each registry entry's link and device (ARCHITECTURE.md §8.14): the driver table's factories, on the link the
+ * One registry entry's link and device (ARCHITECTURE.md §8.14): the driver table's factories, on the link the
  * driver speaks (driver-table.ts `link`). A `sim` transport (training only) puts the driver's simulator on the
  * far end of a memory pair of bytes or reports, or makes it the camera's frame source; otherwise a real link.
+ * Byte and report links are tapped for the technician's live frame log (issue 15 §3), masked by the codecs.
  */
-function buildDevices(options: ComposeOptions, statistics: StatisticsStore, sims: SimRegistry | null, running: RunnableSim[], faceFeeds: UvcFrameSource[]): ManagedDevice[] {
+function buildDevice(options: ComposeOptions, build: DeviceBuild, id: string, entry: DeviceEntryConfig): ManagedDevice {
   const { config, clock, log } = options;
-  return Object.entries(config.devices).map(([id, entry]) => {
-    const driver = DRIVERS[entry.driver];
-    const ctx: DeviceContext = {
-      id,
-      roles: rolesOf(entry),
-      model: entry.model ?? driver.defaultModel,
-      options: entry.options ?? {},
-      clock,
-      log: log.child(`device:${id}`),
-      statistics,
-      timeZone: config.hall.timeZone,
-    };
-    const simulate = <S extends RunnableSim>(make: () => S): S => {
-      if (!sims) throw new Error(`devices.${id}: a simulated device needs training mode`);
-      const sim = make();
-      sims.add(sim);
-      running.push(sim);
-      return sim;
-    };
-    const t = entry.transport;
-    const managed = (device: Device): ManagedDevice => ({ device, transport: t.kind });
-    switch (driver.link) {
-      case 'frames':
-        // Camera frames: the simulator renders them in training; a real (uvc) camera's come from the renderer.
-        if (t.kind === 'uvc') {
-          const source = new UvcFrameSource({ clock, log: ctx.log.child('uvc'), ...(t.deviceLabel !== undefined && { deviceLabel: t.deviceLabel }) });
-          faceFeeds.push(source);
-          return managed(driver.createDevice(ctx, source));
-        }
-        if (t.kind !== 'sim') throw new Error(`devices.${id}: the face camera takes frames from its simulator or the renderer (uvc), not ${t.kind}`);
-        return managed(driver.createDevice(ctx, simulate(() => driver.createSimulator(ctx))));
-      case 'reports': {
-        if (t.kind !== 'sim') return managed(driver.createDevice(ctx, openHidReportTransport(id, t)));
-        const pair = createReportMemoryPair(id);
-        simulate(() => driver.createSimulator({ ...ctx, transport: pair.device }));
-        return managed(driver.createDevice(ctx, pair.host));
+  const driver = DRIVERS[entry.driver];
+  const ctx: DeviceContext = {
+    id,
+    roles: rolesOf(entry),
+    model: entry.model ?? driver.defaultModel,
+    options: entry.options ?? {},
+    clock,
+    log: log.child(`device:${id}`),
+    statistics: build.statistics,
+    timeZone: config.hall.timeZone,
+  };
+  const simulate = <S extends RunnableSim>(make: () => S): S => {
+    if (!build.sims) throw new Error(`devices.${id}: a simulated device needs training mode`);
+    const sim = make();
+    build.sims.add(sim);
+    build.running.push(sim);
+    return sim;
+  };
+  const sink = build.frames.sink(id, describerFor(entry.driver, ctx.model));
+  const bytes = (link: Transport): Transport => {
+    const tapped = tapTransport(link, sink);
+    build.links.set(id, tapped);
+    return tapped;
+  };
+  const reports = (link: ReportTransport): ReportTransport => {
+    const tapped = tapReportTransport(link, sink);
+    build.links.set(id, tapped);
+    return tapped;
+  };
+  const t = entry.transport;
+  const managed = (device: Device): ManagedDevice => ({ device, transport: t.kind });
+  switch (driver.link) {
+    case 'frames':
+      // Camera frames: the simulator renders them in training; a real (uvc) camera's come from the renderer.
+      if (t.kind === 'uvc') {
+        const source = new UvcFrameSource({ clock, log: ctx.log.child('uvc'), ...(t.deviceLabel !== undefined && { deviceLabel: t.deviceLabel }) });
+        build.faceFeeds.push(source);
+        return managed(driver.createDevice(ctx, source));
       }
-      default: {
-        if (t.kind === 'uvc') throw new Error(`devices.${id}: only a face camera takes frames from the renderer (uvc)`);
-        if (t.kind !== 'sim') return managed(driver.createDevice(ctx, openRealTransport(id, t, { model: ctx.model })));
-        const pair = createMemoryPair(id);
-        simulate(() => driver.createSimulator({ ...ctx, transport: pair.device, lineTimeMs: options.simLineTimeMs }));
-        return managed(driver.createDevice(ctx, pair.host));
-      }
+      if (t.kind !== 'sim') throw new Error(`devices.${id}: the face camera takes frames from its simulator or the renderer (uvc), not ${t.kind}`);
+      return managed(driver.createDevice(ctx, simulate(() => driver.createSimulator(ctx))));
+    case 'reports': {
+      if (t.kind !== 'sim') return managed(driver.createDevice(ctx, reports(openHidReportTransport(id, t))));
+      const pair = createReportMemoryPair(id);
+      simulate(() => driver.createSimulator({ ...ctx, transport: pair.device }));
+      return managed(driver.createDevice(ctx, reports(pair.host)));
     }
-  });
+    default: {
+      if (t.kind === 'uvc') throw new Error(`devices.${id}: only a face camera takes frames from the renderer (uvc)`);
+      if (t.kind !== 'sim') return managed(driver.createDevice(ctx, bytes(openRealTransport(id, t, { model: ctx.model }))));
+      const pair = createMemoryPair(id);
+      simulate(() => driver.createSimulator({ ...ctx, transport: pair.device, lineTimeMs: options.simLineTimeMs }));
+      return managed(driver.createDevice(ctx, bytes(pair.host)));
+    }
+  }
 }
 
 export function composeKiosk(options: ComposeOptions): Kiosk {
@@ -146,7 +192,13 @@ export function composeKiosk(options: ComposeOptions): Kiosk {
   const sims = config.mode === 'training' ? new SimRegistry() : null;
   const simulators: RunnableSim[] = [];
   const faceFeeds: UvcFrameSource[] = [];
-  const devices = new DeviceManager(buildDevices(options, statistics, sims, simulators, faceFeeds), clock, log.child('devices'));
+  const frames = new FrameLog({ clock, log: log.child('frames') });
+  const build: DeviceBuild = { statistics, sims, running: simulators, faceFeeds, frames, links: new Map() };
+  const devices = new DeviceManager(
+    Object.entries(config.devices).map(([id, entry]) => buildDevice(options, build, id, entry)),
+    clock,
+    log.child('devices'),
+  );
   // The simulated platform judges a fingerprint as the simulated module made it: the card holder's finger, or another.
   // Only where no platform is configured: a training kiosk pointed at a platform elsewhere (another process,
   // a test platform) holds none of the simulator's appointments or people.
@@ -170,12 +222,13 @@ export function composeKiosk(options: ComposeOptions): Kiosk {
   const availability = new AvailabilityService(
     { statusOfRole: (role: DeviceRole) => devices.forRole(role)?.status },
     config.hall.alternatives,
-    // A clock far behind the last time seen stops issuing (issue 13 §3; host/clock/clock-watch.ts).
+    // Withdrawn by staff first (out of service, its printer in a paper exchange: issue 15 §2); a clock far
+    // behind the last time seen stops issuing (issue 13 §3; host/clock/clock-watch.ts).
     {
-      takeTicket: () => control.clockWatch.blockingReason(),
-      identityTicket: () => control.clockWatch.blockingReason(),
+      takeTicket: () => withdrawn('takeTicket') ?? control.clockWatch.blockingReason(),
+      identityTicket: () => withdrawn('identityTicket') ?? control.clockWatch.blockingReason(),
       // 预约签到 needs the platform: without one configured the service is withdrawn (issue 14 item 7).
-      appointmentCheckIn: () => control.clockWatch.blockingReason() ?? (platform ? null : 'platformUnavailable'),
+      appointmentCheckIn: () => withdrawn('appointmentCheckIn') ?? control.clockWatch.blockingReason() ?? (platform ? null : 'platformUnavailable'),
     },
   );
   devices.onStatusChanged((id, status) => {
@@ -184,6 +237,12 @@ export function composeKiosk(options: ComposeOptions): Kiosk {
     appointments.refreshInputs();
   });
 
+  // Withdrawn by staff (out of service, a paper exchange) or held by a technician (maintenance mode, §3).
+  const withdrawn = (service: CitizenService): ErrorCode | null =>
+    staff.desk.withdrawnReason(service, (role) => devices.forRole(role)) ?? heldBlockers[service]();
+  const heldBlockers = maintenanceBlockers({ isHeld: (id) => diagnostics.maintenance.isHeld(id) }, (role) => devices.forRole(role)?.id);
+  // What citizen flows see of the devices: one a technician holds is no device (issue 15 §3).
+  const citizenDevice = citizenForRole(devices, { isHeld: (id) => diagnostics.maintenance.isHeld(id) });
   const ticketPrinterId = (): string => devices.forRole('ticketPrinter')?.id ?? 'ticketPrinter';
   const session = new SessionService(clock, config.session, log.child('session'));
   // The face worker starts when the first citizen looks at the camera, not with the kiosk (its models take ~2 s).
@@ -192,11 +251,11 @@ export function composeKiosk(options: ComposeOptions): Kiosk {
     clock,
     log: log.child('identity'),
     timeZone: config.hall.timeZone,
-    camera: () => devices.forRole<FaceCamera>('faceCamera'),
+    camera: () => citizenDevice<FaceCamera>('faceCamera'),
     analyzer: () => faceWorker.get(),
     platform: () => platform,
     random: () => randomInt(2 ** 32) / 2 ** 32, // unpredictable: a recording cannot know the challenge order
-    fingerprint: () => devices.forRole<FingerprintReader>('fingerprintReader'),
+    fingerprint: () => citizenDevice<FingerprintReader>('fingerprintReader'),
     staffHours: config.identity.staffOnDuty,
     calendar: config.queue.calendar,
     callStaff: (sessionId) => alerts.event('kiosk', 'identityReviewNeeded', sessionId, `${config.hall.kioskName['zh-CN']}：有市民申请人工核验身份，已发绿色通道号，请到窗口为其核验`),
@@ -206,7 +265,7 @@ export function composeKiosk(options: ComposeOptions): Kiosk {
     log: log.child('identity'),
     config: config.identity,
     timeZone: config.hall.timeZone,
-    reader: () => devices.forRole<IdCardReader>('idCardReader'),
+    reader: () => citizenDevice<IdCardReader>('idCardReader'),
     session,
     key: identityKey,
     alerts,
@@ -218,12 +277,13 @@ export function composeKiosk(options: ComposeOptions): Kiosk {
   const board = new BusinessBoard(queue, clock);
   const tickets = new TicketIssuer({
     queue: new QueueTicketAdapter(queue, config),
-    printer: () => devices.forRole<TicketPrinter>('ticketPrinter'),
+    printer: () => citizenDevice<TicketPrinter>('ticketPrinter'),
     availability,
     session,
     identity,
     ticketShownMs: config.session.ticketShownMs,
     onIssued: () => {
+      staff.counts.add('print', clock.now());
       reportCommandSuccess(alerts, ticketPrinterId());
       board.refresh();
     },
@@ -237,7 +297,48 @@ export function composeKiosk(options: ComposeOptions): Kiosk {
     onRetracted: (ticket) => alerts.event(ticketPrinterId(), 'ticketRetracted', ticket.ref, `${ticket.number} 号票无人取走，已被出票机回收（号码仍有效）`),
     log: log.child('tickets'),
   });
-  const appointments = composeAppointments({ config, clock, log: log.child('appointments'), platform, device: (role) => devices.forRole(role), session, identity, availability, queue, tickets });
+  const staff = composeStaff({
+    config,
+    db,
+    dataDir: options.dataDir,
+    clock,
+    log,
+    devices,
+    alerts,
+    queue,
+    commands: () => control.commands,
+    session,
+    endIdentity: () => identity.end(),
+    onWithdrawnChanged: () => availability.refresh(),
+    restartApp: options.restartApp ?? (() => log.warn('restart asked, but this host was composed without a supervisor to restart it')),
+  });
+  const diagnostics = composeDiagnostics({
+    config,
+    configPath: options.configPath,
+    env: options.env ?? {},
+    dataDir: options.dataDir,
+    clock,
+    log,
+    devices,
+    links: build.links,
+    frames,
+    audit: () => staff.audit,
+    testPort: (id, entry, current) => testPort(id, entry, devices.get(id), current?.transport),
+    rebuild: async (id, entry) => {
+      await devices.replace(buildDevice(options, build, id, entry));
+      identity.attachReader();
+      availability.refresh();
+    },
+    recentLogLines: options.recentLogLines ?? (() => []),
+    onHeldChanged: () => {
+      availability.refresh();
+      appointments.refreshInputs();
+    },
+    appVersion: APP_VERSION,
+  });
+  // A technician who signs out (or walks away) gives back every device they held.
+  staff.session.onSignedOut((actor) => void diagnostics.desk.releaseAllOf(actor));
+  const appointments = composeAppointments({ config, clock, log: log.child('appointments'), platform, device: (role) => citizenDevice(role), session, identity, availability, queue, tickets });
   const api = new KioskApiService({
     clock,
     log: log.child('api'),
@@ -249,6 +350,9 @@ export function composeKiosk(options: ComposeOptions): Kiosk {
     citizenIdentity: identity,
     appointments,
     faceFeed: faceFeeds[0] ?? null,
+    staff: staff.session,
+    staffDesk: staff.desk,
+    technicianDesk: diagnostics.desk,
   });
   // Staff settle uncertain tickets and technicians confirm the clock through the running host (issue 13 §3).
   const control = composeHostControl({
@@ -271,6 +375,8 @@ export function composeKiosk(options: ComposeOptions): Kiosk {
     queue,
     session,
     identity,
+    staff,
+    diagnostics,
     sims,
     platformSim,
     platform,
@@ -298,6 +404,8 @@ export function composeKiosk(options: ComposeOptions): Kiosk {
       board.stop();
       session.dispose();
       identity.dispose();
+      staff.dispose();
+      diagnostics.dispose();
       appointments.dispose();
       await faceWorker.dispose();
       api.dispose();

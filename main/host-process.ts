@@ -19,8 +19,10 @@ import { AdjustableClock } from './host/clock/adjustable-clock';
 import { callingToken } from './host/config/calling-token';
 import { ConfigError } from './host/config/config-error';
 import type { KioskConfig } from './host/config/config-types';
-import { loadConfig } from './host/config/load-config';
+import { configFilePath, loadConfig } from './host/config/load-config';
+import { LogRing } from './host/logging/log-ring';
 import { createLogger } from './host/logging/logger';
+import pino from 'pino';
 import { type CallingApiServer, startCallingApi } from './host/queue/calling-api';
 import { HEARTBEAT_INTERVAL_MS, type HostToSupervisor, type SocketName, type SupervisorToHost } from './supervisor/host-ipc';
 import { kioskPageUrl } from './supervisor/launch-plan';
@@ -42,11 +44,26 @@ async function main(): Promise<void> {
   const token = process.env.KIOSK_TOKEN ?? '';
   if (token.length < 32) throw new Error('KIOSK_TOKEN missing: the supervisor passes the per-launch token');
   const config = loadConfig({ env: process.env, argv: process.argv });
-  const log = createLogger({ level: config.logging.level });
+  // The latest lines also stay in memory for the technician's diagnostic bundle (issue 15 §3).
+  const ring = new LogRing();
+  const log = createLogger({ level: config.logging.level, destination: pino.multistream([{ stream: pino.destination({ fd: 2, sync: false }), level: 'trace' }, { stream: ring, level: 'trace' }]) });
   const clock = new AdjustableClock();
   const dataDir = process.env.KIOSK_DATA_DIR ?? join(process.cwd(), '.data');
   const simLineTimeMs = process.env.KIOSK_SIM_LINE_MS === undefined ? undefined : Number(process.env.KIOSK_SIM_LINE_MS);
-  const kiosk: Kiosk = composeKiosk({ config, dataDir, clock, log, simLineTimeMs });
+  // Staff asked for a restart (issue 15 §2): the reply goes out first, then the host stops and exits, and the
+  // supervisor starts it again on the same ports.
+  let restart = (): void => undefined;
+  const kiosk: Kiosk = composeKiosk({
+    config,
+    dataDir,
+    clock,
+    log,
+    simLineTimeMs,
+    restartApp: () => restart(),
+    configPath: configFilePath({ env: process.env, argv: process.argv }),
+    env: process.env,
+    recentLogLines: () => ring.recent(),
+  });
   await kiosk.start();
   const calling = serveCallingSystemInterface(kiosk, config, clock, log);
 
@@ -73,6 +90,7 @@ async function main(): Promise<void> {
     await kiosk.stop();
     process.exit(0);
   };
+  restart = () => void setTimeout(() => void shutdown(), RESTART_REPLY_MS);
 
   process.on('message', (msg: SupervisorToHost, handle?: NetServer) => {
     if (msg.type === 'listen') {
@@ -152,6 +170,8 @@ function serveCallingSystemInterface(kiosk: Kiosk, config: KioskConfig, clock: C
   };
 }
 
+/** Time for the restart's reply to reach the screen before the host goes. */
+const RESTART_REPLY_MS = 300;
 const CALLING_RETRY_FIRST_MS = 1_000;
 const CALLING_RETRY_MAX_MS = 60_000;
 

@@ -35,7 +35,10 @@ describe('installIpcBridge', () => {
   it('handles exactly the contract channels', () => {
     rig();
     expect([...ipcMain.handlers.keys()].sort()).toEqual(
-      ['appointment:begin', 'appointment:cancel', 'appointment:check-in', 'appointment:find-by-card', 'appointment:submit-code', 'face:camera', 'face:frame', 'identity:begin', 'identity:cancel', 'identity:end', 'kiosk:get-snapshot', 'queue:list-businesses', 'queue:take-ticket', 'session:activity', 'session:end'].sort(),
+      ['appointment:begin', 'appointment:cancel', 'appointment:check-in', 'appointment:find-by-card', 'appointment:submit-code', 'face:camera', 'face:frame', 'identity:begin', 'identity:cancel', 'identity:end', 'kiosk:get-snapshot', 'queue:list-businesses', 'queue:take-ticket', 'session:activity', 'session:end',
+        // Issue 15: staff and technicians
+        'staff:open-pad', 'staff:close-pad', 'staff:sign-in', 'staff:sign-out', 'staff:activity', 'staff:overview', 'staff:restock', 'staff:recheck', 'staff:test-ticket', 'staff:settle-ticket', 'staff:set-service', 'staff:found-items', 'staff:log-found-item', 'staff:hand-over', 'staff:figures', 'staff:restart-app',
+        'tech:devices', 'tech:health-check', 'tech:frames', 'tech:maintenance', 'tech:raw-command', 'tech:edit-device', 'tech:export-bundle', 'tech:audit'].sort(),
     );
     expect(API_CHANNELS).toHaveLength(ipcMain.handlers.size);
   });

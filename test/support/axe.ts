@@ -22,7 +22,12 @@ export async function labelMismatches(page: Page): Promise<string[]> {
   for (let i = 0; i < (await buttons.count()); i++) {
     const b = buttons.nth(i);
     if (!(await b.isVisible())) continue;
-    const visible = (await b.innerText()).replace(/\s+/g, '');
+    // The visible label, without glyphs hidden from screen readers (the keypad's ⌫ beside 删除).
+    const visible = (await b.evaluate((el) => {
+      const copy = el.cloneNode(true) as HTMLElement;
+      for (const hidden of copy.querySelectorAll('[aria-hidden="true"]')) hidden.remove();
+      return copy.textContent ?? '';
+    })).replace(/\s+/g, '');
     // The snapshot is YAML: a line with an apostrophe in it comes single-quoted, each ' doubled.
     const line = ((await b.ariaSnapshot()).split('\n')[0] ?? '').trim();
     const quoted = /^- '(.*)'(:?)$/.exec(line);

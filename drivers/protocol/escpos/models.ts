@@ -69,6 +69,12 @@ export interface EscPosModel {
    * ticket can be confirmed: every one is uncertain. `reason` says why, in plain words.
    */
   usblpStatus: { kind: 'readback' | 'none'; reason: string };
+  /**
+   * Paper on the largest roll the model takes, mm (issue 15 §2: tickets left = what remains over the average
+   * ticket). From the roll's outer diameter D, core d and paper thickness t: π(D² − d²) / 4t, with 60 µm
+   * thermal paper.
+   */
+  rollLengthMm: number;
 }
 
 const ROWS = {
@@ -90,6 +96,7 @@ const ROWS = {
     realtimeInData: 'acts', // [V] §2.7: Epson, Citizen, HPRT manuals
     charset: 'gb18030', // [C] what printers sold in China since GB18030-2005 became mandatory
     usblpStatus: { kind: 'readback', reason: '[C] a USB printer-class interface that is bidirectional, as on Epson-style firmware; a write-only printer needs its own row' },
+    rollLengthMm: 88_000, // [C] an 83 mm roll on a 12 mm core, as the TM-T88 takes
   },
   'epson-tm-t88': {
     id: 'epson-tm-t88',
@@ -111,6 +118,7 @@ const ROWS = {
     realtimeInData: 'acts', // [V] §2.7 Epson reference
     charset: 'gb18030', // [C] the Chinese-market TM-T88 models carry a GB18030 font
     usblpStatus: { kind: 'readback', reason: '[C] the TM-T88 USB interface is bidirectional: DLE EOT and process-ID replies are read back through /dev/usb/lpN' },
+    rollLengthMm: 88_000, // [C] 83 mm maximum roll, 12 mm core
   },
   'cashino-kp628e': {
     id: 'cashino-kp628e',
@@ -130,6 +138,7 @@ const ROWS = {
     realtimeInData: 'acts', // [C] P5 does not say; assumed like the manuals of §2.7
     charset: 'gbk', // [V] P5: GBK and BIG5 character sets (GBK the default [C])
     usblpStatus: { kind: 'none', reason: '[C] P5 lists USB but says nothing of replies over it; its status is documented on RS-232/TTL only: wire it by serial to know its paper and confirm tickets' },
+    rollLengthMm: 30_800, // [C] a 50 mm roll on a 12 mm core
   },
   'custom-vkp80': {
     id: 'custom-vkp80',
@@ -149,6 +158,7 @@ const ROWS = {
     realtimeInData: 'acts', // [C] assumed like the manuals of §2.7
     charset: 'gb18030', // [C] the Chinese font option
     usblpStatus: { kind: 'readback', reason: '[C] the §2.6 clients read its 6-byte full status over USB; confirm that its interface is the bidirectional printer class' },
+    rollLengthMm: 286_000, // [C] 150 mm maximum roll, 25 mm core
   },
 } satisfies Record<string, EscPosModel>;
 

@@ -7,14 +7,20 @@ import type { AppointmentCheckInRequest, AppointmentCheckInResult, AppointmentVi
 import type { ServiceAvailability } from '../../../common/availability';
 import type { Clock, TimerHandle } from '../../../common/clock';
 import { errorInfo } from '../../../common/errors';
-import { HOST_ALIVE_INTERVAL_MS, type ApiPush, type ApiReply, type ApiRequest, type KioskEvent, type KioskSnapshot } from '../../../common/kiosk-api';
-import { validateRequest, type ApiChannelHandlers } from '../../../common/kiosk-api-channels';
+import { HOST_ALIVE_INTERVAL_MS, KioskApiError, type ApiPush, type ApiReply, type ApiRequest, type KioskEvent, type KioskSnapshot } from '../../../common/kiosk-api';
+import { channelAccess, validateRequest, type ApiChannelHandlers } from '../../../common/kiosk-api-channels';
 import type { Logger } from '../../../common/logger';
 import type { IdentityPurpose, IdentityView, VerificationMethod } from '../../../common/identity';
 import type { BusinessView, TakeTicketRequest, TakeTicketResult, TicketDeliveryEvent } from '../../../common/queue';
 import type { SessionState } from '../../../common/session';
 import type { FaceFeedPort } from '../face/uvc-frame-source';
+import type { StaffDesk } from '../staff/staff-desk';
+import type { StaffSessionService } from '../staff/staff-session';
 import type { ApiClient, ApiHandler } from './api-handler';
+import { refusalFor } from './channel-gate';
+import { staffHandlers } from './staff-handlers';
+import { technicianHandlers } from './technician-handlers';
+import type { TechnicianDesk } from '../diagnostics/technician-desk';
 
 export interface KioskApiDeps {
   clock: Clock;
@@ -41,6 +47,11 @@ export interface KioskApiDeps {
   };
   /** The uvc face camera's feed (issue 14 item 5); null without one (a simulated camera renders in the host). */
   faceFeed?: FaceFeedPort | null;
+  /** The staff session (issue 15 §1): who may call which channel, and the staff screens' actions. */
+  staff: StaffSessionService;
+  staffDesk: StaffDesk;
+  /** Technician diagnostics (issue 15 §3). */
+  technicianDesk: TechnicianDesk;
 }
 
 export class KioskApiService implements ApiHandler {
@@ -66,6 +77,8 @@ export class KioskApiService implements ApiHandler {
       'appointment:cancel': () => deps.appointments.cancel(),
       'face:frame': (r) => deps.faceFeed?.accept(r) ?? { accepted: false },
       'face:camera': (r) => (deps.faceFeed?.reportCamera(r.state), {}),
+      ...staffHandlers(deps.staff, deps.staffDesk),
+      ...technicianHandlers(() => deps.staff.actor(), deps.technicianDesk),
     };
     this.unsubscribe.push(
       deps.session.onChanged((session) => this.push({ type: 'session:changed', session })),
@@ -75,6 +88,7 @@ export class KioskApiService implements ApiHandler {
       deps.tickets.onDelivery((event) => this.push({ type: 'ticket:delivery', ...event })),
       deps.citizenIdentity.onChanged((identity) => this.push({ type: 'identity:changed', identity })),
       deps.appointments.onChanged((appointment) => this.push({ type: 'appointment:changed', appointment })),
+      deps.staff.onChanged((staff) => this.push({ type: 'staff:changed', staff })),
       ...(deps.faceFeed ? [deps.faceFeed.onChanged((view) => this.push({ type: 'face:streaming', ...view }))] : []),
     );
     this.scheduleAlive();
@@ -89,6 +103,7 @@ export class KioskApiService implements ApiHandler {
       appointment: this.deps.appointments.state(),
       availability: this.deps.availability.compute(),
       businesses: this.deps.businesses.list(),
+      staff: this.deps.staff.view(),
       ...(this.deps.faceFeed && { faceStreaming: this.deps.faceFeed.view() }),
     };
   }
@@ -99,11 +114,18 @@ export class KioskApiService implements ApiHandler {
       this.deps.log.warn('request refused', { channel: request.channel, client: client.clientId, detail: checked.detail });
       return { kind: 'reply', id: request.id, ok: false, error: errorInfo('badRequest', `${request.channel}: ${checked.detail}`) };
     }
+    const refusal = refusalFor(channelAccess(request.channel), this.deps.staff);
+    if (refusal) {
+      this.deps.log.warn('request refused', { channel: request.channel, client: client.clientId, code: refusal.code });
+      return { kind: 'reply', id: request.id, ok: false, error: refusal };
+    }
     try {
       const handler = this.handlers[request.channel] as (r: unknown) => Promise<unknown> | unknown;
       const result = await handler(checked.value);
       return { kind: 'reply', id: request.id, ok: true, result };
     } catch (err) {
+      // A refusal in words (a staff action that cannot be done as asked) goes back as it is.
+      if (err instanceof KioskApiError) return { kind: 'reply', id: request.id, ok: false, error: err.info };
       this.deps.log.error('request failed', { channel: request.channel, client: client.clientId, error: err });
       return { kind: 'reply', id: request.id, ok: false, error: errorInfo('internal', 'the kiosk could not complete this request') };
     }

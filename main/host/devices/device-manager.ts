@@ -41,6 +41,7 @@ export class DeviceManager {
   private readonly retryDelay = new Map<string, number>();
   /** Devices whose link was lost and is not back yet, with the reopen attempts so far (for the log). */
   private readonly lost = new Map<string, number>();
+  private readonly unsubscribe = new Map<string, () => void>();
   private stopped = false;
 
   constructor(
@@ -49,23 +50,48 @@ export class DeviceManager {
     private readonly log: Logger,
     private readonly backoff = { initialMs: 1000, maxMs: 10_000 },
   ) {
-    for (const managed of devices) {
-      this.byId.set(managed.device.id, managed);
-      managed.device.onStatusChanged((_delta, status) => {
-        for (const l of [...this.listeners]) l(managed.device.id, status);
-        const id = managed.device.id;
-        if (this.linkLost(managed)) {
-          if (!this.lost.has(id)) this.log.warn('device link lost; reopening with back-off', { deviceId: id, transport: managed.transport, state: status.device });
-          if (!this.lost.has(id)) this.lost.set(id, 0);
-          this.scheduleReopen(managed.device);
-        } else if (this.lost.has(id) && status.device !== 'starting') {
-          // Back for real (answering), not merely reopened: only now does the back-off start over.
-          this.log.info('device back after its link was lost', { deviceId: id, reopenAttempts: this.lost.get(id), state: status.device });
-          this.lost.delete(id);
-          this.retryDelay.delete(id);
-        }
-      });
-    }
+    for (const managed of devices) this.adopt(managed);
+  }
+
+  /** Keeps `managed` under this manager: its status reaches the listeners, a lost link is reopened. */
+  private adopt(managed: ManagedDevice): void {
+    this.byId.set(managed.device.id, managed);
+    const off = managed.device.onStatusChanged((_delta, status) => {
+      if (this.byId.get(managed.device.id) !== managed) return; // replaced since (a configuration change)
+      for (const l of [...this.listeners]) l(managed.device.id, status);
+      const id = managed.device.id;
+      if (this.linkLost(managed)) {
+        if (!this.lost.has(id)) this.log.warn('device link lost; reopening with back-off', { deviceId: id, transport: managed.transport, state: status.device });
+        if (!this.lost.has(id)) this.lost.set(id, 0);
+        this.scheduleReopen(managed.device);
+      } else if (this.lost.has(id) && status.device !== 'starting') {
+        // Back for real (answering), not merely reopened: only now does the back-off start over.
+        this.log.info('device back after its link was lost', { deviceId: id, reopenAttempts: this.lost.get(id), state: status.device });
+        this.lost.delete(id);
+        this.retryDelay.delete(id);
+      }
+    });
+    this.unsubscribe.set(managed.device.id, off);
+  }
+
+  /**
+   * A technician changed the device's configuration (issue 15 §3): the old device is closed, `next` (built on
+   * the new link) takes its place under the same id and is opened; a failed open is retried like any other.
+   */
+  async replace(next: ManagedDevice): Promise<void> {
+    const id = next.device.id;
+    const old = this.byId.get(id);
+    if (!old) throw new Error(`no device ${id} to replace`);
+    this.retryTimers.get(id)?.cancel();
+    this.retryTimers.delete(id);
+    this.retryDelay.delete(id);
+    this.lost.delete(id);
+    this.unsubscribe.get(id)?.();
+    await old.device.close().catch(() => undefined);
+    this.adopt(next);
+    for (const l of [...this.listeners]) l(id, next.device.status);
+    await this.tryOpen(next.device);
+    for (const l of [...this.listeners]) l(id, next.device.status);
   }
 
   /** Opens and enables every device; one that fails stays `noDevice` and is retried in the background. */

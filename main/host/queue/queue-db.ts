@@ -90,6 +90,45 @@ const MIGRATIONS: readonly string[] = [
   // ID per business".
   `ALTER TABLE tickets ADD COLUMN id_hmac TEXT;
    CREATE INDEX tickets_by_id_hmac ON tickets (id_hmac, business_id, day) WHERE id_hmac IS NOT NULL;`,
+  // Issue 15 §1, §2: staff at the kiosk. The PIN pad's lock (one row) survives a restart; a paper roll's
+  // counters at its last guided exchange; what staff took out of service (the kiosk, or one service) stays
+  // out after a restart; forgotten ID cards and tickets, what, when and to whom they were handed; hall-hour
+  // counts of sessions, prints and faults for today's figures.
+  `CREATE TABLE staff_pad_lock (
+    id INTEGER PRIMARY KEY CHECK (id = 1),
+    failures INTEGER NOT NULL CHECK (failures >= 0),
+    locked_until INTEGER
+  );
+  CREATE TABLE paper_rolls (
+    device_id TEXT PRIMARY KEY,
+    exchanged_at INTEGER NOT NULL,
+    lines_at INTEGER NOT NULL,
+    cuts_at INTEGER NOT NULL,
+    exchanged_by TEXT NOT NULL
+  );
+  CREATE TABLE out_of_service (
+    target TEXT PRIMARY KEY,
+    by TEXT NOT NULL,
+    since INTEGER NOT NULL
+  );
+  CREATE TABLE found_items (
+    id INTEGER PRIMARY KEY,
+    kind TEXT NOT NULL CHECK (kind IN ('idCard', 'ticket', 'other')),
+    what TEXT NOT NULL,
+    found_at INTEGER NOT NULL,
+    logged_by TEXT NOT NULL,
+    handed_to TEXT,
+    handed_at INTEGER,
+    handed_by TEXT
+  );
+  CREATE TABLE hourly_counts (
+    day TEXT NOT NULL,
+    hour INTEGER NOT NULL CHECK (hour BETWEEN 0 AND 23),
+    kind TEXT NOT NULL,
+    key TEXT NOT NULL DEFAULT '',
+    n INTEGER NOT NULL,
+    PRIMARY KEY (day, hour, kind, key)
+  );`,
 ];
 
 export const QUEUE_SCHEMA_VERSION = MIGRATIONS.length;

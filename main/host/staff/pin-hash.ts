@@ -4,7 +4,7 @@
  * the cost can be raised later without breaking the hashes already in a hall's file. Verification compares in
  * constant time and never throws on a malformed hash: it answers false.
  */
-import { randomBytes, scryptSync, timingSafeEqual } from 'node:crypto';
+import { randomBytes, scrypt, scryptSync, timingSafeEqual } from 'node:crypto';
 
 /** 4–12 digits: what the on-screen keypad can type. */
 export const PIN_PATTERN = /^[0-9]{4,12}$/;
@@ -47,6 +47,21 @@ export function verifyPin(pin: string, hash: string): boolean {
   if (expected.length !== KEY_BYTES) return false;
   const key = scryptSync(pin, Buffer.from(m[4]!, 'base64'), KEY_BYTES, { ...cost, maxmem: 64 * 1024 * 1024 });
   return timingSafeEqual(key, expected);
+}
+
+/**
+ * verifyPin off the event loop (scrypt on libuv's thread pool): the host keeps answering the screen and the
+ * devices while a PIN is checked at the pad.
+ */
+export function verifyPinAsync(pin: string, hash: string): Promise<boolean> {
+  const m = HASH_FORM.exec(hash);
+  const cost = m && costOf(m);
+  if (!m || !cost || !PIN_PATTERN.test(pin)) return Promise.resolve(false);
+  const expected = Buffer.from(m[5]!, 'base64');
+  if (expected.length !== KEY_BYTES) return Promise.resolve(false);
+  return new Promise((resolve, reject) => {
+    scrypt(pin, Buffer.from(m[4]!, 'base64'), KEY_BYTES, { ...cost, maxmem: 64 * 1024 * 1024 }, (err, key) => (err ? reject(err) : resolve(timingSafeEqual(key, expected))));
+  });
 }
 
 /** The cost in a hash, or null when it is out of the range this kiosk accepts (a file edited by hand). */

@@ -25,6 +25,7 @@ import {
 import type { KioskApi, KioskEvent } from '../../../common/kiosk-api';
 import type { BusinessView, ClosedReason, LocalText } from '../../../common/queue';
 import type { SessionPhase, SessionState } from '../../../common/session';
+import type { StaffAccountTile, StaffRole, StaffSessionView, StaffView } from '../../../common/staff';
 
 /** Thrown inside the checks and turned into `{ ok: false, detail }` at the top. */
 class ShapeError extends Error {}
@@ -227,8 +228,45 @@ export function parseAppointmentView(value: unknown, path = 'appointment'): Appo
   return out;
 }
 
+const STAFF_ROLES: readonly StaffRole[] = ['staff', 'technician'];
+
+function nullable<T>(value: unknown, check: (v: unknown) => T): T | null {
+  return value === null ? null : check(value);
+}
+
+/** The PIN pad and the staff session (common/staff.ts, issue 15 §1). */
+export function parseStaffView(value: unknown, path = 'staff'): StaffView {
+  const v = record(value, path);
+  const pad = record(v.pad, `${path}.pad`);
+  const accounts = array(pad.accounts, `${path}.pad.accounts`).map((a, i): StaffAccountTile => {
+    const r = record(a, `${path}.pad.accounts[${i}]`);
+    return { id: str(r.id, `${path}.pad.accounts[${i}].id`), name: str(r.name, `${path}.pad.accounts[${i}].name`), role: oneOf(r.role, STAFF_ROLES, `${path}.pad.accounts[${i}].role`) };
+  });
+  const session = nullable(v.session, (x): StaffSessionView => {
+    const r = record(x, `${path}.session`);
+    return {
+      accountId: str(r.accountId, `${path}.session.accountId`),
+      name: str(r.name, `${path}.session.name`),
+      role: oneOf(r.role, STAFF_ROLES, `${path}.session.role`),
+      signedInAt: num(r.signedInAt, `${path}.session.signedInAt`),
+      signOutAt: num(r.signOutAt, `${path}.session.signOutAt`),
+    };
+  });
+  if (typeof pad.open !== 'boolean') throw new ShapeError(`${path}.pad.open must be a boolean`);
+  return {
+    pad: {
+      open: pad.open,
+      closesAt: nullable(pad.closesAt, (x) => num(x, `${path}.pad.closesAt`)),
+      accounts,
+      lockedUntil: nullable(pad.lockedUntil, (x) => num(x, `${path}.pad.lockedUntil`)),
+      failuresLeft: count(pad.failuresLeft, `${path}.pad.failuresLeft`),
+    },
+    session,
+  };
+}
+
 /** The host-pushed event types; `kiosk:resync` is made by the client bridge, never accepted from the wire. */
-export const HOST_EVENT_TYPES = ['session:changed', 'availability:changed', 'queue:changed', 'clock:changed', 'host:alive', 'ticket:delivery', 'identity:changed', 'face:streaming', 'appointment:changed'] as const;
+export const HOST_EVENT_TYPES = ['session:changed', 'availability:changed', 'queue:changed', 'clock:changed', 'host:alive', 'ticket:delivery', 'identity:changed', 'face:streaming', 'appointment:changed', 'staff:changed'] as const;
 export type HostEventType = (typeof HOST_EVENT_TYPES)[number];
 
 export function isHostEventType(value: unknown): value is HostEventType {
@@ -257,6 +295,8 @@ function parseKnownEvent(type: HostEventType, v: Rec): KioskEvent {
     }
     case 'appointment:changed':
       return { type, appointment: parseAppointmentView(v.appointment) };
+    case 'staff:changed':
+      return { type, staff: parseStaffView(v.staff) };
   }
 }
 

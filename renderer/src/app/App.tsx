@@ -15,6 +15,8 @@ import { AttractScreen } from '../shell/AttractScreen';
 import { ConnectingScreen } from '../shell/ConnectingScreen';
 import { HomeScreen } from '../shell/HomeScreen';
 import { OutOfServiceScreen } from '../shell/OutOfServiceScreen';
+import { HiddenEntry } from '../staff/HiddenEntry';
+import { StaffRoot, staffScreenOf, useOpenPad } from '../staff/StaffRoot';
 import { appReducer, INITIAL_APP_STATE, type AppAction, type AppState } from './app-state';
 import { hostNowMs } from './host-view';
 import { HostTimeContext, type HostTime } from './host-time';
@@ -66,7 +68,9 @@ function ActiveService({ service, state, snapshot, dispatch, ...rest }: ActiveSe
  * The citizen UI, a router over host state (ARCHITECTURE.md §1, §8.6, §8.15): the host's session phase picks
  * attract or the kiosk; there, the shell's route picks the home screen (built from the host's list of
  * services) or the service the citizen opened. Everything of the citizen is cleared whenever the host ends
- * the session.
+ * the session. While the host has the staff PIN pad open or holds a staff session, the staff screens replace
+ * the citizen UI (issue 15 §1: it is never reachable with staff rights on); the hidden entry to the pad sits
+ * in a corner of every citizen screen.
  */
 export function App({ api, monotonicNow = performanceNow, newRequestId = defaultNewRequestId, knownMode = null, onShown }: AppProps) {
   const [state, dispatch] = useReducer(appReducer, INITIAL_APP_STATE);
@@ -74,7 +78,9 @@ export function App({ api, monotonicNow = performanceNow, newRequestId = default
   const { route, language, elder } = state.shell;
 
   useHostConnection(api, dispatch, monotonicNow);
-  const reportActivity = useActivityReporter(api, dispatch, monotonicNow, snapshot?.session.sessionId != null);
+  const staffScreen = staffScreenOf(state.host);
+  const reportActivity = useActivityReporter(api, dispatch, monotonicNow, snapshot?.session.sessionId != null, staffScreen === null);
+  const openPad = useOpenPad(api, dispatch);
   const endSession = useEndSession(api, dispatch);
   // The uvc face camera (issue 14 item 5): frames while the host asks, never while it is lost.
   const faceFeed = useUvcFeed(api, state.host.lost ? undefined : snapshot?.faceStreaming);
@@ -98,6 +104,8 @@ export function App({ api, monotonicNow = performanceNow, newRequestId = default
     content = <OutOfServiceScreen paused />;
   } else if (snapshot === null) {
     content = <ConnectingScreen />;
+  } else if (staffScreen !== null) {
+    content = <StaffRoot api={api} snapshot={snapshot} monotonicNow={monotonicNow} dispatch={dispatch} />;
   } else if (phase === 'attract') {
     content = <AttractScreen hallName={snapshot.hallName} kioskName={snapshot.kioskName} languages={snapshot.languages} onStart={forceActivity} />;
   } else {
@@ -129,16 +137,18 @@ export function App({ api, monotonicNow = performanceNow, newRequestId = default
     );
   }
 
-  const countdownEndsAt = phase === 'countdown' ? snapshot?.session.countdownEndsAt ?? null : null;
+  const citizenUi = snapshot !== null && !state.host.lost && staffScreen === null;
+  const countdownEndsAt = staffScreen === null && phase === 'countdown' ? snapshot?.session.countdownEndsAt ?? null : null;
 
   return (
     <I18nProvider language={language}>
       <HostTimeContext value={hostTime}>
-        <div className={`app app--${phase ?? 'connecting'}${elder ? ' app--elder' : ''}`}>
+        <div className={`app app--${staffScreen === null ? phase ?? 'connecting' : 'staff'}${elder ? ' app--elder' : ''}`}>
           {mode === 'training' && <DemoBanner />}
           <div className="app__content" inert={countdownEndsAt !== null}>
             <FaceFeedContext value={faceFeed}>{content}</FaceFeedContext>
-            {snapshot?.identity.takeCard && <TakeCardReminder reminder={snapshot.identity.takeCard} />}
+            {staffScreen === null && snapshot?.identity.takeCard && <TakeCardReminder reminder={snapshot.identity.takeCard} />}
+            {citizenUi && <HiddenEntry onOpen={openPad} />}
           </div>
           {countdownEndsAt !== null && <CountdownOverlay endsAtMs={countdownEndsAt} onContinue={forceActivity} />}
         </div>

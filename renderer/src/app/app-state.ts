@@ -6,6 +6,7 @@
  */
 import type { CitizenService } from '../../../common/availability';
 import type { SessionState } from '../../../common/session';
+import type { StaffView } from '../../../common/staff';
 import { INITIAL_SERVICE_SLICES, SERVICES, type ServiceSlices } from '../services/registry';
 import type { ServiceAction } from '../services/service-module';
 import { INITIAL_SHELL, shellReducer, type ShellAction, type ShellState } from '../shell/shell-state';
@@ -38,6 +39,17 @@ export function sessionEnded(before: SessionState | undefined, after: SessionSta
   if (after.phase === 'attract' && before.phase !== 'attract') return true;
   if (after.phase === 'home' && wasInSession) return true;
   return before.sessionId !== null && after.sessionId !== before.sessionId;
+}
+
+/**
+ * True when a staff member signed in or out (issue 15 §1): the citizen's screens, language and elder mode go
+ * when staff come in (the host has ended that session), and whatever the staff chose goes when they leave.
+ */
+export function staffSessionChanged(before: StaffView | undefined, after: StaffView | undefined): boolean {
+  if (!before || !after) return false;
+  const [a, b] = [before.session, after.session];
+  if (a === null || b === null) return a !== b;
+  return a.accountId !== b.accountId || a.signedInAt !== b.signedInAt;
 }
 
 /** The state with every trace of the citizen gone, the host view kept. */
@@ -82,6 +94,7 @@ export function appReducer(state: AppState, action: AppAction): AppState {
       const host = hostViewReducer(state.host, action);
       if (host === state.host) return state;
       if (sessionEnded(state.host.snapshot?.session, host.snapshot?.session)) return cleared(host);
+      if (staffSessionChanged(state.host.snapshot?.staff, host.snapshot?.staff)) return cleared(host);
       // The host is gone: nothing of the citizen's flow stays on the screen (issue 13 §4, ARCHITECTURE.md §8.7),
       // but 暂停服务 is said in the language they chose, as they may still stand there (like the interruption
       // screen, KioskRoot.tsx). The host's next snapshot clears that too if it ended the session meanwhile.

@@ -9,6 +9,7 @@ import type { IdentityView } from '../../../common/identity';
 import type { KioskEvent, KioskSnapshot } from '../../../common/kiosk-api';
 import type { BusinessView } from '../../../common/queue';
 import type { SessionState } from '../../../common/session';
+import type { StaffView } from '../../../common/staff';
 
 /** Host clock at a moment of the renderer's monotonic clock; the host's "now" is extrapolated from it. */
 export interface ClockSync {
@@ -30,6 +31,8 @@ export type HostAction =
   | { type: 'host/businesses'; businesses: BusinessView[] }
   | { type: 'host/identity'; identity: IdentityView }
   | { type: 'host/appointment'; appointment: AppointmentView }
+  /** The pad and the staff session as a staff reply carries them (sign-in, sign-out, open and close the pad). */
+  | { type: 'host/staff'; staff: StaffView }
   | { type: 'host/lost' };
 
 export const EMPTY_HOST_VIEW: HostView = { snapshot: null, clock: null, lost: false };
@@ -50,6 +53,8 @@ export function hostViewReducer(state: HostView, action: HostAction): HostView {
       return { ...state, snapshot: { ...snapshot, identity: action.identity } };
     case 'host/appointment':
       return { ...state, snapshot: { ...snapshot, appointment: action.appointment } };
+    case 'host/staff':
+      return { ...state, snapshot: { ...snapshot, staff: action.staff } };
     case 'host/event':
       return applyEvent(state, snapshot, action.event, action.localMs);
   }
@@ -69,6 +74,8 @@ function applyEvent(state: HostView, snapshot: KioskSnapshot, event: KioskEvent,
       return { ...state, snapshot: { ...snapshot, identity: event.identity } };
     case 'appointment:changed':
       return { ...state, snapshot: { ...snapshot, appointment: event.appointment } };
+    case 'staff:changed':
+      return { ...state, snapshot: { ...snapshot, staff: event.staff } };
     case 'kiosk:resync':
     case 'host:alive':
       return state; // the loader handles both: a fresh snapshot, and the time the host was last heard

@@ -24,15 +24,19 @@ export type ReportActivity = (force?: boolean) => void;
 /**
  * `inSession` says whether the host has a citizen session now. Without one, every touch is reported at once:
  * the throttle must never swallow the tap that starts a session (e.g. right after 完成 ended the last one).
+ * `citizenUi` is false while the staff PIN pad or the staff screens are shown (issue 15 §1): touches there
+ * are no citizen's, and nothing goes on `session:activity`.
  */
-export function useActivityReporter(api: KioskApi, dispatch: Dispatch<AppAction>, monotonicNow: () => number, inSession: boolean): ReportActivity {
+export function useActivityReporter(api: KioskApi, dispatch: Dispatch<AppAction>, monotonicNow: () => number, inSession: boolean, citizenUi = true): ReportActivity {
   const mayReport = useMemo(() => createActivityThrottle(monotonicNow), [monotonicNow]);
   const inSessionRef = useRef(inSession);
   inSessionRef.current = inSession;
+  const citizenUiRef = useRef(citizenUi);
+  citizenUiRef.current = citizenUi;
 
   const report = useCallback<ReportActivity>(
     (force = false) => {
-      if (!mayReport(force || !inSessionRef.current)) return;
+      if (!citizenUiRef.current || !mayReport(force || !inSessionRef.current)) return;
       api.call('session:activity', {}).then(
         (session) => dispatch({ type: 'host/session', session }),
         () => {

@@ -2,7 +2,9 @@
  * An in-memory KioskApi for renderer tests (ARCHITECTURE.md §5): records every call, lets a test push host
  * events and script results, and plays a minimal host session (activity starts or continues one, end closes
  * it) so flows run end to end. It decides nothing else: availability, businesses and take-ticket outcomes
- * are whatever the test sets.
+ * are whatever the test sets. The staff side (issue 15) is `staffDesk` (fake-staff-desk.ts); like the host, the
+ * fake refuses staff channels without a staff session (`forbidden`) and citizen channels with one
+ * (`staffSignedIn`).
  */
 import { IDLE_APPOINTMENT, type AppointmentCheckInResult, type AppointmentView } from '../../../common/appointment';
 import { errorInfo } from '../../../common/errors';
@@ -15,10 +17,11 @@ import {
   type KioskEvent,
   type KioskSnapshot,
 } from '../../../common/kiosk-api';
-import type { ApiChannelHandlers } from '../../../common/kiosk-api-channels';
+import { channelAccess, type ApiChannelHandlers } from '../../../common/kiosk-api-channels';
 import type { TakeTicketRequest, TakeTicketResult } from '../../../common/queue';
 import type { SessionState } from '../../../common/session';
 import type { IdentityView } from '../../../common/identity';
+import { FakeStaffDesk } from './fake-staff-desk';
 import { makeSnapshot } from './fixtures';
 
 export interface FakeCall {
@@ -54,6 +57,8 @@ export class FakeKioskApi implements KioskApi {
   private readonly takeTicketQueue: (TakeTicketResult | Promise<TakeTicketResult>)[] = [];
   private readonly checkInQueue: (AppointmentCheckInResult | Promise<AppointmentCheckInResult>)[] = [];
   private sessionCounter = 0;
+  /** The staff desk the fake host serves: supplies, tickets to settle, found items, figures (scriptable). */
+  readonly staffDesk: FakeStaffDesk = new FakeStaffDesk(this);
 
   constructor(snapshot: KioskSnapshot = makeSnapshot()) {
     this.snapshot = structuredClone(snapshot);
@@ -62,7 +67,10 @@ export class FakeKioskApi implements KioskApi {
   call<C extends ApiChannel>(channel: C, request: ApiRequestOf<C>): Promise<ApiResultOf<C>> {
     this.calls.push({ channel, request: structuredClone(request) });
     const handler = this.handlers[channel] ?? this.defaultHandler(channel);
-    return Promise.resolve().then(() => handler(request));
+    return Promise.resolve().then(() => {
+      this.gate(channel);
+      return handler(request);
+    });
   }
 
   onEvent(listener: (event: KioskEvent) => void): () => void {
@@ -124,6 +132,9 @@ export class FakeKioskApi implements KioskApi {
       case 'appointment:changed':
         this.snapshot.appointment = event.appointment;
         break;
+      case 'staff:changed':
+        this.snapshot.staff = event.staff;
+        break;
       case 'kiosk:resync':
         break;
     }
@@ -143,6 +154,15 @@ export class FakeKioskApi implements KioskApi {
   /** Sets the session as the host would and pushes `session:changed`. */
   setSession(session: Partial<SessionState>): void {
     this.push({ type: 'session:changed', session: { ...this.snapshot.session, ...session } });
+  }
+
+  /** Who may call `channel`, as the host's gate decides (main/host/api/channel-gate.ts). */
+  private gate(channel: ApiChannel): void {
+    const access = channelAccess(channel);
+    const staff = this.snapshot.staff.session;
+    if (access === 'citizen' && staff !== null) throw new KioskApiError(errorInfo('staffSignedIn'));
+    if ((access === 'staff' || access === 'technician') && staff === null) throw new KioskApiError(errorInfo('forbidden', 'staff sign-in required'));
+    if (access === 'technician' && staff?.role !== 'technician') throw new KioskApiError(errorInfo('forbidden', 'a technician must be signed in'));
   }
 
   private defaultHandler<C extends ApiChannel>(channel: C): Handler<C> {
@@ -201,6 +221,16 @@ export class FakeKioskApi implements KioskApi {
       // The uvc face camera (issue 14 item 5): frames are taken while the snapshot says the host streams.
       'face:frame': () => ({ accepted: this.snapshot.faceStreaming?.on === true }),
       'face:camera': () => ({}),
+      // Technician screens are driven by their own tests' scripted handlers (handle()); unscripted, they refuse.
+      ...Object.fromEntries(
+        (['tech:devices', 'tech:health-check', 'tech:frames', 'tech:maintenance', 'tech:raw-command', 'tech:edit-device', 'tech:export-bundle', 'tech:audit'] as const).map((c) => [
+          c,
+          () => {
+            throw new KioskApiError(errorInfo('unsupported', `fake: ${c} not scripted`));
+          },
+        ]),
+      ) as unknown as Pick<ApiChannelHandlers, Extract<ApiChannel, `tech:${string}`>>,
+      ...this.staffDesk.handlers(),
     };
     return handlers[channel];
   }
