@@ -7,8 +7,11 @@ import type { DeviceEditRequest, FramesRequest, HealthCheckRequest, MaintenanceR
 
 const DEVICE_ID = /^[A-Za-z0-9_-]{1,64}$/u;
 const MODEL_ID = /^[A-Za-z0-9_.-]{1,64}$/u;
-/** Serial device paths: /dev/ttyUSB0, /dev/ttyS1, /dev/serial/by-id/…; COM3 where Windows runs the kiosk. */
-const SERIAL_PATH = /^(\/dev\/[A-Za-z0-9_./:+-]{1,200}|COM\d{1,3})$/u;
+/**
+ * Serial device paths: /dev/ttyUSB0, /dev/serial/by-id/…, a udev link anywhere (absolute, no `..`); COM3 where
+ * Windows runs the kiosk.
+ */
+const SERIAL_PATH = /^(\/(?!.*\/\.\.(\/|$))[A-Za-z0-9_./:+-]{1,200}|COM\d{1,3})$/u;
 const HOST = /^[A-Za-z0-9.-]{1,253}$/u;
 export const BAUD_RATES = [1200, 2400, 4800, 9600, 19200, 38400, 57600, 115200, 230400] as const;
 /** Room for a command of 1024 bytes written with spaces and 0x prefixes. */

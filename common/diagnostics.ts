@@ -22,6 +22,8 @@ export interface DeviceDiagnostics {
   roles: DeviceRole[];
   driver: string;
   model: string;
+  /** The model rows the driver knows (its model table): what the device editor offers. */
+  models: string[];
   /** The configured link: `serial`, `tcp`, `usb`, `usblp`, `hid`, `uvc`, `sim`, and its port where it has one. */
   transport: { kind: string; port: string | null; baudRate: number | null };
   /** What the device can report: its status blocks (printer, cardReader, …). */

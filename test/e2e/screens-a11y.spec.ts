@@ -68,8 +68,12 @@ describe.skipIf(!hasChromium)('every screen in every language passes the accessi
   beforeAll(async () => {
     const config = JSON.parse(DEFAULT_CONFIG_JSON) as { server: Record<string, unknown> };
     config.server.hostHangAfterMs = 3_000;
+    // The countdown dialog stays up for 30 s, not the default 10: its checks (axe, names, targets) take a few
+    // seconds themselves, more on a loaded two-core CI machine, and must end before the session does.
+    const slowCountdown = JSON.parse(DEFAULT_CONFIG_JSON) as { session: Record<string, unknown> };
+    slowCountdown.session.countdownMs = 30_000;
     [kiosk, quickLoss, browser] = await Promise.all([
-      startKiosk({ env: { KIOSK_SIM_LINE_MS: '5' } }),
+      startKiosk({ config: slowCountdown, env: { KIOSK_SIM_LINE_MS: '5' } }),
       startKiosk({ config, env: { KIOSK_SIM_LINE_MS: '5' } }),
       launchBrowser(),
     ]);

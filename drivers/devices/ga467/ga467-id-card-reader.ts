@@ -18,6 +18,7 @@ import { CommandQueue } from '../command-queue';
 import { DeviceError } from '../device-error';
 import { StatusHolder } from '../device-status';
 import type { CommandOptions, HealthLevel, HealthReport, Lifecycle } from '../device-types';
+import { formatSamId } from '../../protocol/ga467/sam-id';
 import type { CardRead, IdCardReader, ReadCardOptions } from '../id-card-types';
 import { LifecycleState } from '../lifecycle';
 import { DeviceCounters, MemoryStatisticsStore } from '../statistics';
@@ -200,9 +201,25 @@ export class Ga467IdCardReader implements IdCardReader {
     );
   }
 
+  /**
+   * The SAM's number `12 FF` (§1.2, §1.4): what a technician quotes to the vendor or the 公安 registry. Not
+   * every module answers it: null then (the check does not fail for it).
+   */
+  readSamId(options: CommandOptions = {}): Promise<string | null> {
+    const timeoutMs = options.timeoutMs ?? 2 * pollBudgetMs(this.modelInfo, this.retries, this.lateReplyMs, this.transport.bytesPerSecond);
+    return this.queue.run(
+      'SAM id',
+      async (signal) => {
+        const frame = await this.link.exchange({ command: { type: 'readSamId' }, what: 'SAM id', timeoutMs: this.modelInfo.commandTimeoutMs, signal });
+        return frame.sw3 === SW3.SUCCESS ? formatSamId(frame.data) : null;
+      },
+      { timeoutMs, signal: options.signal },
+    );
+  }
+
   healthCheck(level: HealthLevel, options: CommandOptions = {}): Promise<HealthReport> {
     const target = { model: this.modelInfo, transport: this.transport, lifecycle: this.life.value, queueLength: this.queue.length };
-    return ga467HealthCheck(level, options, { ...target, checkSam: (o) => this.checkSam(o), readCard: (o) => this.readCard(o) });
+    return ga467HealthCheck(level, options, { ...target, checkSam: (o) => this.checkSam(o), readSamId: (o) => this.readSamId(o), readCard: (o) => this.readCard(o) });
   }
 
   private async send(bytes: Uint8Array, signal: AbortSignal): Promise<void> {

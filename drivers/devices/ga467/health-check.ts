@@ -1,6 +1,6 @@
 /**
  * The three health-check levels of a GA 467 reader (ARCHITECTURE.md §3): internal (the link, the queue and
- * the model row, nothing sent), external (a SAM status check `11 FF`, protocols.md §1.2) and interactive (a
+ * the model row, nothing sent), external (a SAM status check `11 FF` and the SAM's id `12 FF`, protocols.md §1.2) and interactive (a
  * test read of a card the technician places; only the card kind is reported and the read is wiped, §8.7).
  */
 import { errorInfo } from '../../../common/errors';
@@ -16,6 +16,7 @@ export interface ReaderHealthTarget {
   lifecycle: Lifecycle;
   queueLength: number;
   checkSam(options: CommandOptions): Promise<void>;
+  readSamId(options: CommandOptions): Promise<string | null>;
   readCard(options: ReadCardOptions): Promise<CardRead>;
 }
 
@@ -34,6 +35,9 @@ export async function ga467HealthCheck(level: HealthLevel, options: CommandOptio
     if (level === 'external') {
       await t.checkSam(options);
       findings.push('SAM status 90 (§1.3)');
+      // The SAM's number, where the module answers 12 FF (§1.4); a module that does not is still healthy.
+      const samId = await t.readSamId(options).catch(() => null);
+      findings.push(samId === null ? 'SAM id: not answered (12 FF)' : `SAM id ${samId}`);
       return { level, ok: true, findings };
     }
     const card = await t.readCard({ signal: options.signal, timeoutMs: options.timeoutMs });

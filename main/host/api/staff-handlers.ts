@@ -35,7 +35,6 @@ export function staffHandlers(session: StaffSessionService, desk: StaffDesk): Pi
     'staff:figures': () => (actor(), desk.figures()),
     'staff:restart-app': () => {
       const a = actor();
-      session.signOut('restart');
       desk.restart(a);
       return {};
     },

@@ -11,6 +11,7 @@ import type { ReportTransport } from '../../../drivers/transport/report-transpor
 import type { Transport } from '../../../drivers/transport/transport';
 import type { AuditTrail } from '../audit/audit-trail';
 import type { DeviceEntryConfig, KioskConfig } from '../config/config-types';
+import { driverConfig } from '../../device-drivers/driver-configs';
 import { exportDiagnosticBundle } from './diagnostic-bundle';
 import { DeviceConfigEditor } from './device-config-editor';
 import type { FrameLog } from './frame-log';
@@ -65,6 +66,7 @@ export function composeDiagnostics(deps: DiagnosticsComposeDeps): DiagnosticsSid
     clock,
     devices: deps.devices,
     entry: (id) => entries.get(id),
+    modelsOf: (driver) => [...(driverConfig(driver)?.models ?? [])],
     links: deps.links,
     frames: deps.frames,
     history,

@@ -39,6 +39,8 @@ export const COME_BACK_MS = 15_000;
 export interface TechnicianDeskDeps {
   clock: Clock;
   devices: { summaries(): Array<{ id: string }>; get(id: string): Device | undefined };
+  /** The model rows a driver knows (driver-configs.ts). */
+  modelsOf(driver: string): string[];
   /** The registry as configured (transport and model of each id). */
   entry(id: string): DeviceEntryConfig | undefined;
   links: ReadonlyMap<string, Transport | ReportTransport>;
@@ -152,12 +154,17 @@ export class TechnicianDesk {
     if (!editable.ok) throw new KioskApiError(errorInfo('badRequest', editable.reason));
     const editor = this.deps.editor!;
     const before = this.deps.entry(request.deviceId)!;
+    // The screen changes port and speed; how the device is wired (its flow control) stays as configured.
+    const transport =
+      request.transport?.kind === 'serial' && before.transport.kind === 'serial' && before.transport.flowControl !== undefined
+        ? { ...request.transport, flowControl: before.transport.flowControl }
+        : request.transport;
     let saved: DeviceEntryConfig | null = null;
     const result = await applyWithRollback({
       deviceId: request.deviceId,
       clock: this.deps.clock,
       save: async () => {
-        const change = await editor.apply(request.deviceId, { ...(request.transport && { transport: request.transport }), ...(request.model !== undefined && { model: request.model }) });
+        const change = await editor.apply(request.deviceId, { ...(transport && { transport }), ...(request.model !== undefined && { model: request.model }) });
         saved = change.entry;
         return change;
       },
@@ -220,6 +227,7 @@ export class TechnicianDesk {
       roles: [...device.roles],
       driver: device.driver,
       model: device.model,
+      models: this.deps.modelsOf(device.driver),
       transport: { kind: transport.kind, ...portOf(transport) },
       capabilities: Object.keys(status).filter((k) => k !== 'device'),
       lifecycle: device.lifecycle,

@@ -133,6 +133,7 @@ export function composeStaff(deps: StaffComposeDeps): StaffSide {
     desk,
     counts,
     dispose: () => {
+      session.signOut('restart');
       for (const off of offs) off();
       headTimer.cancel();
       audit.sync();

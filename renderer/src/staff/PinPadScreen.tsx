@@ -16,6 +16,7 @@ import { Screen } from '../primitives/Screen';
 import { useStaffText } from './i18n/staff-text';
 import { StaffError, StaffMessage } from './StaffMessage';
 import { secondsUntil, useHallTime } from './staff-time';
+import { withName } from './staff-name';
 
 export interface PinPadScreenProps {
   api: KioskApi;
@@ -117,7 +118,7 @@ export function PinPadScreen({ api, pad, onStaff }: PinPadScreenProps) {
           {pad.accounts.map((tile) => (
             <li key={tile.id}>
               <Button variant="secondary" large modifier="staff-pad__account" data-account-id={tile.id} onClick={() => choose(tile)}>
-                <span className="staff-pad__name">{tile.name}</span> <span className="staff-pad__role">{s(`role.${tile.role}`)}</span>
+                <span className="staff-pad__name" lang="zh-CN">{tile.name}</span> <span className="staff-pad__role">{s(`role.${tile.role}`)}</span>
               </Button>
             </li>
           ))}
@@ -128,7 +129,7 @@ export function PinPadScreen({ api, pad, onStaff }: PinPadScreenProps) {
     body = (
       <div className="staff-pad__pin">
         <p className="screen__lead" id={promptId}>
-          {s('pad.enterPin', { name: account.name })}
+          {withName(s('pad.enterPin', { name: '{name}' }), account.name)}
         </p>
         <div className="staff-pad__dots" data-testid="pin-dots">
           <span className="staff-pad__dot-row" aria-hidden="true">

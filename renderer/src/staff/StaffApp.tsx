@@ -18,6 +18,10 @@ import { RestartingScreen } from './screens/RestartingScreen';
 import { RestockWizard } from './screens/RestockWizard';
 import { ServiceScreen } from './screens/ServiceScreen';
 import { UncertainTicketsScreen } from './screens/UncertainTicketsScreen';
+import { AuditScreen } from './technician/AuditScreen';
+import { BundleScreen } from './technician/BundleScreen';
+import { DeviceScreen } from './technician/DeviceScreen';
+import { DevicesScreen } from './technician/DevicesScreen';
 import { StaffHeader } from './StaffHeader';
 import type { StaffDialogRequest, StaffRoute, StaffScreenProps } from './staff-route';
 import { useStaffActivity } from './use-staff-activity';
@@ -50,6 +54,14 @@ function StaffScreen({ route, ...props }: StaffScreenProps & { route: StaffRoute
       return <FiguresScreen {...props} />;
     case 'restarting':
       return <RestartingScreen />;
+    case 'devices':
+      return <DevicesScreen {...props} />;
+    case 'device':
+      return <DeviceScreen {...props} deviceId={route.deviceId} />;
+    case 'bundle':
+      return <BundleScreen {...props} />;
+    case 'audit':
+      return <AuditScreen {...props} />;
   }
 }
 
@@ -84,7 +96,7 @@ export function StaffApp({ api, snapshot, session, monotonicNow, onStaff, onLang
     <div className="staff">
       <div className="staff__content" inert={dialog !== null}>
         <StaffHeader session={session} onSignOut={signOut} />
-        <StaffScreen key={route.name} route={route} api={api} snapshot={snapshot} go={go} ask={ask} onLanguage={onLanguage} />
+        <StaffScreen key={route.name === 'device' ? `device:${route.deviceId}` : route.name} route={route} api={api} snapshot={snapshot} go={go} ask={ask} onLanguage={onLanguage} />
       </div>
       {dialog !== null && (
         <Dialog title={dialog.title} body={dialog.body}>

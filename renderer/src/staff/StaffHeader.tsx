@@ -8,6 +8,7 @@ import { useHostNow } from '../app/host-time';
 import { Button } from '../primitives/Button';
 import { useStaffText } from './i18n/staff-text';
 import { secondsUntil } from './staff-time';
+import { withName } from './staff-name';
 
 export const SIGN_OUT_WARNING_S = 20;
 
@@ -21,7 +22,7 @@ export function StaffHeader({ session, onSignOut }: { session: StaffSessionView;
     <header className={`staff-header${warn ? ' staff-header--warn' : ''}`}>
       <div className="staff-header__who">
         <span className="staff-header__name" data-testid="staff-person">
-          {s('header.person', { name: session.name, role: s(`role.${session.role}`) })}
+          {withName(s('header.person', { name: '{name}', role: s(`role.${session.role}`) }), session.name)}
         </span>
         <span className="staff-header__countdown" data-testid="staff-sign-out-in">
           {countdown}

@@ -13,7 +13,14 @@ export type StaffRoute =
   | { name: 'service' }
   | { name: 'figures' }
   /** 重启本机程序 was confirmed: the host is going down. */
-  | { name: 'restarting' };
+  | { name: 'restarting' }
+  // Technician diagnostics (issue 15 §3): reached from the overview by a signed-in technician only.
+  /** Every device of the registry, live. */
+  | { name: 'devices' }
+  /** One device: health checks, the live frame log, maintenance mode and the raw console, the editor. */
+  | { name: 'device'; deviceId: string }
+  | { name: 'bundle' }
+  | { name: 'audit' };
 
 /** A confirm (or choose) dialog over the staff screen; the screen beneath is inert while it is open. */
 export interface StaffDialogRequest {

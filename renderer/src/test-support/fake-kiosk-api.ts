@@ -4,7 +4,8 @@
  * it) so flows run end to end. It decides nothing else: availability, businesses and take-ticket outcomes
  * are whatever the test sets. The staff side (issue 15) is `staffDesk` (fake-staff-desk.ts); like the host, the
  * fake refuses staff channels without a staff session (`forbidden`) and citizen channels with one
- * (`staffSignedIn`).
+ * (`staffSignedIn`); the technician side (issue 15 §3) is `technicianDesk` (fake-technician-desk.ts), refused to
+ * anyone but a technician.
  */
 import { IDLE_APPOINTMENT, type AppointmentCheckInResult, type AppointmentView } from '../../../common/appointment';
 import { errorInfo } from '../../../common/errors';
@@ -22,6 +23,7 @@ import type { TakeTicketRequest, TakeTicketResult } from '../../../common/queue'
 import type { SessionState } from '../../../common/session';
 import type { IdentityView } from '../../../common/identity';
 import { FakeStaffDesk } from './fake-staff-desk';
+import { FakeTechnicianDesk } from './fake-technician-desk';
 import { makeSnapshot } from './fixtures';
 
 export interface FakeCall {
@@ -59,6 +61,8 @@ export class FakeKioskApi implements KioskApi {
   private sessionCounter = 0;
   /** The staff desk the fake host serves: supplies, tickets to settle, found items, figures (scriptable). */
   readonly staffDesk: FakeStaffDesk = new FakeStaffDesk(this);
+  /** The technician desk the fake host serves: devices, frames, maintenance, raw console, editor, bundle, audit. */
+  readonly technicianDesk: FakeTechnicianDesk = new FakeTechnicianDesk(this);
 
   constructor(snapshot: KioskSnapshot = makeSnapshot()) {
     this.snapshot = structuredClone(snapshot);
@@ -221,15 +225,8 @@ export class FakeKioskApi implements KioskApi {
       // The uvc face camera (issue 14 item 5): frames are taken while the snapshot says the host streams.
       'face:frame': () => ({ accepted: this.snapshot.faceStreaming?.on === true }),
       'face:camera': () => ({}),
-      // Technician screens are driven by their own tests' scripted handlers (handle()); unscripted, they refuse.
-      ...Object.fromEntries(
-        (['tech:devices', 'tech:health-check', 'tech:frames', 'tech:maintenance', 'tech:raw-command', 'tech:edit-device', 'tech:export-bundle', 'tech:audit'] as const).map((c) => [
-          c,
-          () => {
-            throw new KioskApiError(errorInfo('unsupported', `fake: ${c} not scripted`));
-          },
-        ]),
-      ) as unknown as Pick<ApiChannelHandlers, Extract<ApiChannel, `tech:${string}`>>,
+      // Technician diagnostics (issue 15 §3): the fake technician desk, refused to anyone but a technician by gate().
+      ...this.technicianDesk.handlers(),
       ...this.staffDesk.handlers(),
     };
     return handlers[channel];

@@ -1,5 +1,6 @@
 /** English of the staff screens; typed `StaffCatalog`, so it has exactly the ids of zh-CN.ts. */
 import type { StaffCatalog } from './zh-CN';
+import { techEn } from './tech-en';
 
 export const staffEn: StaffCatalog = {
   'role.staff': 'Staff',
@@ -218,4 +219,6 @@ export const staffEn: StaffCatalog = {
   'restart.confirm': 'Yes, restart',
   'restart.cancel': 'Do not restart',
   'restart.started': 'Restarting the kiosk app, please wait…',
+
+  ...techEn,
 };

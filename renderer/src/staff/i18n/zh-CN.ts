@@ -2,8 +2,11 @@
  * The staff screens' source catalog (issue 15 §1, §2; ARCHITECTURE.md §8.12): every visible string of the PIN
  * pad and the staff screens, in 简体中文, plain words for hall staff. It is kept apart from the citizen
  * catalogs (renderer/src/i18n/), which others share. zh-TW.ts and en.ts are typed `StaffCatalog`, so a
- * missing or extra id there is a compile error. `{name}` marks a parameter.
+ * missing or extra id there is a compile error. `{name}` marks a parameter. The technician screens' strings
+ * (issue 15 §3) are kept in tech-zh-CN.ts and its two translations, and spread in at the end.
  */
+import { techZhCN } from './tech-zh-CN';
+
 export const staffZhCN = {
   'role.staff': '工作人员',
   'role.technician': '技术人员',
@@ -221,6 +224,9 @@ export const staffZhCN = {
   'restart.confirm': '确认重启',
   'restart.cancel': '不重启',
   'restart.started': '正在重启本机程序，请稍候…',
+
+  // Technician diagnostics (issue 15 §3).
+  ...techZhCN,
 } as const;
 
 export type StaffMessageId = keyof typeof staffZhCN;

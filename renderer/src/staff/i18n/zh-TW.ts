@@ -1,5 +1,6 @@
 /** 繁體中文 of the staff screens; typed `StaffCatalog`, so it has exactly the ids of zh-CN.ts. */
 import type { StaffCatalog } from './zh-CN';
+import { techZhTW } from './tech-zh-TW';
 
 export const staffZhTW: StaffCatalog = {
   'role.staff': '工作人員',
@@ -218,4 +219,6 @@ export const staffZhTW: StaffCatalog = {
   'restart.confirm': '確認重新啟動',
   'restart.cancel': '不重新啟動',
   'restart.started': '正在重新啟動本機程式，請稍候…',
+
+  ...techZhTW,
 };

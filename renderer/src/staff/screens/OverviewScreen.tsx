@@ -1,8 +1,9 @@
 /**
  * 本机状况, the first staff screen (issue 15 §2): every printer's supplies with the guided restock and jam
  * recovery, the active alerts in plain words, the uncertain tickets and found items waiting, the
- * out-of-service state, and the ways to today's figures and a restart. Read from `staff:overview` when it
- * opens, on 刷新, and again whenever the host pushes a change of availability (a device changed).
+ * out-of-service state, and the ways to today's figures and a restart; for a technician, the way to the
+ * device diagnostics too. Read from `staff:overview` when it opens, on 刷新, and again whenever the host
+ * pushes a change of availability (a device changed).
  */
 import { useCallback, useEffect, useId, useRef, type ReactNode } from 'react';
 import { CITIZEN_SERVICES } from '../../../../common/availability';
@@ -71,6 +72,8 @@ export function OverviewScreen({ api, snapshot, go, ask, onLanguage }: StaffScre
       choices: [{ label: s('restart.confirm'), primary: true, onChoose: () => restart.run(() => api.call('staff:restart-app', {}), () => go({ name: 'restarting' })) }],
     });
 
+  // Technician diagnostics (issue 15 §3) are offered to a technician only; the host refuses them to anyone else.
+  const technician = snapshot.staff.session?.role === 'technician';
   const value = overview.value;
   const paused = value ? CITIZEN_SERVICES.filter((service) => value.outOfService.services.some((o) => o.service === service)) : [];
   let serviceState;
@@ -137,6 +140,14 @@ export function OverviewScreen({ api, snapshot, go, ask, onLanguage }: StaffScre
                 {s('overview.openService')}
               </Button>
             </Section>
+            {technician && (
+              <Section title={s('tech.overview.title')} testId="overview-technician">
+                <p>{s('tech.overview.body')}</p>
+                <Button variant="primary" onClick={() => go({ name: 'devices' })}>
+                  {s('tech.overview.open')}
+                </Button>
+              </Section>
+            )}
           </div>
         </>
       )}
