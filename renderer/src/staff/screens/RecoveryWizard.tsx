@@ -3,11 +3,11 @@
  * out of the slot and close the cover, each with a drawing; then 检查打印机 (`staff:recheck`) reads the
  * status again. Still jammed or open: what to do, and when it is beyond the staff, to call a technician.
  */
-import { useState, type ReactNode } from 'react';
+import { useState } from 'react';
 import type { PrinterSupply } from '../../../../common/staff-desk';
 import { Button } from '../../primitives/Button';
 import { Screen } from '../../primitives/Screen';
-import { useStaffText, type StaffMessageId } from '../i18n/staff-text';
+import { useStaffText } from '../i18n/staff-text';
 import { CoverClosingPicture, CoverOpeningPicture, JamClearingPicture } from '../pictures/PrinterPictures';
 import { PrinterState, ProblemMessage, TestTicket } from '../PrinterCheck';
 import { StaffError, StaffMessage } from '../StaffMessage';
@@ -15,10 +15,11 @@ import type { StaffScreenProps } from '../staff-route';
 import { supplyProblem } from '../supply-words';
 import { usePrinterName } from '../SupplyCard';
 import { useStaffAction } from '../use-staff-request';
+import { WizardStep, type WizardStepNumber, type WizardStepSpec } from './WizardStep';
 
 type Step = 1 | 2 | 3 | 'checked';
 
-const STEPS: Readonly<Record<1 | 2 | 3, { title: StaffMessageId; hint: StaffMessageId; picture: () => ReactNode }>> = {
+const STEPS: Readonly<Record<WizardStepNumber, WizardStepSpec>> = {
   1: { title: 'recover.step1', hint: 'recover.step1Hint', picture: () => <CoverOpeningPicture /> },
   2: { title: 'recover.step2', hint: 'recover.step2Hint', picture: () => <JamClearingPicture /> },
   3: { title: 'recover.step3', hint: 'recover.step3Hint', picture: () => <CoverClosingPicture /> },
@@ -90,40 +91,10 @@ export function RecoveryWizard({ api, go, supply: initial }: StaffScreenProps & 
     );
   }
 
-  const current = STEPS[step];
   return (
-    <Screen
-      key={step}
-      kind={['staff', 'staff-recover', 'staff-wizard']}
-      title={s(current.title)}
-      actions={
-        <>
-          {back}
-          {step > 1 && (
-            <Button variant="secondary" onClick={() => setStep((step - 1) as 1 | 2)}>
-              {s('restock.previous')}
-            </Button>
-          )}
-          {step < 3 ? (
-            <Button variant="primary" large onClick={() => setStep((step + 1) as 2 | 3)}>
-              {s('restock.next')}
-            </Button>
-          ) : (
-            <Button variant="primary" large disabled={action.busy} onClick={check}>
-              {s('recover.check')}
-            </Button>
-          )}
-        </>
-      }
-    >
-      {lead}
-      <p className="staff-wizard__step" data-testid="wizard-step">
-        {s('restock.step', { step, total: 3 })}
-      </p>
-      <div className="staff-wizard__picture">{current.picture()}</div>
-      <p className="screen__lead">{s(current.hint)}</p>
+    <WizardStep kind="staff-recover" step={step} spec={STEPS[step]} onStep={setStep} leave={back} lead={lead} finish={{ label: s('recover.check'), busy: action.busy, onFinish: check }}>
       {action.busy && <StaffMessage kind="info">{s('recover.checking')}</StaffMessage>}
       <StaffError error={action.error} />
-    </Screen>
+    </WizardStep>
   );
 }

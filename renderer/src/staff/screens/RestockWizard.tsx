@@ -5,11 +5,11 @@
  * the roll's counters, read the status again and give 取号 back; the new status is shown and a test ticket
  * offered. 取消更换 (cancel) gives the printer back as it was.
  */
-import { useState, type ReactNode } from 'react';
+import { useState } from 'react';
 import type { PrinterSupply, RestockStep } from '../../../../common/staff-desk';
 import { Button } from '../../primitives/Button';
 import { Screen } from '../../primitives/Screen';
-import { useStaffText, type StaffMessageId } from '../i18n/staff-text';
+import { useStaffText } from '../i18n/staff-text';
 import { CoverClosingPicture, CoverOpeningPicture, RollChangePicture } from '../pictures/PrinterPictures';
 import { PrinterState, ProblemMessage, TestTicket } from '../PrinterCheck';
 import { StaffError, StaffMessage } from '../StaffMessage';
@@ -17,10 +17,11 @@ import type { StaffScreenProps } from '../staff-route';
 import { supplyProblem } from '../supply-words';
 import { usePrinterName } from '../SupplyCard';
 import { useStaffAction } from '../use-staff-request';
+import { WizardStep, type WizardStepNumber, type WizardStepSpec } from './WizardStep';
 
 type Step = 'intro' | 1 | 2 | 3 | 'ended';
 
-const STEPS: Readonly<Record<1 | 2 | 3, { title: StaffMessageId; hint: StaffMessageId; picture: () => ReactNode }>> = {
+const STEPS: Readonly<Record<WizardStepNumber, WizardStepSpec>> = {
   1: { title: 'restock.step1', hint: 'restock.step1Hint', picture: () => <CoverOpeningPicture /> },
   2: { title: 'restock.step2', hint: 'restock.step2Hint', picture: () => <RollChangePicture /> },
   3: { title: 'restock.step3', hint: 'restock.step3Hint', picture: () => <CoverClosingPicture /> },
@@ -123,39 +124,17 @@ export function RestockWizard({ api, go, supply: initial }: StaffScreenProps & {
     );
   }
 
-  const current = STEPS[step];
   return (
-    <Screen
-      key={step}
-      kind={['staff', 'staff-restock', 'staff-wizard']}
-      title={s(current.title)}
-      actions={
-        <>
-          {cancelButton}
-          {step > 1 && (
-            <Button variant="secondary" onClick={() => setStep((step - 1) as 1 | 2)}>
-              {s('restock.previous')}
-            </Button>
-          )}
-          {step < 3 ? (
-            <Button variant="primary" large onClick={() => setStep((step + 1) as 2 | 3)}>
-              {s('restock.next')}
-            </Button>
-          ) : (
-            <Button variant="primary" large disabled={action.busy} onClick={() => restock('end', () => setStep('ended'))}>
-              {s('restock.finish')}
-            </Button>
-          )}
-        </>
-      }
+    <WizardStep
+      kind="staff-restock"
+      step={step}
+      spec={STEPS[step]}
+      onStep={setStep}
+      leave={cancelButton}
+      lead={lead}
+      finish={{ label: s('restock.finish'), busy: action.busy, onFinish: () => restock('end', () => setStep('ended')) }}
     >
-      {lead}
-      <p className="staff-wizard__step" data-testid="wizard-step">
-        {s('restock.step', { step, total: 3 })}
-      </p>
-      <div className="staff-wizard__picture">{current.picture()}</div>
-      <p className="screen__lead">{s(current.hint)}</p>
       <StaffError error={action.error} />
-    </Screen>
+    </WizardStep>
   );
 }
