@@ -3,7 +3,9 @@
  * to the face worker (face-analyzer.ts; dropped at the source while the worker is busy), its analysis fed to the
  * engine (liveness.ts), the engine's prompt passed back to the source (the simulator follows it) and to `onState`
  * for the UI. The best neutral frame is kept, as a copy, until the end, then encoded to JPEG in the worker for the
- * platform. Every other copy is zeroed at once; `wipe()` zeroes what is left (the session's end, §8.7).
+ * platform. The check may name a frame of its still phase as the best only when that phase completes, so copies
+ * of the last `stillFrames` analysed frames are held until then; every other copy is zeroed at once, and
+ * `wipe()` zeroes what is left (the session's end, §8.7).
  * Time only through the injected Clock.
  */
 import type { Clock, TimerHandle } from '../../../common/clock';
@@ -49,6 +51,9 @@ export class FaceLivenessRun {
   private timer: TimerHandle | null = null;
   private frameId = 0;
   private best: { frameId: number; frame: FaceFrame } | null = null;
+  /** Copies of the latest analysed frames the check may still choose as its best, oldest first. */
+  private readonly recent = new Map<number, FaceFrame>();
+  private readonly recentLimit: number;
   private finish: ((o: LivenessOutcome) => void) | null = null;
   private ended = false;
   private lastPrompt: LivenessPrompt | null = null;
@@ -56,6 +61,7 @@ export class FaceLivenessRun {
   constructor(private readonly options: FaceLivenessOptions) {
     const config = { ...DEFAULT_LIVENESS_CONFIG, ...options.config };
     this.check = new LivenessCheck(challengeOrder(options.random, options.challenges), config);
+    this.recentLimit = Math.max(1, config.stillFrames);
   }
 
   get state(): LivenessState {
@@ -80,6 +86,8 @@ export class FaceLivenessRun {
   wipe(): void {
     if (this.best) wipeFrame(this.best.frame);
     this.best = null;
+    for (const frame of this.recent.values()) wipeFrame(frame);
+    this.recent.clear();
   }
 
   private tick(): void {
@@ -94,16 +102,29 @@ export class FaceLivenessRun {
     this.options.analyzer.analyse(frame, id).then(
       (analysis) => {
         if (analysis === null || this.ended) return wipeFrame(keep);
+        this.recent.set(id, keep);
         const next = this.check.push(analysis);
-        if (next.bestFrameId === id) {
-          this.wipe();
-          this.best = { frameId: id, frame: keep };
-        } else wipeFrame(keep);
+        this.keepBest(next.bestFrameId);
         this.publish(next);
         if (next.done) this.settle(next);
       },
       () => wipeFrame(keep), // a timed-out or crashed worker: the analyzer restarts it; this frame is lost
     );
+  }
+
+  /** Moves the check's best frame out of `recent` (zeroing the one it replaces); zeroes frames too old to be chosen. */
+  private keepBest(bestFrameId: number | undefined): void {
+    const chosen = bestFrameId === undefined ? undefined : this.recent.get(bestFrameId);
+    if (chosen !== undefined && bestFrameId !== undefined) {
+      if (this.best) wipeFrame(this.best.frame);
+      this.best = { frameId: bestFrameId, frame: chosen };
+      this.recent.delete(bestFrameId);
+    }
+    for (const [frameId, frame] of this.recent) {
+      if (this.recent.size <= this.recentLimit) break;
+      wipeFrame(frame);
+      this.recent.delete(frameId);
+    }
   }
 
   private publish(state: LivenessState): void {
