@@ -17,11 +17,17 @@ export async function axeViolations(page: Page): Promise<string[]> {
 
 /** Buttons whose accessible name does not contain their visible text (whitespace-insensitive). */
 export async function labelMismatches(page: Page): Promise<string[]> {
-  const buttons = page.getByRole('button');
+  // Each button is tagged first, so its label and its name are read off the same element even while the
+  // screen changes under the check (`nth(i)` would name another button once one before it went).
+  const count = await page.getByRole('button').evaluateAll((els) => {
+    for (const old of document.querySelectorAll('[data-label-probe]')) old.removeAttribute('data-label-probe');
+    els.forEach((el, i) => el.setAttribute('data-label-probe', String(i)));
+    return els.length;
+  });
   const out: string[] = [];
-  for (let i = 0; i < (await buttons.count()); i++) {
-    const b = buttons.nth(i);
-    if (!(await b.isVisible())) continue;
+  for (let i = 0; i < count; i++) {
+    const b = page.locator(`[data-label-probe="${i}"]`);
+    if ((await b.count()) !== 1 || !(await b.isVisible())) continue;
     // The visible label, without glyphs hidden from screen readers (the keypad's ⌫ beside 删除).
     const visible = (await b.evaluate((el) => {
       const copy = el.cloneNode(true) as HTMLElement;
