@@ -1,13 +1,15 @@
 /**
- * `npm run bench`: the benchmarks of issues 9, 13 and 14 (item 12) as one table, each against a baseline
+ * `npm run bench`: the benchmarks of issues 9, 13, 14 (item 12) and 16 (§3) as one table, each against a baseline
  * measured in the same run. Sizes: BENCH_TICKETS (default 1000), BENCH_ENCODE (default 20000), BENCH_COLD_RUNS
  * (default 5), BENCH_HEAP_TICKETS (default 10000), BENCH_IDENTITY (default 200 card reads), BENCH_HEAP_SESSIONS
- * (default 1000 identity sessions), BENCH_FACE_SECONDS (default 10) and BENCH_FACE_FRAMES (no cap by default).
+ * (default 1000 identity sessions), BENCH_FACE_SECONDS (default 10), BENCH_FACE_FRAMES (no cap by default) and
+ * BENCH_GUIDES_SIZES (default 20000,160000 synthetic guide items; guides-search.ts).
  */
 import { coldStart } from './cold-start';
 import { heapGrowth, idleMemory } from './memory';
 import { encodeThroughput } from './encode-throughput';
 import { faceThroughput } from './face-throughput';
+import { guideSearchRows } from './guides-search';
 import { identityLatency, POLL_INTERVAL_MS } from './identity-latency';
 import { identityHeapGrowth } from './identity-memory';
 import { ms, printTable, summarize, type Row } from './stats';
@@ -71,6 +73,9 @@ rows.push({ benchmark: `host heap after ${heapSessions} identity sessions (after
 const face = await faceThroughput(faceSeconds, faceFrames);
 const workerAlone = 1000 / face.workerMs;
 rows.push({ benchmark: `face detection + liveness in the worker (sim live scene, ${face.seconds.toFixed(1)} s, ${face.backend ?? '?'})`, measure: 'frames/s', result: `${face.perSecond.toFixed(1)} (${face.frames} frames, ${face.passed} passed, ${face.failed} failed)`, baseline: `worker alone ${workerAlone.toFixed(1)}/s (${ms(face.workerMs)}/frame; render ${ms(face.renderMs)})`, target: '≥ 5/s', verdict: `${(face.perSecond / workerAlone).toFixed(2)}× the baseline, ${face.perSecond >= 5 ? 'met' : 'MISSED'}` });
+
+// Issue 16 §3: guide search quality, latency, build time and memory beside MiniSearch and FlexSearch.
+rows.push(...(await guideSearchRows()));
 
 const cold = await coldStart(coldRuns);
 const c = summarize(cold.start);

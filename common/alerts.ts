@@ -7,7 +7,8 @@ import type { Actor, ErrorCode } from './errors';
 export interface Alert {
   actor: Actor;
   deviceId: string;
-  code: ErrorCode | 'paperLow';
+  /** `helpRequested`: a citizen pressed 呼叫帮助 (issue 16 §7), for staff. */
+  code: ErrorCode | 'paperLow' | 'helpRequested';
   /** Plain words for staff (zh-CN), never personal data. */
   message: string;
   /** Clock time it was raised. */

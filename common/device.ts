@@ -2,6 +2,8 @@
  * Device registry, roles and the one status/fault vocabulary (ARCHITECTURE.md §3, §8.1, §8.2).
  * A fault is set with the same words that status reports.
  */
+import type { RobotPosition } from './robot';
+
 export const DEVICE_ROLES = [
   'ticketPrinter',
   'receiptPrinter',
@@ -64,6 +66,19 @@ export interface CameraStatusBlock {
 }
 
 /**
+ * Robot base block (docs/robot-protocol.md §4): battery, charging on the dock, an obstacle in the way, moving
+ * on a trip, and the last position it reported.
+ */
+export interface RobotStatusBlock {
+  batteryPercent?: number;
+  charging?: boolean;
+  docked?: boolean;
+  obstacle?: boolean;
+  moving?: boolean;
+  position?: RobotPosition;
+}
+
+/**
  * One block per role's mechanism (ARCHITECTURE.md §8.14): an absent block means the device has no such part
  * or cannot report it; inside a block an absent field means the same for that one reading.
  */
@@ -73,9 +88,10 @@ export interface StatusBlocks {
   fingerprint: FingerprintStatusBlock;
   scanner: ScannerStatusBlock;
   camera: CameraStatusBlock;
+  robot: RobotStatusBlock;
 }
 
-export const STATUS_BLOCKS = ['printer', 'cardReader', 'fingerprint', 'scanner', 'camera'] as const satisfies ReadonlyArray<keyof StatusBlocks>;
+export const STATUS_BLOCKS = ['printer', 'cardReader', 'fingerprint', 'scanner', 'camera', 'robot'] as const satisfies ReadonlyArray<keyof StatusBlocks>;
 
 export type DeviceStatus = { device: DeviceState } & Partial<StatusBlocks>;
 

@@ -26,6 +26,20 @@ import type { BusinessView, TakeTicketResult } from './queue';
 import type { SessionState } from './session';
 import type { AuditStatusView, BundleView, DeviceDiagnostics, DeviceEditResult, FrameView, HealthView, RawCommandView } from './diagnostics';
 import { validateDeviceEditRequest, validateFramesRequest, validateHealthCheckRequest, validateMaintenanceRequest, validateRawCommandRequest } from './diagnostics-validate';
+import type { GuideBrowseResult, GuideOpenResult, GuidePrintResult, GuideSearchResult, GuidesOverview, HelpCallResult } from './guides-api';
+import {
+  validateElderModeRequest,
+  validateGuideBrowseRequest,
+  validateGuideOpenRequest,
+  validateGuidePrintRequest,
+  validateGuideRouteRequest,
+  validateGuideSearchRequest,
+  validateRobotGoRequest,
+  validateSpeechClipRequest,
+} from './guides-api-validate';
+import type { GuideRouteResult } from './hall-map';
+import type { RobotTripView } from './robot';
+import type { SpeechClipResult } from './speech';
 import type { StaffPadView, StaffSessionView, StaffSignInResult, StaffView } from './staff';
 import type { FoundItem, OutOfServiceView, PrinterSupply, StaffOverview, TestTicketResult, TodayFigures, UncertainTicketView } from './staff-desk';
 import {
@@ -102,6 +116,25 @@ export const KIOSK_API_CHANNELS = {
   'face:frame': channel<FaceFrameResult>()({ validateRequest: validateFaceFrameRequest, deadlineMs: FACE_FRAME_DEADLINE_MS, access: 'citizen' }),
   /** The renderer could not open the camera (denied, absent, failed), or it is there again. */
   'face:camera': channel<Record<string, never>>()({ validateRequest: validateFaceCameraRequest, deadlineMs: DEFAULT_CALL_DEADLINE_MS, access: 'any' }),
+  // Service guides, the hall map, the robot, read-out and elder mode (issue 16).
+  'guides:overview': channel<GuidesOverview>()({ validateRequest: validateEmptyRequest, deadlineMs: DEFAULT_CALL_DEADLINE_MS, access: 'citizen' }),
+  /** Answered by the index worker; `preparing` until it is built after `kiosk ready`. */
+  'guides:search': channel<GuideSearchResult>()({ validateRequest: validateGuideSearchRequest, deadlineMs: DEFAULT_CALL_DEADLINE_MS, access: 'citizen' }),
+  'guides:browse': channel<GuideBrowseResult>()({ validateRequest: validateGuideBrowseRequest, deadlineMs: DEFAULT_CALL_DEADLINE_MS, access: 'citizen' }),
+  'guides:open': channel<GuideOpenResult>()({ validateRequest: validateGuideOpenRequest, deadlineMs: DEFAULT_CALL_DEADLINE_MS, access: 'citizen' }),
+  /** 打印清单 on the receipt printer; done when the printer confirmed it (§8.3), once per requestId. */
+  'guides:print-checklist': channel<GuidePrintResult>()({ validateRequest: validateGuidePrintRequest, deadlineMs: TAKE_TICKET_DEADLINE_MS, access: 'citizen' }),
+  /** The shortest route from this kiosk (lifts between floors) and the map to draw it on. */
+  'guides:route': channel<GuideRouteResult>()({ validateRequest: validateGuideRouteRequest, deadlineMs: DEFAULT_CALL_DEADLINE_MS, access: 'citizen' }),
+  /** 带我去: the robot base walks the citizen to a hall-map point; progress comes as `robot:changed`. */
+  'robot:go': channel<RobotTripView>()({ validateRequest: validateRobotGoRequest, deadlineMs: DEFAULT_CALL_DEADLINE_MS, access: 'citizen' }),
+  'robot:cancel': channel<RobotTripView>()({ validateRequest: validateEmptyRequest, deadlineMs: DEFAULT_CALL_DEADLINE_MS, access: 'citizen' }),
+  /** A spoken clip made by the host (espeak-ng), for a shell without a voice in the language. */
+  'speech:clip': channel<SpeechClipResult>()({ validateRequest: validateSpeechClipRequest, deadlineMs: DEFAULT_CALL_DEADLINE_MS, access: 'any' }),
+  /** 长辈模式 on or off: a session setting, so the host's idle timer gives longer. */
+  'session:elder': channel<SessionState>()({ validateRequest: validateElderModeRequest, deadlineMs: DEFAULT_CALL_DEADLINE_MS, access: 'citizen' }),
+  /** 呼叫帮助: raises a staff alert. */
+  'help:call': channel<HelpCallResult>()({ validateRequest: validateEmptyRequest, deadlineMs: DEFAULT_CALL_DEADLINE_MS, access: 'citizen' }),
   // Hall staff and technicians (issue 15 §1, §2): the pad opens for anyone who found the hidden entry; every
   // other staff channel needs the host's staff session.
   /** The hidden entry was held for 3 s: the PIN pad opens (it closes by itself when left). */

@@ -7,9 +7,11 @@ import type { AppointmentView } from './appointment';
 import type { ServiceAvailability } from './availability';
 import type { KioskErrorInfo } from './errors';
 import type { FaceStreamingView } from './face-feed';
+import type { GuidesStatusView } from './guides-api';
 import type { IdentityView } from './identity';
 import type { ApiChannel, ApiRequestOf, ApiResultOf } from './kiosk-api-channels';
 import type { BusinessView, LocalText, TicketDeliveryEvent } from './queue';
+import type { RobotTripView } from './robot';
 import type { SessionState } from './session';
 import type { StaffView } from './staff';
 
@@ -40,7 +42,16 @@ export interface KioskSnapshot {
    * clears the citizen's screen (issue 13 §4); the configuration's `server.hostHangAfterMs`.
    */
   hostLostAfterMs: number;
+  guides: GuidesStatusView;
+  /** `robot`: a hall robot (portrait screen, voice greeting, 带我去); `kiosk` otherwise (issue 16 §9). */
+  profile: KioskProfile;
+  /** The robot profile's greeting (config `robot.greeting`): shown and spoken when a citizen steps up. */
+  greeting?: LocalText;
+  /** Present only with a `robotBase` device. */
+  robot?: RobotTripView;
 }
+
+export type KioskProfile = 'kiosk' | 'robot';
 
 /** How often the host pushes `host:alive`, so a silent host is told from a quiet one. */
 export const HOST_ALIVE_INTERVAL_MS = 2_000;
@@ -55,6 +66,10 @@ export type KioskEvent =
   | { type: 'appointment:changed'; appointment: AppointmentView }
   /** The PIN pad opened, closed or locked; a staff member signed in or out (issue 15 §1). */
   | { type: 'staff:changed'; staff: StaffView }
+  /** The guide index became ready (or failed), or a new catalogue came into force (issue 16 §1, §3). */
+  | { type: 'guides:changed'; guides: GuidesStatusView }
+  /** The robot's trip moved on, or its base's status changed (issue 16 §9). */
+  | { type: 'robot:changed'; robot: RobotTripView }
   /** The uvc face camera: start or stop sending frames (common/face-feed.ts). */
   | ({ type: 'face:streaming' } & FaceStreamingView)
   /** A presenter printer's ticket left the mouth: taken, retracted or unknown (common/queue.ts). */

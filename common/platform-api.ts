@@ -21,6 +21,8 @@ export const PLATFORM_API_PATHS = {
   searchAppointments: '/api/v1/appointments/search',
   /** POST CheckInRequest with an Idempotency-Key header → CheckInResult. */
   checkIn: '/api/v1/appointments/check-in',
+  /** POST CatalogueUpdateRequest → CatalogueUpdateResult: the service-guide catalogue, when newer (issue 16 §1). */
+  catalogueUpdate: '/api/v1/guides/catalogue',
 } as const;
 
 export type PlatformEndpoint = keyof typeof PLATFORM_API_PATHS;
@@ -198,3 +200,16 @@ export interface PlatformErrorBody {
   message: string;
   field?: string;
 }
+
+// ---------------------------------------------------------------------------------------------------------
+// The service-guide catalogue (issue 16 §1): the kiosk asks with the version it has; the platform answers
+// `current`, or `newer` with the whole catalogue (common/guides.ts), which the kiosk validates before use.
+
+export interface CatalogueUpdateRequest {
+  haveVersion: string;
+}
+
+export type CatalogueUpdateResult = { status: 'current' } | { status: 'newer'; catalogue: unknown };
+
+/** The largest catalogue reply the kiosk reads: a city's 20,000 items fit, a province's come in a file. */
+export const MAX_CATALOGUE_REPLY_CHARS = 64 * 1024 * 1024;

@@ -12,6 +12,8 @@ export interface SessionState {
   countdownEndsAt: number | null;
   idleTimeoutMs: number;
   countdownMs: number;
+  /** 长辈模式 (issue 16 §7): set by the citizen for this session; the idle timer gives longer while on. */
+  elder: boolean;
 }
 
 /** `cardRemoved`: the citizen lifted their ID card where the reader sees it and the flow allows (issue 14 §9). */

@@ -54,6 +54,12 @@ import { claimQueueMode, openQueueDb, QUEUE_DB_FILES } from './host/queue/queue-
 import { QueueService } from './host/queue/queue-service';
 import { PlatformClient } from './host/platform/platform-client';
 import { SessionService } from './host/session/session-service';
+import { CitizenHelp } from './host/session/citizen-help';
+import { EspeakClips } from './host/speech/espeak-clips';
+import { composeGuides, type GuidesSide } from './host/guides/compose-guides';
+import { RobotDesk } from './host/robot/robot-desk';
+import type { RobotBase } from '../drivers/devices/robot-base/robot-base-types';
+import type { ReceiptPrinter } from '../drivers/devices/printer-types';
 import { composeStaff, type StaffSide } from './host/staff/compose-staff';
 import { BusinessBoard } from './host/tickets/business-board';
 import { QueueTicketAdapter } from './host/tickets/queue-adapter';
@@ -91,6 +97,8 @@ export interface Kiosk {
   diagnostics: DiagnosticsSide;
   /** Present in training mode: the simulated devices, for the control API. */
   sims: SimRegistry | null;
+  /** Service guides (issue 16): the catalogue in force, its index, the desk and the updater. */
+  guides: GuidesSide;
   /** Present in training mode: the simulated government platform (its `/sim/platform/*` routes join the control API). */
   platformSim: PlatformSim | null;
   /** The government platform's identity and appointment API (issue 14 §8); null without one configured. */
@@ -171,7 +179,7 @@ function buildDevice(options: ComposeOptions, build: DeviceBuild, id: string, en
       if (t.kind === 'uvc') throw new Error(`devices.${id}: only a face camera takes frames from the renderer (uvc)`);
       if (t.kind !== 'sim') return managed(driver.createDevice(ctx, bytes(openRealTransport(id, t, { model: ctx.model }))));
       const pair = createMemoryPair(id);
-      simulate(() => driver.createSimulator({ ...ctx, transport: pair.device, lineTimeMs: options.simLineTimeMs }));
+      simulate(() => driver.createSimulator({ ...ctx, transport: pair.device, lineTimeMs: options.simLineTimeMs, hallMap: config.hall.map }));
       return managed(driver.createDevice(ctx, bytes(pair.host)));
     }
   }
@@ -338,11 +346,40 @@ export function composeKiosk(options: ComposeOptions): Kiosk {
   });
   // A technician who signs out (or walks away) gives back every device they held.
   staff.session.onSignedOut((actor) => void diagnostics.desk.releaseAllOf(actor));
+  const guides = composeGuides({
+    config,
+    dataDir: options.dataDir,
+    clock,
+    log,
+    platform: () => platform,
+    printer: () => citizenDevice<ReceiptPrinter>('receiptPrinter'),
+    onPrinted: () => staff.counts.add('print', clock.now()),
+  });
+  // The robot base (issue 16 §9): a desk only where the registry has one; its trips are the host's.
+  const robot = devices.forRole('robotBase')
+    ? new RobotDesk({
+        clock,
+        log: log.child('robot'),
+        robot: () => citizenDevice<RobotBase>('robotBase'),
+        map: config.hall.map,
+        ...(config.robot && { dockPoint: config.robot.dockPoint, lowBatteryPercent: config.robot.lowBatteryPercent, blockedAfterMs: config.robot.blockedAfterMs }),
+      })
+    : null;
+  const citizenHelp = new CitizenHelp({
+    session,
+    alerts,
+    clock,
+    kioskName: config.hall.kioskName['zh-CN'],
+    timeZone: config.hall.timeZone,
+    log: log.child('help'),
+    audit: (entry) => void staff.audit.record(entry),
+  });
+  const speech = new EspeakClips({ dataDir: options.dataDir, log: log.child('speech') });
   const appointments = composeAppointments({ config, clock, log: log.child('appointments'), platform, device: (role) => citizenDevice(role), session, identity, availability, queue, tickets });
   const api = new KioskApiService({
     clock,
     log: log.child('api'),
-    identity: { mode: config.mode, hallName: config.hall.name, kioskName: config.hall.kioskName, timeZone: config.hall.timeZone, languages: ['zh-CN', 'zh-TW', 'en'], hostLostAfterMs: config.server.hostHangAfterMs },
+    identity: { mode: config.mode, hallName: config.hall.name, kioskName: config.hall.kioskName, timeZone: config.hall.timeZone, languages: ['zh-CN', 'zh-TW', 'en'], hostLostAfterMs: config.server.hostHangAfterMs, profile: config.profile, ...(config.robot && { greeting: config.robot.greeting }) },
     session,
     availability,
     businesses: board,
@@ -353,6 +390,10 @@ export function composeKiosk(options: ComposeOptions): Kiosk {
     staff: staff.session,
     staffDesk: staff.desk,
     technicianDesk: diagnostics.desk,
+    guides: guides.desk,
+    robot,
+    speech,
+    citizenHelp,
   });
   // Staff settle uncertain tickets and technicians confirm the clock through the running host (issue 13 §3).
   const control = composeHostControl({
@@ -381,6 +422,7 @@ export function composeKiosk(options: ComposeOptions): Kiosk {
     platformSim,
     platform,
     identityKey,
+    guides,
     async start() {
       const recovered = queue.recoverAfterRestart();
       if (recovered.voided + recovered.uncertain > 0) log.warn('tickets settled after restart', { voided: recovered.voided, uncertain: recovered.uncertain });
@@ -398,6 +440,8 @@ export function composeKiosk(options: ComposeOptions): Kiosk {
       identity.attachReader();
       availability.refresh();
       board.start();
+      // The guide index is built in its worker once the host is up (after `kiosk ready`): start-up does not wait.
+      guides.start();
     },
     async stop() {
       await control.stop();
@@ -407,6 +451,8 @@ export function composeKiosk(options: ComposeOptions): Kiosk {
       staff.dispose();
       diagnostics.dispose();
       appointments.dispose();
+      robot?.stop();
+      await guides.stop();
       await faceWorker.dispose();
       api.dispose();
       await devices.stop();

@@ -7,6 +7,7 @@ export const SYSTEM_PACKAGES = [
   { pkg: 'chromium', check: () => existsSync('/usr/bin/chromium'), why: 'browser shell and Playwright e2e' },
   { pkg: 'socat', check: () => existsSync('/usr/bin/socat'), why: 'serial pty pair for the real-serial test' },
   { pkg: 'fonts-noto-cjk', check: () => existsSync('/usr/share/fonts/opentype/noto/NotoSansCJK-Regular.ttc'), why: 'Chinese glyphs on screen and in screenshots' },
+  { pkg: 'espeak-ng', check: () => existsSync('/usr/bin/espeak-ng'), why: 'spoken prompts where the shell has no Chinese voice (issue 16 §8)' },
   { pkg: 'libusb-1.0-0', check: () => ['/usr/lib/x86_64-linux-gnu/libusb-1.0.so.0', '/usr/lib/aarch64-linux-gnu/libusb-1.0.so.0'].some(existsSync), why: 'USB/HID device access' },
 ];
 

@@ -7,6 +7,8 @@
  *   DELETE /sim/platform/faults          → faults, healthy
  *   GET    /sim/platform/appointments    [{ code, businessId, windowStart, windowEnd, personMaskedName, … }]
  *   POST   /sim/platform/appointments    { businessId, windowStart, windowEnd, fixture | idNumber + name } → 201 { code, appointment }
+ *   POST   /sim/platform/catalogue       a service-guide catalogue (issue 16 §1), as it is, for kiosks to fetch → { version }
+ *   DELETE /sim/platform/catalogue       → nothing published (kiosks keep what they have)
  *   POST   /sim/platform/reset           → faults healthy, appointments seeded afresh from now, calls cleared
  */
 import type { IncomingMessage, ServerResponse } from 'node:http';
@@ -27,7 +29,12 @@ export interface PlatformSimControl {
   appointments(): AppointmentListing[];
   createAppointment(input: NewAppointment): AppointmentListing;
   reset(): void;
+  publishCatalogue(catalogue: unknown): { version: unknown };
+  withdrawCatalogue(): void;
 }
+
+/** A catalogue of a few thousand items is a few MiB of JSON. */
+const CATALOGUE_BODY_LIMIT = 32 * 1024 * 1024;
 
 export function platformControlRoutes(sim: PlatformSimControl, limit: number): Routes {
   return {
@@ -41,6 +48,13 @@ export function platformControlRoutes(sim: PlatformSimControl, limit: number): R
       POST: async (req, res) => {
         const appointment = sim.createAppointment(parseNewAppointment(await readJsonBody(req, limit)));
         sendJson(res, 201, { code: appointment.code, appointment });
+      },
+    },
+    '/sim/platform/catalogue': {
+      POST: async (req, res) => sendJson(res, 200, sim.publishCatalogue(await readJsonBody(req, CATALOGUE_BODY_LIMIT))),
+      DELETE: (_req, res) => {
+        sim.withdrawCatalogue();
+        sendJson(res, 200, { version: null });
       },
     },
     '/sim/platform/reset': {

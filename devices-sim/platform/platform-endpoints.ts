@@ -29,6 +29,8 @@ export interface EndpointContext {
   /** The next transaction number, counting from 1. */
   nextTransaction(): number;
   header(name: string): string | undefined;
+  /** The catalogue published through the control API (`POST /sim/platform/catalogue`), or null. */
+  catalogue(): unknown;
 }
 
 export function errorAnswer(status: number, error: string, message: string, field?: string): PlatformAnswer {
@@ -59,6 +61,20 @@ function checkIn(body: unknown, ctx: EndpointContext): PlatformAnswer {
   }
 }
 
+/**
+ * The guide catalogue (issue 16 §1): a platform answers `newer` whenever what it publishes differs from what
+ * the kiosk has, and leaves it to the kiosk to refuse an older or broken one (the simulator does not validate
+ * what it was given, so a broken catalogue reaches the kiosk as it would from a faulty content system).
+ */
+function catalogueUpdate(body: unknown, ctx: EndpointContext): PlatformAnswer {
+  const have = typeof body === 'object' && body !== null ? (body as Record<string, unknown>).haveVersion : undefined;
+  if (typeof have !== 'string' || have.length > 64) return errorAnswer(400, 'badRequest', 'haveVersion must be a version string', 'haveVersion');
+  const published = ctx.catalogue();
+  const version = typeof published === 'object' && published !== null ? (published as Record<string, unknown>).version : undefined;
+  if (published === null || version === have) return { status: 200, body: { status: 'current' }, outcome: 'current' };
+  return { status: 200, body: { status: 'newer', catalogue: published }, outcome: `newer:${typeof version === 'string' ? version : '?'}` };
+}
+
 /** The answer to one call; a malformed request is a 400 answer, like any other. */
 export async function answerPlatformCall(endpoint: PlatformEndpoint, body: unknown, ctx: EndpointContext): Promise<PlatformAnswer> {
   try {
@@ -75,6 +91,8 @@ export async function answerPlatformCall(endpoint: PlatformEndpoint, body: unkno
       }
       case 'checkIn':
         return checkIn(body, ctx);
+      case 'catalogueUpdate':
+        return catalogueUpdate(body, ctx);
     }
   } catch (err) {
     if (err instanceof HttpError) return errorAnswer(err.statusCode, err.statusCode === 400 ? 'badRequest' : 'refused', err.message, err.field);

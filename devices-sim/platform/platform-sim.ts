@@ -84,6 +84,7 @@ export class PlatformSim implements PlatformSimControl {
   private calls: PlatformCall[] = [];
   private callSeq = 0;
   private transactionSeq = 0;
+  private publishedCatalogue: unknown = null;
 
   constructor(private readonly options: PlatformSimOptions) {
     this.clock = options.clock;
@@ -158,8 +159,20 @@ export class PlatformSim implements PlatformSimControl {
     return this.book.create(input);
   }
 
-  /** Healthy, the seeded appointments made afresh from the clock's now, the call log empty. */
+  publishCatalogue(catalogue: unknown): { version: unknown } {
+    this.publishedCatalogue = catalogue;
+    const version = typeof catalogue === 'object' && catalogue !== null ? (catalogue as Record<string, unknown>).version : undefined;
+    this.log.info('catalogue published', { version });
+    return { version: version ?? null };
+  }
+
+  withdrawCatalogue(): void {
+    this.publishedCatalogue = null;
+  }
+
+  /** Healthy, the seeded appointments made afresh from the clock's now, the call log empty, no catalogue. */
   reset(): void {
+    this.publishedCatalogue = null;
     this.clearFaults();
     this.book.clear();
     this.calls = [];
@@ -267,6 +280,7 @@ export class PlatformSim implements PlatformSimControl {
       timeZone: this.timeZone,
       nowMs: this.clock.now(),
       nextTransaction: () => ++this.transactionSeq,
+      catalogue: () => this.publishedCatalogue,
       header: (name) => {
         const v = req.headers[name.toLowerCase()];
         return Array.isArray(v) ? v[0] : v;

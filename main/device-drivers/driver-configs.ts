@@ -8,6 +8,7 @@ import { ESCPOS_CONFIG } from './escpos-config';
 import { FACECAM_CONFIG } from './facecam-config';
 import { GA467_CONFIG } from './ga467-config';
 import { HIDPOS_CONFIG } from './hidpos-config';
+import { ROBOTLINE_CONFIG } from './robotline-config';
 import { ZFM_CONFIG } from './zfm-config';
 
 export const DRIVER_CONFIGS = {
@@ -16,6 +17,7 @@ export const DRIVER_CONFIGS = {
   zfm: ZFM_CONFIG,
   hidpos: HIDPOS_CONFIG,
   facecam: FACECAM_CONFIG,
+  robotline: ROBOTLINE_CONFIG,
 } as const satisfies Record<string, DriverConfigPart>;
 
 export type DriverName = keyof typeof DRIVER_CONFIGS;

@@ -16,6 +16,7 @@ import type { DeviceRole } from '../../common/device';
 import type { Device } from '../../drivers/devices/device-types';
 import type { FingerprintReader } from '../../drivers/devices/fingerprint-types';
 import type { IdCardReader } from '../../drivers/devices/id-card-types';
+import type { RobotBase } from '../../drivers/devices/robot-base/robot-base-types';
 import { DRIVER_CONFIGS, DRIVER_NAMES, type DriverName } from './driver-configs';
 import { DRIVERS, type DeviceContext, type RunnableSim } from './driver-table';
 
@@ -81,6 +82,17 @@ const JOBS: { [K in DriverName]: { what: string; roles: DeviceRole[]; run(device
       const scan = await scanned;
       expect([scan.data, scan.symbology]).toEqual(['APT1.example.code', 'qr']);
       scan.wipe();
+    },
+  },
+  robotline: {
+    what: 'walk to a window and arrive',
+    roles: ['robotBase'],
+    async run(device, _sim, clock) {
+      const robot = device as RobotBase;
+      const arrived = new Promise<string>((resolve) => robot.onArrived(resolve));
+      await robot.enable(); // its STATUS heartbeat keeps the base's watchdog quiet (docs/robot-protocol.md §6)
+      expect(await drive(clock, robot.goTo('A1'))).toEqual({ routeM: 13 });
+      expect(await drive(clock, arrived)).toBe('A1');
     },
   },
   facecam: {

@@ -10,6 +10,7 @@
  */
 import type { Clock } from '../../common/clock';
 import type { DeviceRole } from '../../common/device';
+import type { HallMap } from '../../common/hall-map';
 import type { Logger } from '../../common/logger';
 import type { SimDevice } from '../../devices-sim/sim-device';
 import type { Device } from '../../drivers/devices/device-types';
@@ -23,6 +24,7 @@ import { ESCPOS_FACTORIES } from './escpos-driver';
 import { FACECAM_FACTORIES } from './facecam-driver';
 import { GA467_FACTORIES } from './ga467-driver';
 import { HIDPOS_FACTORIES } from './hidpos-driver';
+import { ROBOTLINE_FACTORIES } from './robotline-driver';
 import { ZFM_FACTORIES } from './zfm-driver';
 
 /** What every device of the registry is built from. `options`: the entry's validated `options`. */
@@ -49,6 +51,8 @@ export interface SimContext extends Pick<DeviceContext, 'id' | 'roles' | 'model'
   transport: Transport;
   /** Per-line print time, where it prints (0 = instant, for benchmarks); default: the model's. */
   lineTimeMs?: number;
+  /** The hall's map (`hall.map`), for a simulator that walks it (the robot base); absent: its own small one. */
+  hallMap?: HallMap;
 }
 
 /** A device class that reads and writes a byte stream (drivers/transport/transport.ts). */
@@ -82,6 +86,7 @@ const FACTORIES: { [K in DriverName]: DriverFactories } = {
   zfm: ZFM_FACTORIES,
   hidpos: HIDPOS_FACTORIES,
   facecam: FACECAM_FACTORIES,
+  robotline: ROBOTLINE_FACTORIES,
 };
 
 export const DRIVERS: { readonly [K in DriverName]: DriverEntry } = Object.fromEntries(

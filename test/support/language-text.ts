@@ -2,15 +2,19 @@
  * Missing translations on screen (issue 13 §6): visible text whose script does not match the language of its
  * element (`lang` on the element or its nearest ancestor, else the document's). English text must hold no Han
  * character; 繁體中文 text no character that only the 简体 texts use, and the other way round. "Only" is
- * measured on the message catalogs (the citizen's and the staff screens') and the hall's configured texts (default-config.ts), the language names
+ * measured on the message catalogs (the citizen's, the staff and the guide screens'), the hall's configured texts (default-config.ts)
+ * and the shipped guide catalogue's (content/guides/catalogue.json), the language names
  * left out (each is shown in its own language, `lang`-tagged).
  */
+import { readFileSync } from 'node:fs';
 import type { Page } from 'playwright-core';
 import { DEFAULT_CONFIG_JSON } from '../../main/host/config/default-config';
 import { CATALOGS } from '../../renderer/src/i18n/translate';
+import { GUIDES_CATALOGS } from '../../renderer/src/services/guides/i18n/guides-text';
 import { STAFF_CATALOGS } from '../../renderer/src/staff/i18n/staff-text';
 
 const HAN = /\p{Script=Han}/u;
+const SHIPPED_CATALOGUE = new URL('../../content/guides/catalogue.json', import.meta.url);
 
 function configTexts(value: unknown, language: 'zh-CN' | 'zh-TW', out: string[]): string[] {
   if (Array.isArray(value)) for (const v of value) configTexts(v, language, out);
@@ -24,10 +28,10 @@ function configTexts(value: unknown, language: 'zh-CN' | 'zh-TW', out: string[])
 }
 
 function hanChars(language: 'zh-CN' | 'zh-TW'): Set<string> {
-  const catalog = [...Object.entries(CATALOGS[language]), ...Object.entries(STAFF_CATALOGS[language])]
+  const catalog = [...Object.entries(CATALOGS[language]), ...Object.entries(STAFF_CATALOGS[language]), ...Object.entries(GUIDES_CATALOGS[language])]
     .filter(([id]) => !id.startsWith('language.'))
     .map(([, text]) => text);
-  const texts = [...catalog, ...configTexts(JSON.parse(DEFAULT_CONFIG_JSON), language, [])];
+  const texts = [...catalog, ...configTexts(JSON.parse(DEFAULT_CONFIG_JSON), language, []), ...configTexts(JSON.parse(readFileSync(SHIPPED_CATALOGUE, 'utf8')), language, [])];
   return new Set([...texts.join('')].filter((c) => HAN.test(c)));
 }
 

@@ -96,5 +96,5 @@ export class AlertBus {
 }
 
 function actorOf(code: Alert['code']): Alert['actor'] {
-  return code === 'paperLow' ? 'staff' : ERROR_ACTOR[code];
+  return code === 'paperLow' || code === 'helpRequested' ? 'staff' : ERROR_ACTOR[code];
 }

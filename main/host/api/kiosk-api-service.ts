@@ -18,6 +18,7 @@ import type { StaffDesk } from '../staff/staff-desk';
 import type { StaffSessionService } from '../staff/staff-session';
 import type { ApiClient, ApiHandler } from './api-handler';
 import { refusalFor } from './channel-gate';
+import { guideHandlers, type CitizenHelpPort, type GuideDeskPort, type RobotDeskPort, type SpeechClipsPort } from './guide-handlers';
 import { staffHandlers } from './staff-handlers';
 import { technicianHandlers } from './technician-handlers';
 import type { TechnicianDesk } from '../diagnostics/technician-desk';
@@ -25,7 +26,7 @@ import type { TechnicianDesk } from '../diagnostics/technician-desk';
 export interface KioskApiDeps {
   clock: Clock;
   log: Logger;
-  identity: Pick<KioskSnapshot, 'mode' | 'hallName' | 'kioskName' | 'timeZone' | 'languages' | 'hostLostAfterMs'>;
+  identity: Pick<KioskSnapshot, 'mode' | 'hallName' | 'kioskName' | 'timeZone' | 'languages' | 'hostLostAfterMs' | 'profile' | 'greeting'>;
   session: {
     state(): SessionState;
     activity(): SessionState;
@@ -52,6 +53,12 @@ export interface KioskApiDeps {
   staffDesk: StaffDesk;
   /** Technician diagnostics (issue 15 §3). */
   technicianDesk: TechnicianDesk;
+  /** Service guides, the hall map, read-out, elder mode and help (issue 16). */
+  guides: GuideDeskPort;
+  /** The hall robot's base; null on a kiosk without one. */
+  robot: RobotDeskPort | null;
+  speech: SpeechClipsPort;
+  citizenHelp: CitizenHelpPort;
 }
 
 export class KioskApiService implements ApiHandler {
@@ -79,6 +86,7 @@ export class KioskApiService implements ApiHandler {
       'face:camera': (r) => (deps.faceFeed?.reportCamera(r.state), {}),
       ...staffHandlers(deps.staff, deps.staffDesk),
       ...technicianHandlers(() => deps.staff.actor(), deps.technicianDesk),
+      ...guideHandlers(deps.guides, deps.robot, deps.speech, deps.citizenHelp),
     };
     this.unsubscribe.push(
       deps.session.onChanged((session) => this.push({ type: 'session:changed', session })),
@@ -89,6 +97,8 @@ export class KioskApiService implements ApiHandler {
       deps.citizenIdentity.onChanged((identity) => this.push({ type: 'identity:changed', identity })),
       deps.appointments.onChanged((appointment) => this.push({ type: 'appointment:changed', appointment })),
       deps.staff.onChanged((staff) => this.push({ type: 'staff:changed', staff })),
+      deps.guides.onChanged((guides) => this.push({ type: 'guides:changed', guides })),
+      ...(deps.robot ? [deps.robot.onChanged((robot) => this.push({ type: 'robot:changed', robot }))] : []),
       ...(deps.faceFeed ? [deps.faceFeed.onChanged((view) => this.push({ type: 'face:streaming', ...view }))] : []),
     );
     this.scheduleAlive();
@@ -104,6 +114,8 @@ export class KioskApiService implements ApiHandler {
       availability: this.deps.availability.compute(),
       businesses: this.deps.businesses.list(),
       staff: this.deps.staff.view(),
+      guides: this.deps.guides.status(),
+      ...(this.deps.robot && { robot: this.deps.robot.view() }),
       ...(this.deps.faceFeed && { faceStreaming: this.deps.faceFeed.view() }),
     };
   }

@@ -11,6 +11,7 @@ import { driverConfig } from '../../device-drivers/driver-configs';
 import { assertTimeZone } from '../../../common/local-time';
 import { type ConfigProblem, type PathSegment, formatPath } from './config-error';
 import { WEEKDAY_KEYS } from './config-types';
+import { hallProblems } from './hall-checks';
 import { isCalendarDate, parsePeriod } from './periods';
 
 type Obj = Record<string, unknown>;
@@ -27,6 +28,7 @@ export function crossFieldProblems(data: unknown): ConfigProblem[] {
     return problems;
   }
   checkTimeZone(data, add);
+  problems.push(...hallProblems(data));
   const queue = isObj(data.queue) ? data.queue : {};
   checkBusinesses(arr(queue.businesses), add);
   if (isObj(queue.calendar)) checkCalendar(queue.calendar, add);

@@ -8,6 +8,7 @@ import { DRIVER_CONFIGS, DRIVER_NAMES } from '../../device-drivers/driver-config
 import { CITIZEN_SERVICES } from '../../../common/availability';
 import { DEVICE_ROLES } from '../../../common/device';
 import { WEEKDAY_KEYS } from './config-types';
+import { hallSchemaParts } from './hall-schema';
 
 /** Patterns used below, with the plain words a problem report uses for each (config-validate.ts). */
 export const PATTERNS = {
@@ -51,6 +52,9 @@ const localText = {
 
 const ms = (defaultMs: number, minimum: number) =>
   ({ type: 'integer', minimum, maximum: 24 * 3600 * 1000, default: defaultMs }) as const;
+
+/** Issue 16: `hall.map`, `guides`, `robot` (hall-schema.ts). */
+const { hallMap, guides, robot } = hallSchemaParts({ id, text, localText, ms });
 
 /** 人工核验's default duty: the hall's ordinary weekday hours. */
 const WEEKDAY_PERIODS = ['09:00-12:00', '13:30-17:30'];
@@ -157,6 +161,7 @@ const business = {
     stopIssuingMinutesBeforeClose: { type: 'integer', minimum: 0, maximum: 720, default: 0 },
     openOnHolidays: { type: 'boolean', default: false },
     oneTicketPerId: { type: 'boolean', default: true },
+    windows: { type: 'array', maxItems: 200, uniqueItems: true, items: id, default: [] },
   },
 };
 
@@ -180,6 +185,7 @@ export const KIOSK_CONFIG_SCHEMA = {
   required: ['hall', 'devices', 'queue'],
   properties: {
     mode: { enum: ['training', 'production'], default: 'training' },
+    profile: { enum: ['kiosk', 'robot'], default: 'kiosk' },
     hall: {
       type: 'object',
       additionalProperties: false,
@@ -196,6 +202,7 @@ export const KIOSK_CONFIG_SCHEMA = {
           default: {},
         },
         queueFollowUrl: { type: 'string', pattern: PATTERNS.url },
+        map: hallMap,
       },
     },
     server: {
@@ -217,6 +224,8 @@ export const KIOSK_CONFIG_SCHEMA = {
         countdownMs: ms(10_000, 1_000),
         attractAfterMs: ms(30_000, 1_000),
         ticketShownMs: ms(20_000, 1_000),
+        elderIdleTimeoutMs: ms(180_000, 5_000),
+        elderCountdownMs: ms(30_000, 1_000),
       },
       default: {},
     },
@@ -298,6 +307,8 @@ export const KIOSK_CONFIG_SCHEMA = {
         callingApi,
       },
     },
+    guides,
+    robot,
     logging: {
       type: 'object',
       additionalProperties: false,

@@ -6,6 +6,7 @@
 import type { DriverName } from '../../device-drivers/driver-configs';
 import type { CitizenService } from '../../../common/availability';
 import type { DeviceRole, TransportConfig } from '../../../common/device';
+import type { HallMap } from '../../../common/hall-map';
 import type { KioskMode } from '../../../common/kiosk-api';
 import type { LogLevel } from '../../../common/logger';
 import type { LocalText } from '../../../common/queue';
@@ -27,6 +28,8 @@ export interface HallConfig {
   alternatives: Partial<Record<CitizenService, LocalText>>;
   /** Ticket QR template with {hall}, {date} (YYYY-MM-DD) and {number}; absent: a compact HALLKIOSK: payload. */
   queueFollowUrl?: string;
+  /** The hall as a graph of points (issue 16 §6; common/hall-map.ts). Default the shipped hall (default-hall-map.ts). */
+  map: HallMap;
 }
 
 export interface ServerConfig {
@@ -55,6 +58,9 @@ export interface SessionConfig {
   countdownMs: number;
   attractAfterMs: number;
   ticketShownMs: number;
+  /** 长辈模式 (issue 16 §7): idle time before the warning, and the warning's countdown, while it is on. */
+  elderIdleTimeoutMs: number;
+  elderCountdownMs: number;
 }
 
 /** One person who may sign in at the kiosk (issue 15 §1): the audit names them. */
@@ -135,6 +141,8 @@ export interface BusinessConfig {
    * (domain.md "one active ticket per ID per business"), matched by the HMAC of the ID number. Default true.
    */
   oneTicketPerId: boolean;
+  /** The hall-map window ids of its counters (issue 16 §6), each a `window` point of `hall.map`. Default []. */
+  windows: string[];
 }
 
 /** A 调休 make-up working day: the hall works that date with the hours of weekday `hoursOf`. */
@@ -175,12 +183,35 @@ export interface QueueConfig {
   callingApi?: CallingApiConfig;
 }
 
+/** The service-guide catalogue (issue 16 §1). */
+export interface GuidesConfig {
+  /** A catalogue JSON file; absent: the shipped content/guides/catalogue.json. */
+  catalogueFile?: string;
+  /** How often the catalogue is fetched from the platform while running. Default 600000. */
+  updateIntervalMs: number;
+}
+
+/** `kiosk`: a standing kiosk. `robot`: the kiosk rides a guide robot (issue 16 §9) and `robot` is required. */
+export type KioskProfile = 'kiosk' | 'robot';
+
+export interface RobotConfig {
+  /** Spoken and shown when someone walks up. */
+  greeting: LocalText;
+  /** The hall-map point of the robot's dock, a `dock` point. Default "dock". */
+  dockPoint: string;
+  /** At or below it a trip hands the citizen over and the robot goes to its dock. Default 20. */
+  lowBatteryPercent: number;
+  /** An obstacle standing this long turns a paused trip into `blocked`. Default 20000. */
+  blockedAfterMs: number;
+}
+
 export interface LoggingConfig {
   level: LogLevel;
 }
 
 export interface KioskConfig {
   mode: KioskMode;
+  profile: KioskProfile;
   hall: HallConfig;
   server: ServerConfig;
   session: SessionConfig;
@@ -189,6 +220,9 @@ export interface KioskConfig {
   staff: StaffConfig;
   devices: Record<string, DeviceEntryConfig>;
   queue: QueueConfig;
+  guides: GuidesConfig;
+  /** Present exactly when `profile` is "robot". */
+  robot?: RobotConfig;
   logging: LoggingConfig;
 }
 

@@ -4,6 +4,7 @@ import { hashPin } from '../staff/pin-hash';
 import { problemLine } from './config-error';
 import { validateConfig } from './config-validate';
 import { DEFAULT_CONFIG_JSON } from './default-config';
+import { DEFAULT_HALL_MAP } from './default-hall-map';
 
 type Json = Record<string, any>;
 
@@ -17,6 +18,7 @@ const REAL_LINKS: Record<string, Json> = {
   'id-card-reader': { kind: 'serial', path: '/dev/ttyUSB1', baudRate: 115200 },
   fingerprint: { kind: 'serial', path: '/dev/ttyUSB2', baudRate: 57600 },
   scanner: { kind: 'hid', vendorId: 0x0c2e, productId: 0x0b8f, path: '/dev/hidraw3' },
+  'robot-base': { kind: 'tcp', host: '192.168.10.40', port: 9300 },
 };
 
 /**
@@ -63,7 +65,12 @@ describe('validateConfig', () => {
     expect(c.hall.timeZone).toBe('Asia/Shanghai');
     expect(c.hall.alternatives).toEqual({});
     expect(c.server).toEqual({ port: 8620, simPort: 8621, hostHangAfterMs: 15_000, platformSimPort: 0 });
-    expect(c.session).toEqual({ idleTimeoutMs: 60000, countdownMs: 10000, attractAfterMs: 30000, ticketShownMs: 20000 });
+    expect(c.session).toEqual({ idleTimeoutMs: 60000, countdownMs: 10000, attractAfterMs: 30000, ticketShownMs: 20000, elderIdleTimeoutMs: 180000, elderCountdownMs: 30000 });
+    expect(c.profile).toBe('kiosk');
+    expect(c.robot).toBe(undefined);
+    expect(c.guides).toEqual({ updateIntervalMs: 600000 });
+    expect(c.hall.map).toEqual(DEFAULT_HALL_MAP);
+    expect(c.queue.businesses[0]!.windows).toEqual([]);
     const weekday = ['09:00-12:00', '13:30-17:30'];
     expect(c.identity).toEqual({
       priorityAge: 70,
@@ -113,7 +120,7 @@ describe('validateConfig', () => {
     ['an unknown transport kind', (c) => (c.devices['ticket-printer'].transport = { kind: 'bluetooth' }), 'devices["ticket-printer"].transport.kind: must be one of "sim", "serial", "tcp", "usblp", "hid", "usb", "uvc" (got "bluetooth")'],
     ['a serial port without speed', (c) => (c.devices['ticket-printer'].transport = { kind: 'serial', path: 'COM3' }), 'devices["ticket-printer"].transport.baudRate: is missing'],
     ['a setting of another transport kind', (c) => (c.devices['ticket-printer'].transport = { kind: 'tcp', host: '10.0.0.5', port: 9100, baudRate: 9600 }), 'devices["ticket-printer"].transport.baudRate: is not a known setting'],
-    ['an unknown driver', (c) => (c.devices['ticket-printer'].driver = 'star'), 'devices["ticket-printer"].driver: must be one of "escpos", "ga467", "zfm", "hidpos", "facecam" (got "star")'],
+    ['an unknown driver', (c) => (c.devices['ticket-printer'].driver = 'star'), 'devices["ticket-printer"].driver: must be one of "escpos", "ga467", "zfm", "hidpos", "facecam", "robotline" (got "star")'],
     ['a device id with spaces', (c) => (c.devices['ticket printer'] = c.devices['ticket-printer']) && delete c.devices['ticket-printer'], 'devices["ticket printer"]: the name must be an id of 1-64 letters, digits, "-" or "_" (got "ticket printer")'],
     ['no ticket printer', (c) => (c.devices['ticket-printer'].role = 'receiptPrinter'), 'devices: no device has the role "ticketPrinter"; the kiosk cannot issue queue tickets without one'],
     ['a follow URL that is no address', (c) => (c.hall.queueFollowUrl = 'queue.example.cn/{number}'), 'hall.queueFollowUrl: must be an http:// or https:// address without spaces (got "queue.example.cn/{number}")'],
@@ -247,7 +254,7 @@ describe('validateConfig', () => {
       entry.transport = { kind: 'hid', vendorId: 1, productId: 2 };
       expect(problemsOf(config)).toEqual([expect.stringMatching(/^devices\["ticket-printer"\]\.transport\.kind: must be one of "sim", "serial", "tcp"(,| or) .*"usblp"/)]);
       entry.driver = 'zebra';
-      expect(problemsOf(config)).toEqual([expect.stringMatching(/^devices\["ticket-printer"\]\.driver: must be one of "escpos", "ga467", "zfm", "hidpos", "facecam" \(got "zebra"\)/)]);
+      expect(problemsOf(config)).toEqual([expect.stringMatching(/^devices\["ticket-printer"\]\.driver: must be one of "escpos", "ga467", "zfm", "hidpos", "facecam", "robotline" \(got "zebra"\)/)]);
     });
 
     it('takes an ID-card reader (ga467) on serial, and refuses it on a link it does not drive', () => {

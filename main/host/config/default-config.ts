@@ -6,11 +6,15 @@
  *   device is simulated: an 80 mm ESC/POS printer, id "ticket-printer", prints both queue tickets and
  *   receipts; a GA 467 second-generation ID-card reader, id "id-card-reader" (protocols.md §1); an optical
  *   fingerprint module of the ZFM family, id "fingerprint" (protocols.md §3); a face camera, id "face-camera",
- *   whose simulator renders scenes from face-api's sample faces; a HID POS QR / bar code scanner, id "scanner".
+ *   whose simulator renders scenes from face-api's sample faces; a HID POS QR / bar code scanner, id "scanner"; a guide robot's base speaking HRL/1, id
+ *   "robot-base" (docs/robot-protocol.md), whose simulator walks the hall map.
  * - The hall: 贵阳市政务服务中心 24小时自助服务区, kiosk 自助终端 01, Asia/Shanghai.
- * - Four businesses (domain.md "Queue tickets"): A 社保医保, B 公积金, C 不动产登记 on weekdays
- *   09:00-12:00 and 13:30-17:30 (A also Saturday mornings), issuing stops 30 minutes before each period
- *   closes; D 24小时自助综合服务 issues around the clock, holidays included.
+ * - The hall map (`hall.map`) is the schema's default, the shipped three-floor hall (default-hall-map.ts); each
+ *   business names its windows on it.
+ * - Eight businesses (domain.md "Queue tickets"): A 社保医保, B 公积金, C 不动产登记, E 企业开办 (1F 企业开办专区),
+ *   F 公安户政出入境, G 民政卫健 (2F G 区 and 3F K 区) and H 税务 on weekdays 09:00-12:00 and 13:30-17:30 (A and
+ *   F also Saturday mornings), issuing stops 30 minutes before each period closes; D 24小时自助综合服务 issues
+ *   around the clock, holidays included.
  * - The calendar holds the 2026 Mid-Autumn and National Day holidays as published by the State Council
  *   (国务院办公厅关于2026年部分节假日安排的通知, 2025-11-04: 9月25日, 10月1日至7日 放假;
  *   9月20日(周日)、10月10日(周六) 上班) as an example;
@@ -39,7 +43,10 @@ export const DEFAULT_CONFIG_JSON = `{
     }
   },
   "server": { "port": 8620, "simPort": 8621 },
-  "session": { "idleTimeoutMs": 60000, "countdownMs": 10000, "attractAfterMs": 30000, "ticketShownMs": 20000 },
+  "session": {
+    "idleTimeoutMs": 60000, "countdownMs": 10000, "attractAfterMs": 30000, "ticketShownMs": 20000,
+    "elderIdleTimeoutMs": 180000, "elderCountdownMs": 30000
+  },
   "staff": {
     "accounts": [
       { "id": "demo-staff", "name": "演示管理员", "role": "technician", "pinHash": "scrypt$16384$8$1$+KqK8e3lpfiPd/bLfJDUjw==$XUUgsZX/4VR0frlzrU1uEq5W+K5dR+uOnPmz6xJsG9Q=" }
@@ -74,6 +81,12 @@ export const DEFAULT_CONFIG_JSON = `{
       "driver": "hidpos",
       "model": "generic-hidpos",
       "transport": { "kind": "sim" }
+    },
+    "robot-base": {
+      "role": "robotBase",
+      "driver": "robotline",
+      "model": "generic-hrl",
+      "transport": { "kind": "sim" }
     }
   },
   "queue": {
@@ -86,6 +99,7 @@ export const DEFAULT_CONFIG_JSON = `{
         "dailyCap": 300,
         "counters": 6,
         "avgServiceMinutes": 8,
+        "windows": ["A1", "A2", "A3", "A4", "A5", "A6"],
         "hours": {
           "mon": ["09:00-12:00", "13:30-17:30"],
           "tue": ["09:00-12:00", "13:30-17:30"],
@@ -104,6 +118,7 @@ export const DEFAULT_CONFIG_JSON = `{
         "dailyCap": 200,
         "counters": 4,
         "avgServiceMinutes": 10,
+        "windows": ["B7", "B8", "B9", "B10"],
         "hours": {
           "mon": ["09:00-12:00", "13:30-17:30"],
           "tue": ["09:00-12:00", "13:30-17:30"],
@@ -121,6 +136,7 @@ export const DEFAULT_CONFIG_JSON = `{
         "dailyCap": 150,
         "counters": 8,
         "avgServiceMinutes": 15,
+        "windows": ["C11", "C12", "C13", "C14", "C15", "C16", "C17", "C18"],
         "hours": {
           "mon": ["09:00-12:00", "13:30-17:30"],
           "tue": ["09:00-12:00", "13:30-17:30"],
@@ -138,6 +154,7 @@ export const DEFAULT_CONFIG_JSON = `{
         "dailyCap": 999,
         "counters": 2,
         "avgServiceMinutes": 5,
+        "windows": ["D1", "D2"],
         "hours": {
           "mon": ["00:00-24:00"],
           "tue": ["00:00-24:00"],
@@ -149,6 +166,79 @@ export const DEFAULT_CONFIG_JSON = `{
         },
         "stopIssuingMinutesBeforeClose": 0,
         "openOnHolidays": true
+      },
+      {
+        "id": "business-startup",
+        "prefix": "E",
+        "name": { "zh-CN": "企业开办", "zh-TW": "企業開辦", "en": "Business Start-up" },
+        "zone": { "zh-CN": "一楼 企业开办专区 E1-E8 号窗口", "zh-TW": "一樓 企業開辦專區 E1-E8 號窗口", "en": "1F, Business Start-up Zone, Windows E1-E8" },
+        "dailyCap": 120,
+        "counters": 8,
+        "avgServiceMinutes": 20,
+        "windows": ["E1", "E2", "E3", "E4", "E5", "E6", "E7", "E8"],
+        "hours": {
+          "mon": ["09:00-12:00", "13:30-17:30"],
+          "tue": ["09:00-12:00", "13:30-17:30"],
+          "wed": ["09:00-12:00", "13:30-17:30"],
+          "thu": ["09:00-12:00", "13:30-17:30"],
+          "fri": ["09:00-12:00", "13:30-17:30"]
+        },
+        "stopIssuingMinutesBeforeClose": 30
+      },
+      {
+        "id": "public-security",
+        "prefix": "F",
+        "name": { "zh-CN": "公安户政出入境", "zh-TW": "公安戶政出入境", "en": "Household Registration and Exit-Entry" },
+        "zone": { "zh-CN": "二楼 F 区 1-4 号窗口", "zh-TW": "二樓 F 區 1-4 號窗口", "en": "2F, Zone F, Windows 1-4" },
+        "dailyCap": 160,
+        "counters": 4,
+        "avgServiceMinutes": 12,
+        "windows": ["F1", "F2", "F3", "F4"],
+        "hours": {
+          "mon": ["09:00-12:00", "13:30-17:30"],
+          "tue": ["09:00-12:00", "13:30-17:30"],
+          "wed": ["09:00-12:00", "13:30-17:30"],
+          "thu": ["09:00-12:00", "13:30-17:30"],
+          "fri": ["09:00-12:00", "13:30-17:30"],
+          "sat": ["09:00-12:00"]
+        },
+        "stopIssuingMinutesBeforeClose": 30
+      },
+      {
+        "id": "civil-health",
+        "prefix": "G",
+        "name": { "zh-CN": "民政卫健", "zh-TW": "民政衛健", "en": "Civil Affairs and Health" },
+        "zone": { "zh-CN": "二楼 G 区 1-3 号窗口、三楼 K 区 1-3 号窗口", "zh-TW": "二樓 G 區 1-3 號窗口、三樓 K 區 1-3 號窗口", "en": "2F, Zone G, Windows 1-3; 3F, Zone K, Windows 1-3" },
+        "dailyCap": 120,
+        "counters": 6,
+        "avgServiceMinutes": 10,
+        "windows": ["G1", "G2", "G3", "K1", "K2", "K3"],
+        "hours": {
+          "mon": ["09:00-12:00", "13:30-17:30"],
+          "tue": ["09:00-12:00", "13:30-17:30"],
+          "wed": ["09:00-12:00", "13:30-17:30"],
+          "thu": ["09:00-12:00", "13:30-17:30"],
+          "fri": ["09:00-12:00", "13:30-17:30"]
+        },
+        "stopIssuingMinutesBeforeClose": 30
+      },
+      {
+        "id": "tax",
+        "prefix": "H",
+        "name": { "zh-CN": "税务", "zh-TW": "稅務", "en": "Taxation" },
+        "zone": { "zh-CN": "三楼 H 区 1-4 号窗口", "zh-TW": "三樓 H 區 1-4 號窗口", "en": "3F, Zone H, Windows 1-4" },
+        "dailyCap": 200,
+        "counters": 4,
+        "avgServiceMinutes": 12,
+        "windows": ["H1", "H2", "H3", "H4"],
+        "hours": {
+          "mon": ["09:00-12:00", "13:30-17:30"],
+          "tue": ["09:00-12:00", "13:30-17:30"],
+          "wed": ["09:00-12:00", "13:30-17:30"],
+          "thu": ["09:00-12:00", "13:30-17:30"],
+          "fri": ["09:00-12:00", "13:30-17:30"]
+        },
+        "stopIssuingMinutesBeforeClose": 30
       }
     ],
     "calendar": {

@@ -49,7 +49,22 @@ describe('loadConfig', () => {
       'B:公积金',
       'C:不动产登记',
       'D:24小时自助综合服务',
+      'E:企业开办',
+      'F:公安户政出入境',
+      'G:民政卫健',
+      'H:税务',
     ]);
+    expect(config.queue.businesses.map((b) => b.windows.join(' '))).toEqual([
+      'A1 A2 A3 A4 A5 A6',
+      'B7 B8 B9 B10',
+      'C11 C12 C13 C14 C15 C16 C17 C18',
+      'D1 D2',
+      'E1 E2 E3 E4 E5 E6 E7 E8',
+      'F1 F2 F3 F4',
+      'G1 G2 G3 K1 K2 K3',
+      'H1 H2 H3 H4',
+    ]);
+    expect(config.hall.map.kioskPoint).toBe('kiosk-01');
     expect(config.queue.businesses[0]!.zone['zh-CN']).toBe('二楼 A 区 1-6 号窗口');
     expect(Object.isFrozen(config.queue.businesses[0]!.hours)).toBe(true);
     expect(() => {
@@ -105,6 +120,7 @@ describe('loadConfig', () => {
       c.devices['id-card-reader'].transport = { kind: 'serial', path: '/dev/ttyUSB1', baudRate: 115200 };
       c.devices.fingerprint.transport = { kind: 'serial', path: '/dev/ttyUSB2', baudRate: 57600 };
       c.devices.scanner.transport = { kind: 'hid', vendorId: 0x0c2e, productId: 0x0b8f };
+      c.devices['robot-base'].transport = { kind: 'tcp', host: '192.168.10.40', port: 9300 };
       delete c.devices['face-camera']; // a hall leaves it out until a camera is fitted
       c.staff.accounts = []; // the training demo account is refused in production
     });

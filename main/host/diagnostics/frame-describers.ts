@@ -8,6 +8,7 @@ import type { DriverName } from '../../device-drivers/driver-configs';
 import { EscPosDescriber } from './describe-escpos';
 import { Ga467Describer } from './describe-ga467';
 import { HidPosDescriber } from './describe-hidpos';
+import { RobotLineDescriber } from './describe-robotline';
 import { ZfmDescriber } from './describe-zfm';
 import type { FrameDescriber } from './frame-describer';
 
@@ -19,6 +20,7 @@ export const FRAME_DESCRIBERS: { readonly [K in DriverName]: DescriberFactory | 
   zfm: () => new ZfmDescriber(),
   hidpos: (model) => HidPosDescriber.forModel(model),
   facecam: null,
+  robotline: () => new RobotLineDescriber(),
 };
 
 /** A describer for a registry entry's driver and model; undefined where frames are not logged (or unknown). */

@@ -30,6 +30,8 @@ const FIELDS: { [B in keyof StatusBlocks]: { [F in keyof StatusBlocks[B]]-?: rea
   fingerprint: { fingerPresent: BOOL },
   scanner: { scanning: BOOL },
   camera: { streaming: BOOL, documentPresent: BOOL },
+  // Battery level and position change on every step of a trip: not history words ([] keeps them out).
+  robot: { batteryPercent: [], charging: BOOL, docked: BOOL, obstacle: BOOL, moving: BOOL, position: [] },
 };
 
 /** The status as words, whitelisted field by field. */

@@ -25,13 +25,15 @@ import {
   type Appointment,
   type AppointmentLookupResult,
   type AppointmentSearchRequest,
+  type CatalogueUpdateResult,
   type CheckInResult,
   type IdentityVerifyRequest,
   type IdentityVerifyResult,
   type PlatformEndpoint,
+  MAX_CATALOGUE_REPLY_CHARS,
 } from '../../../common/platform-api';
 import { checkPlatformBaseUrl, postToPlatform } from './platform-http';
-import { readCheckInResult, readLookupResult, readSearchResult, readVerifyResult } from './platform-replies';
+import { readCatalogueUpdateResult, readCheckInResult, readLookupResult, readSearchResult, readVerifyResult } from './platform-replies';
 
 export type PlatformReply<T> = { ok: true; value: T } | { ok: false; error: KioskErrorInfo };
 
@@ -104,11 +106,16 @@ export class PlatformClient {
     return this.call('checkIn', { code }, readCheckInResult, options, { [PLATFORM_HEADERS.idempotencyKey]: options.idempotencyKey });
   }
 
+  /** The service-guide catalogue, when the platform has a newer one than `haveVersion` (issue 16 §1). */
+  fetchCatalogue(haveVersion: string, options: CallOptions = {}): Promise<PlatformReply<CatalogueUpdateResult>> {
+    return this.call('catalogueUpdate', { haveVersion }, readCatalogueUpdateResult, { ...options, maxReplyChars: MAX_CATALOGUE_REPLY_CHARS });
+  }
+
   private async call<T>(
     endpoint: PlatformEndpoint,
     body: unknown,
     read: (v: unknown) => Checked<T>,
-    options: CallOptions & { timeoutMs?: number },
+    options: CallOptions & { timeoutMs?: number; maxReplyChars?: number },
     extraHeaders: Record<string, string> = {},
   ): Promise<PlatformReply<T>> {
     const headers = { [PLATFORM_HEADERS.kioskId]: this.options.kioskId, [PLATFORM_HEADERS.requestId]: this.newRequestId(), ...extraHeaders };
@@ -119,7 +126,7 @@ export class PlatformClient {
     } catch (err) {
       return { ok: false, error: errorInfo('platformUnavailable', err instanceof Error ? err.message : String(err)) };
     }
-    const http = await postToPlatform({ endpoint, url, headers, body, timeoutMs: options.timeoutMs ?? this.timeoutMs, signal: options.signal }, this.options.clock, this.log);
+    const http = await postToPlatform({ endpoint, url, headers, body, timeoutMs: options.timeoutMs ?? this.timeoutMs, signal: options.signal, ...(options.maxReplyChars !== undefined && { maxReplyChars: options.maxReplyChars }) }, this.options.clock, this.log);
     if (!http.ok) return http;
     const checked = read(http.body);
     if (checked.ok) return { ok: true, value: checked.value };

@@ -20,6 +20,8 @@ export interface PlatformPost {
   body: unknown;
   timeoutMs: number;
   signal?: AbortSignal;
+  /** Default MAX_REPLY_CHARS; the guide catalogue (issue 16 §1) is larger than the other answers. */
+  maxReplyChars?: number;
 }
 
 /** A reply larger than this is not one of the platform's (they are a few hundred bytes). */
@@ -86,8 +88,9 @@ async function exchange(request: PlatformPost, signal: AbortSignal): Promise<Htt
     signal,
     redirect: 'error',
   });
+  const limit = request.maxReplyChars ?? MAX_REPLY_CHARS;
   const declared = Number(res.headers.get('content-length'));
-  if (Number.isFinite(declared) && declared > MAX_REPLY_CHARS) {
+  if (Number.isFinite(declared) && declared > limit) {
     await res.body?.cancel();
     return { ok: false, error: errorInfo('platformUnavailable', `malformed reply: ${declared} bytes`) };
   }
@@ -95,7 +98,7 @@ async function exchange(request: PlatformPost, signal: AbortSignal): Promise<Htt
   let body: unknown;
   const json = (res.headers.get('content-type') ?? '').split(';')[0]!.trim().toLowerCase() === 'application/json';
   try {
-    body = json && text.length <= MAX_REPLY_CHARS ? (JSON.parse(text) as unknown) : undefined;
+    body = json && text.length <= limit ? (JSON.parse(text) as unknown) : undefined;
   } catch {
     body = undefined;
   }

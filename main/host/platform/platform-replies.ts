@@ -13,6 +13,7 @@ import {
   type Appointment,
   type AppointmentLookupResult,
   type AppointmentSearchResult,
+  type CatalogueUpdateResult,
   type CheckInResult,
   type IdentityVerifyResult,
 } from '../../../common/platform-api';
@@ -101,5 +102,14 @@ export function readCheckInResult(v: unknown): Checked<CheckInResult> {
     const a = appointment(o.appointment, 'appointment');
     if (outcome === 'early') return { outcome, appointment: a, checkInOpensAt: text(o, 'checkInOpensAt', 'checkInOpensAt', ISO_WITH_OFFSET_PATTERN) };
     return { outcome, appointment: a };
+  });
+}
+
+/** The catalogue itself is checked by the guide store (common/guides-validate.ts), field by field. */
+export function readCatalogueUpdateResult(v: unknown): Checked<CatalogueUpdateResult> {
+  return checked((): CatalogueUpdateResult => {
+    const o = object(v, 'reply');
+    const status = oneOf(o, 'status', 'status', ['current', 'newer'] as const);
+    return status === 'current' ? { status } : { status, catalogue: object(o.catalogue, 'catalogue') };
   });
 }

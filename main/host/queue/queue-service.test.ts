@@ -257,7 +257,7 @@ describe('listBusinesses', () => {
   it('shows hours, the reason when closed, waiting and the estimate', () => {
     issue(HF);
     const views = queue.listBusinesses();
-    expect(views.map((v) => [v.prefix, v.open])).toEqual([['A', true], ['B', true], ['C', true], ['D', true]]);
+    expect(views.map((v) => [v.prefix, v.open])).toEqual([['A', true], ['B', true], ['C', true], ['D', true], ['E', true], ['F', true], ['G', true], ['H', true]]);
     expect(views[1]).toEqual({
       id: HF,
       prefix: 'B',

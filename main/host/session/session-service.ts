@@ -2,7 +2,9 @@
  * The interaction session, owned by the host (ARCHITECTURE.md §8.6). The renderer reports activity; the
  * host runs the idle timer on the injected clock: idle `idleTimeoutMs` → a `countdownMs` warning → the
  * session ends, its data is wiped (every onEnded listener runs), and the home screen shows; after
- * `attractAfterMs` more without a touch the attract loop plays.
+ * `attractAfterMs` more without a touch the attract loop plays. With 长辈模式 on (`setElder`, issue 16 §7) the
+ * session idles `elderIdleTimeoutMs` and counts down `elderCountdownMs` instead; it is off again for the next
+ * citizen.
  */
 import type { Clock, TimerHandle } from '../../../common/clock';
 import type { Logger } from '../../../common/logger';
@@ -12,13 +14,20 @@ export interface SessionTimings {
   idleTimeoutMs: number;
   countdownMs: number;
   attractAfterMs: number;
+  /** While 长辈模式 is on; the configuration's `session.elderIdleTimeoutMs` (ELDER_TIMING_DEFAULTS without it). */
+  elderIdleTimeoutMs?: number;
+  elderCountdownMs?: number;
 }
+
+/** The elder timings when the configuration gives none (config `session.elderIdleTimeoutMs`, `elderCountdownMs`). */
+export const ELDER_TIMING_DEFAULTS = { idleTimeoutMs: 180_000, countdownMs: 30_000 } as const;
 
 export class SessionService {
   private phase: SessionState['phase'] = 'attract';
   private sessionId: string | null = null;
   private countdownEndsAt: number | null = null;
   private timer: TimerHandle | null = null;
+  private elder = false;
   private holds = 0;
   /** endAfter has scheduled the end (ticket shown): finishing a hold must not replace it with the idle timer. */
   private endScheduled = false;
@@ -38,9 +47,20 @@ export class SessionService {
       phase: this.phase,
       sessionId: this.sessionId,
       countdownEndsAt: this.countdownEndsAt,
-      idleTimeoutMs: this.timings.idleTimeoutMs,
-      countdownMs: this.timings.countdownMs,
+      idleTimeoutMs: this.idleTimeoutMs,
+      countdownMs: this.countdownMs,
+      elder: this.elder,
     };
+  }
+
+  /**
+   * 长辈模式 on or off for this session: a touch like any other (it starts a session from home, cancels a
+   * countdown), and the idle timer restarts with the elder timings while on.
+   */
+  setElder(on: boolean): SessionState {
+    if (this.elder !== on) this.log.info('elder mode', { on });
+    this.elder = on;
+    return this.activity();
   }
 
   /** Work for the citizen is in progress (`hold`): a print the session waits for. */
@@ -74,6 +94,7 @@ export class SessionService {
     this.sessionId = null;
     this.countdownEndsAt = null;
     this.endScheduled = false;
+    this.elder = false;
     this.phase = 'home';
     this.arm(this.timings.attractAfterMs, () => this.toAttract());
     if (id !== null) {
@@ -126,16 +147,24 @@ export class SessionService {
     this.timer = null;
   }
 
+  private get idleTimeoutMs(): number {
+    return this.elder ? (this.timings.elderIdleTimeoutMs ?? ELDER_TIMING_DEFAULTS.idleTimeoutMs) : this.timings.idleTimeoutMs;
+  }
+
+  private get countdownMs(): number {
+    return this.elder ? (this.timings.elderCountdownMs ?? ELDER_TIMING_DEFAULTS.countdownMs) : this.timings.countdownMs;
+  }
+
   private armIdle(): void {
     if (this.holds > 0) return;
-    this.arm(this.timings.idleTimeoutMs, () => this.startCountdown());
+    this.arm(this.idleTimeoutMs, () => this.startCountdown());
   }
 
   private startCountdown(): void {
     if (this.sessionId === null) return;
     this.phase = 'countdown';
-    this.countdownEndsAt = this.clock.now() + this.timings.countdownMs;
-    this.arm(this.timings.countdownMs, () => this.end('idle'));
+    this.countdownEndsAt = this.clock.now() + this.countdownMs;
+    this.arm(this.countdownMs, () => this.end('idle'));
     this.publish();
   }
 

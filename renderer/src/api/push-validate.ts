@@ -26,6 +26,7 @@ import type { KioskApi, KioskEvent } from '../../../common/kiosk-api';
 import type { BusinessView, ClosedReason, LocalText } from '../../../common/queue';
 import type { SessionPhase, SessionState } from '../../../common/session';
 import type { StaffAccountTile, StaffRole, StaffSessionView, StaffView } from '../../../common/staff';
+import { checkGuidesStatus, checkRobotTrip } from './push-validate-guides';
 
 /** Thrown inside the checks and turned into `{ ok: false, detail }` at the top. */
 class ShapeError extends Error {}
@@ -94,6 +95,7 @@ export function parseSessionState(value: unknown, path = 'session'): SessionStat
     countdownEndsAt,
     idleTimeoutMs: count(v.idleTimeoutMs, `${path}.idleTimeoutMs`),
     countdownMs: count(v.countdownMs, `${path}.countdownMs`),
+    elder: bool(v.elder, `${path}.elder`),
   };
 }
 
@@ -266,7 +268,7 @@ export function parseStaffView(value: unknown, path = 'staff'): StaffView {
 }
 
 /** The host-pushed event types; `kiosk:resync` is made by the client bridge, never accepted from the wire. */
-export const HOST_EVENT_TYPES = ['session:changed', 'availability:changed', 'queue:changed', 'clock:changed', 'host:alive', 'ticket:delivery', 'identity:changed', 'face:streaming', 'appointment:changed', 'staff:changed'] as const;
+export const HOST_EVENT_TYPES = ['session:changed', 'availability:changed', 'queue:changed', 'clock:changed', 'host:alive', 'ticket:delivery', 'identity:changed', 'face:streaming', 'appointment:changed', 'staff:changed', 'guides:changed', 'robot:changed'] as const;
 export type HostEventType = (typeof HOST_EVENT_TYPES)[number];
 
 export function isHostEventType(value: unknown): value is HostEventType {
@@ -297,7 +299,17 @@ function parseKnownEvent(type: HostEventType, v: Rec): KioskEvent {
       return { type, appointment: parseAppointmentView(v.appointment) };
     case 'staff:changed':
       return { type, staff: parseStaffView(v.staff) };
+    case 'guides:changed':
+      return { type, guides: must(checkGuidesStatus(v.guides)) };
+    case 'robot:changed':
+      return { type, robot: must(checkRobotTrip(v.robot)) };
   }
+}
+
+/** A check made elsewhere (push-validate-guides.ts), its problem thrown like the ones here. */
+function must<T>(result: Checked<T>): T {
+  if (!result.ok) throw new ShapeError(result.detail);
+  return result.value;
 }
 
 /** How a presented ticket can leave the mouth (common/queue.ts TicketDeliveryEvent). */

@@ -10,15 +10,17 @@ const elderOn = (): boolean => document.querySelector('.app')?.classList.contain
 
 describe('App: elder mode (长辈模式)', () => {
   it('is a toggle in the top bar, named by its label, that switches the elder theme on and off', async () => {
-    await renderApp();
+    const { settle } = await renderApp();
     const toggle = screen.getByRole('button', { name: '长辈模式' });
     expect(toggle.closest('header')).not.toBeNull();
     expect(toggle.getAttribute('aria-pressed')).toBe('false');
     expect(elderOn()).toBe(false);
     fireEvent.click(toggle);
+    await settle();
     expect(toggle.getAttribute('aria-pressed')).toBe('true');
     expect(elderOn()).toBe(true);
     fireEvent.click(toggle);
+    await settle();
     expect(elderOn()).toBe(false);
   });
 
@@ -33,6 +35,7 @@ describe('App: elder mode (长辈模式)', () => {
   it('stays on through the citizen’s screens, and is off again for the next citizen', async () => {
     const { fake, push, settle } = await renderApp();
     fireEvent.click(screen.getByRole('button', { name: '长辈模式' }));
+    await settle();
     fireEvent.click(screen.getByRole('button', { name: '取号' }));
     await settle();
     expect(screen.getByRole('heading', { name: '选择业务' })).toBeTruthy();
@@ -41,6 +44,28 @@ describe('App: elder mode (长辈模式)', () => {
     expect(elderOn()).toBe(true);
 
     push({ type: 'session:changed', session: { ...fake.snapshot.session, ...makeSession({ phase: 'home', sessionId: null }) } });
+    expect(elderOn()).toBe(false);
+    expect(screen.getByRole('button', { name: '长辈模式' }).getAttribute('aria-pressed')).toBe('false');
+  });
+
+  it('is the host’s session setting: the toggle asks the host, and the theme shows what the host says', async () => {
+    const { fake, settle, push } = await renderApp();
+    fireEvent.click(screen.getByRole('button', { name: '长辈模式' }));
+    await settle();
+    expect(fake.requestsTo('session:elder')).toEqual([{ on: true }]);
+    expect(fake.snapshot.session.elder).toBe(true);
+
+    push({ type: 'session:changed', session: { ...fake.snapshot.session, elder: false } });
+    expect(elderOn()).toBe(false);
+    push({ type: 'session:changed', session: { ...fake.snapshot.session, elder: true } });
+    expect(elderOn()).toBe(true);
+  });
+
+  it('stays off when the host refuses', async () => {
+    const { fake, settle } = await renderApp();
+    fake.fail('session:elder', 'staffSignedIn');
+    fireEvent.click(screen.getByRole('button', { name: '长辈模式' }));
+    await settle();
     expect(elderOn()).toBe(false);
     expect(screen.getByRole('button', { name: '长辈模式' }).getAttribute('aria-pressed')).toBe('false');
   });

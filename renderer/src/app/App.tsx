@@ -1,5 +1,4 @@
 import { useCallback, useEffect, useMemo, useReducer, type Dispatch } from 'react';
-import type { CitizenService } from '../../../common/availability';
 import type { KioskApi, KioskMode, KioskSnapshot, Language } from '../../../common/kiosk-api';
 import { newRequestId as defaultNewRequestId } from '../api/request-id';
 import { CountdownOverlay } from '../components/CountdownOverlay';
@@ -9,18 +8,21 @@ import { TopBar } from '../components/TopBar';
 import { FaceFeedContext } from '../camera/face-feed-context';
 import { useUvcFeed } from '../camera/use-uvc-feed';
 import { I18nProvider } from '../i18n/I18nProvider';
-import { SERVICES } from '../services/registry';
-import type { ServiceAction } from '../services/service-module';
+import { SpeechProvider } from '../speech/speech-context';
+import { offeredServices, SERVICES } from '../services/registry';
+import type { ServiceAction, ServiceId } from '../services/service-module';
 import { AttractScreen } from '../shell/AttractScreen';
 import { ConnectingScreen } from '../shell/ConnectingScreen';
 import { HomeScreen } from '../shell/HomeScreen';
 import { OutOfServiceScreen } from '../shell/OutOfServiceScreen';
+import { RobotGreeting, robotTileOrder, useGreetingClaim } from '../shell/RobotHome';
 import { HiddenEntry } from '../staff/HiddenEntry';
 import { StaffRoot, staffScreenOf, useOpenPad } from '../staff/StaffRoot';
 import { appReducer, INITIAL_APP_STATE, type AppAction, type AppState } from './app-state';
 import { hostNowMs } from './host-view';
 import { HostTimeContext, type HostTime } from './host-time';
 import { useActivityReporter } from './use-activity';
+import { useCitizenChrome } from './use-citizen-chrome';
 import { useEndSession } from './use-end-session';
 import { useHostConnection } from './use-host-connection';
 
@@ -41,7 +43,7 @@ export interface AppProps {
 const performanceNow = (): number => performance.now();
 
 interface ActiveServiceProps {
-  service: CitizenService;
+  service: ServiceId;
   state: AppState;
   snapshot: KioskSnapshot;
   dispatch: Dispatch<AppAction>;
@@ -54,8 +56,11 @@ interface ActiveServiceProps {
 /** The service the citizen opened, rendered by its own module with its own slice (ARCHITECTURE.md §8.15). */
 function ActiveService({ service, state, snapshot, dispatch, ...rest }: ActiveServiceProps) {
   const dispatchToService = useCallback((action: ServiceAction) => dispatch({ type: 'service/action', service, action }), [dispatch, service]);
+  const openService = useCallback((to: ServiceId) => dispatch({ type: 'shell/switch', from: service, to }), [dispatch, service]);
   return SERVICES[service].render({
     ...rest,
+    openService,
+    elder: snapshot.session.elder === true,
     state: state.services[service],
     dispatch: dispatchToService,
     dispatchHost: dispatch,
@@ -75,13 +80,19 @@ function ActiveService({ service, state, snapshot, dispatch, ...rest }: ActiveSe
 export function App({ api, monotonicNow = performanceNow, newRequestId = defaultNewRequestId, knownMode = null, onShown }: AppProps) {
   const [state, dispatch] = useReducer(appReducer, INITIAL_APP_STATE);
   const { snapshot, clock } = state.host;
-  const { route, language, elder } = state.shell;
+  const { route, language } = state.shell;
+  // 长辈模式 is the host's session setting (issue 16 §7); never on the staff screens.
+  const elder = snapshot?.session.elder === true && !state.host.lost;
 
   useHostConnection(api, dispatch, monotonicNow);
   const staffScreen = staffScreenOf(state.host);
   const reportActivity = useActivityReporter(api, dispatch, monotonicNow, snapshot?.session.sessionId != null, staffScreen === null);
   const openPad = useOpenPad(api, dispatch);
   const endSession = useEndSession(api, dispatch);
+  const chrome = useCitizenChrome(api, dispatch);
+  // The robot profile (issue 16 §9): portrait layout (theme/robot.css), 办事指南 and 取号 first, a greeting.
+  const robot = snapshot?.profile === 'robot';
+  const claimGreeting = useGreetingClaim(snapshot?.session.sessionId);
   // The uvc face camera (issue 14 item 5): frames while the host asks, never while it is lost.
   const faceFeed = useUvcFeed(api, state.host.lost ? undefined : snapshot?.faceStreaming);
 
@@ -112,7 +123,8 @@ export function App({ api, monotonicNow = performanceNow, newRequestId = default
     const body =
       route.name === 'home' ? (
         <HomeScreen
-          services={snapshot.availability}
+          services={robot ? robotTileOrder(offeredServices(snapshot.availability)) : offeredServices(snapshot.availability)}
+          greeting={robot && snapshot.greeting && <RobotGreeting greeting={snapshot.greeting} sessionId={snapshot.session.sessionId} claim={claimGreeting} />}
           languages={snapshot.languages}
           onOpen={(service) => dispatch({ type: 'shell/open', service })}
           onLanguage={(l) => dispatch({ type: 'shell/set-language', language: l })}
@@ -131,7 +143,14 @@ export function App({ api, monotonicNow = performanceNow, newRequestId = default
       );
     content = (
       <>
-        <TopBar hallName={snapshot.hallName} kioskName={snapshot.kioskName} elder={elder} onElder={(on) => dispatch({ type: 'shell/set-elder', elder: on })} />
+        <TopBar
+          hallName={snapshot.hallName}
+          kioskName={snapshot.kioskName}
+          elder={elder}
+          onElder={chrome.setElder}
+          onHelp={chrome.callHelp}
+          sessionId={snapshot.session.sessionId}
+        />
         {body}
       </>
     );
@@ -142,17 +161,22 @@ export function App({ api, monotonicNow = performanceNow, newRequestId = default
 
   return (
     <I18nProvider language={language}>
-      <HostTimeContext value={hostTime}>
-        <div className={`app app--${staffScreen === null ? phase ?? 'connecting' : 'staff'}${elder ? ' app--elder' : ''}`}>
-          {mode === 'training' && <DemoBanner />}
-          <div className="app__content" inert={countdownEndsAt !== null}>
-            <FaceFeedContext value={faceFeed}>{content}</FaceFeedContext>
-            {staffScreen === null && snapshot?.identity.takeCard && <TakeCardReminder reminder={snapshot.identity.takeCard} />}
-            {citizenUi && <HiddenEntry onOpen={openPad} />}
+      <SpeechProvider api={api} language={language} elder={elder && staffScreen === null} sessionId={snapshot?.session.sessionId ?? null}>
+        <HostTimeContext value={hostTime}>
+          <div
+            className={`app app--${staffScreen === null ? phase ?? 'connecting' : 'staff'}${elder ? ' app--elder' : ''}${robot ? ' app--robot' : ''}`}
+            data-profile={snapshot?.profile}
+          >
+            {mode === 'training' && <DemoBanner />}
+            <div className="app__content" inert={countdownEndsAt !== null}>
+              <FaceFeedContext value={faceFeed}>{content}</FaceFeedContext>
+              {staffScreen === null && snapshot?.identity.takeCard && <TakeCardReminder reminder={snapshot.identity.takeCard} />}
+              {citizenUi && <HiddenEntry onOpen={openPad} />}
+            </div>
+            {countdownEndsAt !== null && <CountdownOverlay endsAtMs={countdownEndsAt} onContinue={forceActivity} />}
           </div>
-          {countdownEndsAt !== null && <CountdownOverlay endsAtMs={countdownEndsAt} onContinue={forceActivity} />}
-        </div>
-      </HostTimeContext>
+        </HostTimeContext>
+      </SpeechProvider>
     </I18nProvider>
   );
 }

@@ -40,16 +40,15 @@ describe('appReducer', () => {
     expect(clock && hostNowMs(clock, 1_200)).toBe(1_001_000);
   });
 
-  it('clears route, language, elder mode and every service slice in the same update that ends the session', () => {
+  it('clears route, language and every service slice in the same update that ends the session', () => {
     const inFlow = run(
       loaded,
       { type: 'shell/set-language', language: 'en' },
-      { type: 'shell/set-elder', elder: true },
       { type: 'shell/open', service: 'takeTicket' },
       ticket({ type: 'ticket/requested', businessId: 'b', requestId: 'r1' }),
       ticket({ type: 'ticket/failed', requestId: 'r1', error: errorInfo('timeout') }),
     );
-    expect(inFlow.shell).toEqual({ route: { name: 'service', service: 'takeTicket' }, language: 'en', elder: true });
+    expect(inFlow.shell).toEqual({ route: { name: 'service', service: 'takeTicket' }, language: 'en' });
     expect(ticketSlice(inFlow).screen.name).toBe('outcome');
     const ended = run(inFlow, { type: 'host/session', session: makeSession({ phase: 'home' }) });
     expect(ended.shell).toBe(INITIAL_SHELL);
@@ -64,7 +63,6 @@ describe('appReducer', () => {
     const inFlow = run(
       inSession,
       { type: 'shell/set-language', language: 'en' },
-      { type: 'shell/set-elder', elder: true },
       { type: 'shell/open', service: 'takeTicket' },
       ticket({ type: 'ticket/requested', businessId: 'b', requestId: 'r1' }),
     );
@@ -79,7 +77,7 @@ describe('appReducer', () => {
   });
 
   it('keeps the screen and settings across session updates of the same session', () => {
-    const inFlow = run(loaded, { type: 'shell/set-elder', elder: true }, { type: 'shell/open', service: 'takeTicket' });
+    const inFlow = run(loaded, { type: 'shell/set-language', language: 'en' }, { type: 'shell/open', service: 'takeTicket' });
     const countdown = run(inFlow, { type: 'host/session', session: makeSession({ phase: 'countdown', sessionId: 'S1', countdownEndsAt: 1 }) });
     expect(countdown.shell).toBe(inFlow.shell);
     expect(countdown.services).toBe(inFlow.services);

@@ -1,14 +1,13 @@
 /**
  * Host view, shell and service slices in one reducer, so that a session ended by the host clears the
- * citizen's screens, language and elder mode in the same update that shows the new phase (ARCHITECTURE.md
- * §8.6, §8.7: nothing of one citizen reaches the next). The router's moves (open a service, go home) are
- * decided here, where both the route and the active service's slice are known.
+ * citizen's screens and language in the same update that shows the new phase (ARCHITECTURE.md §8.6, §8.7:
+ * nothing of one citizen reaches the next; 长辈模式 is part of the host's session state itself). The router's
+ * moves (open a service, go home) are decided here, where both the route and the active service's slice are known.
  */
-import type { CitizenService } from '../../../common/availability';
 import type { SessionState } from '../../../common/session';
 import type { StaffView } from '../../../common/staff';
 import { INITIAL_SERVICE_SLICES, SERVICES, type ServiceSlices } from '../services/registry';
-import type { ServiceAction } from '../services/service-module';
+import type { ServiceAction, ServiceId } from '../services/service-module';
 import { INITIAL_SHELL, shellReducer, type ShellAction, type ShellState } from '../shell/shell-state';
 import { EMPTY_HOST_VIEW, hostViewReducer, type HostAction, type HostView } from './host-view';
 
@@ -21,7 +20,7 @@ export interface AppState {
 /** A service's own action, addressed to its slice. */
 export interface ServiceActionEnvelope {
   type: 'service/action';
-  service: CitizenService;
+  service: ServiceId;
   action: ServiceAction;
 }
 
@@ -57,7 +56,7 @@ function cleared(host: HostView): AppState {
   return { host, shell: INITIAL_SHELL, services: INITIAL_SERVICE_SLICES };
 }
 
-function withSlice(state: AppState, service: CitizenService, slice: unknown): AppState {
+function withSlice(state: AppState, service: ServiceId, slice: unknown): AppState {
   return slice === state.services[service] ? state : { ...state, services: { ...state.services, [service]: slice } };
 }
 
@@ -78,6 +77,12 @@ export function appReducer(state: AppState, action: AppAction): AppState {
       const opened = { ...state, shell: { ...state.shell, route: { name: 'service', service: action.service } as const } };
       return withSlice(opened, action.service, SERVICES[action.service].initialState);
     }
+    case 'shell/switch': {
+      const route = state.shell.route;
+      if (route.name !== 'service' || route.service !== action.from || action.to === action.from || activeServiceBusy(state)) return state;
+      const left = withSlice(state, action.from, SERVICES[action.from].initialState);
+      return withSlice({ ...left, shell: { ...left.shell, route: { name: 'service', service: action.to } } }, action.to, SERVICES[action.to].initialState);
+    }
     case 'shell/home': {
       const route = state.shell.route;
       if (route.name === 'home' || activeServiceBusy(state)) return state;
@@ -85,8 +90,7 @@ export function appReducer(state: AppState, action: AppAction): AppState {
     }
     case 'shell/reset':
       return cleared(state.host);
-    case 'shell/set-language':
-    case 'shell/set-elder': {
+    case 'shell/set-language': {
       const shell = shellReducer(state.shell, action);
       return shell === state.shell ? state : { ...state, shell };
     }

@@ -8,6 +8,7 @@ import type { AppointmentView } from '../../../common/appointment';
 import type { IdentityView } from '../../../common/identity';
 import type { KioskEvent, KioskSnapshot } from '../../../common/kiosk-api';
 import type { BusinessView } from '../../../common/queue';
+import type { RobotTripView } from '../../../common/robot';
 import type { SessionState } from '../../../common/session';
 import type { StaffView } from '../../../common/staff';
 
@@ -33,6 +34,8 @@ export type HostAction =
   | { type: 'host/appointment'; appointment: AppointmentView }
   /** The pad and the staff session as a staff reply carries them (sign-in, sign-out, open and close the pad). */
   | { type: 'host/staff'; staff: StaffView }
+  /** The robot's trip as a `robot:go` / `robot:cancel` reply carries it (issue 16 §9). */
+  | { type: 'host/robot'; robot: RobotTripView }
   | { type: 'host/lost' };
 
 export const EMPTY_HOST_VIEW: HostView = { snapshot: null, clock: null, lost: false };
@@ -55,6 +58,8 @@ export function hostViewReducer(state: HostView, action: HostAction): HostView {
       return { ...state, snapshot: { ...snapshot, appointment: action.appointment } };
     case 'host/staff':
       return { ...state, snapshot: { ...snapshot, staff: action.staff } };
+    case 'host/robot':
+      return { ...state, snapshot: { ...snapshot, robot: action.robot } };
     case 'host/event':
       return applyEvent(state, snapshot, action.event, action.localMs);
   }
@@ -76,6 +81,10 @@ function applyEvent(state: HostView, snapshot: KioskSnapshot, event: KioskEvent,
       return { ...state, snapshot: { ...snapshot, appointment: event.appointment } };
     case 'staff:changed':
       return { ...state, snapshot: { ...snapshot, staff: event.staff } };
+    case 'guides:changed':
+      return { ...state, snapshot: { ...snapshot, guides: event.guides } };
+    case 'robot:changed':
+      return { ...state, snapshot: { ...snapshot, robot: event.robot } };
     case 'kiosk:resync':
     case 'host:alive':
       return state; // the loader handles both: a fresh snapshot, and the time the host was last heard

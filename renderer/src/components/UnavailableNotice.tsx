@@ -3,7 +3,7 @@ import { useI18n } from '../i18n/i18n-context';
 import { errorMessageId } from '../i18n/translate';
 
 /** Why a service is withdrawn and where to go instead (ARCHITECTURE.md §8.11), worded from the host's reason. */
-export function UnavailableNotice({ id, availability }: { id: string; availability: ServiceAvailability }) {
+export function UnavailableNotice({ id, availability }: { id: string; availability: Pick<ServiceAvailability, 'reason' | 'alternative'> }) {
   const { t, text } = useI18n();
   return (
     <div id={id} className="notice notice--unavailable">

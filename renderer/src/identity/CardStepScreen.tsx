@@ -8,6 +8,8 @@ import { useI18n } from '../i18n/i18n-context';
 import { errorMessageId, type MessageId } from '../i18n/translate';
 import { Button } from '../primitives/Button';
 import { Screen } from '../primitives/Screen';
+import { joinSentences } from '../speech/speech';
+import { useScreenPrompt } from '../speech/speech-context';
 import { IdCardIcon } from './IdCardIcon';
 
 const TITLES: Record<'placeCard' | 'reading' | 'refused', MessageId> = {
@@ -18,10 +20,11 @@ const TITLES: Record<'placeCard' | 'reading' | 'refused', MessageId> = {
 
 /** `onOtherWay`: after a face or finger that did not verify, the citizen may choose another way. */
 export function CardStepScreen({ identity, onRetry, onBack, onOtherWay }: { identity: IdentityView; onRetry(): void; onBack(): void; onOtherWay?: () => void }) {
-  const { t } = useI18n();
+  const { t, language } = useI18n();
   const step = identity.step === 'reading' || identity.step === 'refused' ? identity.step : 'placeCard';
   const lead: string =
     step === 'refused' && identity.error ? t(errorMessageId(identity.error.code)) : t(step === 'reading' ? 'identity.reading.lead' : 'identity.placeCard.lead');
+  useScreenPrompt(joinSentences(language, t(TITLES[step]), lead), { cacheable: true });
   return (
     <Screen
       kind={['card-step', `card-step--${step}`]}

@@ -8,11 +8,14 @@ import { useI18n } from '../i18n/i18n-context';
 import { Button } from '../primitives/Button';
 import { List } from '../primitives/List';
 import { Screen } from '../primitives/Screen';
+import { joinSentences } from '../speech/speech';
+import { useScreenPrompt } from '../speech/speech-context';
 
 const FACTS = ['what', 'why', 'who', 'keep'] as const;
 
 export function ConsentScreen({ onAgree, onDecline, onBack }: { onAgree(): void; onDecline(): void; onBack(): void }) {
-  const { t } = useI18n();
+  const { t, language } = useI18n();
+  useScreenPrompt(joinSentences(language, t('consent.face.title'), ...FACTS.map((f) => t(`consent.face.${f}`))), { cacheable: true });
   return (
     <Screen
       kind={['consent']}

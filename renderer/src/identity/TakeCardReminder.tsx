@@ -5,10 +5,13 @@
  */
 import type { TakeCardReminder as Reminder } from '../../../common/identity';
 import { useI18n } from '../i18n/i18n-context';
+import { joinSentences } from '../speech/speech';
+import { useScreenPrompt } from '../speech/speech-context';
 import { IdCardIcon } from './IdCardIcon';
 
 export function TakeCardReminder({ reminder }: { reminder: Reminder }) {
-  const { t } = useI18n();
+  const { t, language } = useI18n();
+  useScreenPrompt(joinSentences(language, t('identity.takeCard'), reminder.left ? t('identity.takeCard.left') : null), { cacheable: true });
   return (
     <div className="take-card" role="status" data-testid="take-card-reminder">
       <IdCardIcon />

@@ -13,14 +13,17 @@ import { FacePreview } from '../camera/FacePreview';
 import { useI18n } from '../i18n/i18n-context';
 import { Button } from '../primitives/Button';
 import { Screen } from '../primitives/Screen';
+import { joinSentences } from '../speech/speech';
+import { useScreenPrompt } from '../speech/speech-context';
 
 export function VerifyStepScreen({ identity, onCancel }: { identity: IdentityView; onCancel(): void }) {
-  const { t } = useI18n();
+  const { t, language } = useI18n();
   const { step, face, finger } = identity;
   const feed = useContext(FaceFeedContext);
   const title = step === 'face' ? t('identity.face.title') : step === 'finger' ? t('identity.finger.title') : t('identity.verifying.title');
   const prompt =
     step === 'face' && feed.problem ? t('identity.face.cameraUnavailable') : step === 'face' && face ? t(`identity.face.${face.prompt}`) : step === 'finger' && finger ? t(`identity.finger.${finger.prompt}`) : t('identity.verifying.lead');
+  useScreenPrompt(joinSentences(language, title, prompt), { cacheable: true });
   return (
     <Screen
       kind={['verify-step', `verify-step--${step}`]}

@@ -1,9 +1,11 @@
 /**
  * One screen of the citizen UI (ARCHITECTURE.md §8.15): a <main> whose heading takes focus when the screen
  * appears, so a screen-reader user hears where they are and focus never stays on a button that has gone.
- * `actions` are the screen's buttons at its foot, in one row.
+ * `actions` are the screen's buttons at its foot, in one row. In 长辈模式 a screen's prompt is read aloud when it
+ * opens (speech/speech-context.tsx).
  */
 import type { ReactNode } from 'react';
+import { useScreenOpened } from '../speech/speech-context';
 import { useFocusHeading } from './use-focus-heading';
 
 export interface ScreenProps {
@@ -19,6 +21,7 @@ export interface ScreenProps {
 
 export function Screen({ kind, title, actions, progress = false, children }: ScreenProps) {
   const className = ['screen', ...kind.map((k) => `screen--${k}`)].join(' ');
+  useScreenOpened();
   return (
     <main className={className}>
       {title !== undefined && <ScreenTitle>{title}</ScreenTitle>}

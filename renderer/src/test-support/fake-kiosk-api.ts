@@ -22,9 +22,11 @@ import { channelAccess, type ApiChannelHandlers } from '../../../common/kiosk-ap
 import type { TakeTicketRequest, TakeTicketResult } from '../../../common/queue';
 import type { SessionState } from '../../../common/session';
 import type { IdentityView } from '../../../common/identity';
+import { FakeGuideDesk } from './fake-guide-desk';
 import { FakeStaffDesk } from './fake-staff-desk';
 import { FakeTechnicianDesk } from './fake-technician-desk';
 import { makeSnapshot } from './fixtures';
+import { SILENT_WAV_BASE64 } from './fake-speech';
 
 export interface FakeCall {
   channel: ApiChannel;
@@ -63,6 +65,8 @@ export class FakeKioskApi implements KioskApi {
   readonly staffDesk: FakeStaffDesk = new FakeStaffDesk(this);
   /** The technician desk the fake host serves: devices, frames, maintenance, raw console, editor, bundle, audit. */
   readonly technicianDesk: FakeTechnicianDesk = new FakeTechnicianDesk(this);
+  /** The guide desk (issue 16): catalogue, search index, checklist prints, routes and the robot's trips. */
+  readonly guideDesk: FakeGuideDesk = new FakeGuideDesk(this);
 
   constructor(snapshot: KioskSnapshot = makeSnapshot()) {
     this.snapshot = structuredClone(snapshot);
@@ -139,6 +143,12 @@ export class FakeKioskApi implements KioskApi {
       case 'staff:changed':
         this.snapshot.staff = event.staff;
         break;
+      case 'guides:changed':
+        this.snapshot.guides = event.guides;
+        break;
+      case 'robot:changed':
+        this.snapshot.robot = event.robot;
+        break;
       case 'kiosk:resync':
         break;
     }
@@ -183,7 +193,7 @@ export class FakeKioskApi implements KioskApi {
         return structuredClone(this.snapshot.session);
       },
       'session:end': () => {
-        this.setSession({ phase: 'home', sessionId: null, countdownEndsAt: null });
+        this.setSession({ phase: 'home', sessionId: null, countdownEndsAt: null, elder: false });
         return structuredClone(this.snapshot.session);
       },
       'identity:begin': ({ purpose, method }) => {
@@ -225,9 +235,20 @@ export class FakeKioskApi implements KioskApi {
       // The uvc face camera (issue 14 item 5): frames are taken while the snapshot says the host streams.
       'face:frame': () => ({ accepted: this.snapshot.faceStreaming?.on === true }),
       'face:camera': () => ({}),
+      // 长辈模式 (issue 16 §7): a touch like any other that also sets the session's elder mode, as the host does.
+      'session:elder': ({ on }) => {
+        const s = this.snapshot.session;
+        const sessionId = s.sessionId ?? `S${++this.sessionCounter}`;
+        this.setSession({ phase: 'active', sessionId, countdownEndsAt: null, elder: on });
+        return structuredClone(this.snapshot.session);
+      },
+      'help:call': () => ({ raised: true }),
+      // A tiny silent WAV: what the test asserts on is what was asked for (requestsTo('speech:clip')).
+      'speech:clip': () => ({ ok: true, mime: 'audio/wav', base64: SILENT_WAV_BASE64, cached: false }),
       // Technician diagnostics (issue 15 §3): the fake technician desk, refused to anyone but a technician by gate().
       ...this.technicianDesk.handlers(),
       ...this.staffDesk.handlers(),
+      ...this.guideDesk.handlers(),
     };
     return handlers[channel];
   }

@@ -71,7 +71,7 @@ export class FakeStaffDesk {
   signIn(accountId: string = STAFF_ACCOUNTS[0]!.id): StaffSessionView {
     const account = STAFF_ACCOUNTS.find((a) => a.id === accountId);
     if (!account) throw new Error(`fake: no staff account ${accountId}`);
-    this.host.setSession({ phase: 'home', sessionId: null, countdownEndsAt: null });
+    this.host.setSession({ phase: 'home', sessionId: null, countdownEndsAt: null, elder: false });
     const session: StaffSessionView = { accountId: account.id, name: account.name, role: account.role, signedInAt: this.now, signOutAt: this.now + FAKE_STAFF_RULES.signOutAfterMs };
     this.failures = 0;
     this.publish({ pad: this.closedPad(), session });

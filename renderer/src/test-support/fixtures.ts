@@ -12,7 +12,7 @@ import type { SessionState } from '../../../common/session';
 export const HOST_NOW_MS = Date.UTC(2025, 2, 14, 6, 5, 0);
 
 export function makeSession(overrides: Partial<SessionState> = {}): SessionState {
-  return { phase: 'home', sessionId: null, countdownEndsAt: null, idleTimeoutMs: 60_000, countdownMs: 20_000, ...overrides };
+  return { phase: 'home', sessionId: null, countdownEndsAt: null, idleTimeoutMs: 60_000, countdownMs: 20_000, elder: false, ...overrides };
 }
 
 export function makeBusiness(overrides: Partial<BusinessView> = {}): BusinessView {
@@ -75,6 +75,8 @@ export function makeSnapshot(overrides: Partial<KioskSnapshot> = {}): KioskSnaps
     businesses: [OPEN_BUSINESS, CLOSED_BUSINESS],
     staff: NO_STAFF,
     hostLostAfterMs: 15_000,
+    guides: { state: 'ready', catalogueVersion: '2025.03.01-1' },
+    profile: 'kiosk',
     ...overrides,
   };
 }

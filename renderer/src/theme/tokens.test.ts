@@ -156,6 +156,22 @@ describe('design tokens', () => {
     expect(px('--button-height-keypad', elderTokens)).toBeGreaterThan(px('--button-height-keypad'));
   });
 
+  it('issue 16 §7 in both themes: main text >= 30px, line spacing >= 1.3, targets >= 60px; text contrast 4.5:1, in elder mode 7:1', () => {
+    for (const [theme, set, minContrast] of [['default', tokens, 4.5], ['elder', elderTokens, 7]] as const) {
+      for (const k of ['--font-size-body', '--font-size-lead', '--font-size-button', '--font-size-caption']) expect(px(k, set), `${theme} ${k}`).toBeGreaterThanOrEqual(30);
+      for (const k of ['--line-height-body', '--line-height-tight']) expect(Number(set.get(k)), `${theme} ${k}`).toBeGreaterThanOrEqual(1.3);
+      expect(px('--touch-min', set), `${theme} --touch-min`).toBeGreaterThanOrEqual(60);
+      for (const [fg, bg] of TEXT_PAIRS) expect(contrast(fg, bg, set), `${theme} ${fg} on ${bg}`).toBeGreaterThanOrEqual(minContrast);
+    }
+  });
+
+  it('the top bar’s 🔊 朗读, 呼叫帮助 and 长辈模式 are touch-sized toggles (buttons.css .button--toggle)', () => {
+    const buttons = read('buttons.css').replace(/\/\*[\s\S]*?\*\//g, '');
+    const toggle = /\.button--toggle\s*\{([^}]*)\}/.exec(buttons)?.[1] ?? '';
+    expect(toggle).toMatch(/min-height:\s*var\(--touch-min\)/);
+    expect(read('chrome.css')).not.toMatch(/min-height:\s*var\(--(?!touch-min|button-height)/);
+  });
+
   it('motion stops for people who asked for less', () => {
     const css = componentFiles.map(read).join('\n');
     expect(css).toMatch(/@media \(prefers-reduced-motion: reduce\)\s*\{[^}]*animation:\s*none/);

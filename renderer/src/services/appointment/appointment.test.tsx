@@ -174,8 +174,9 @@ describe('App: 预约签到', () => {
   });
 
   it('every button’s accessible name is its visible label, in elder mode too', async () => {
-    const { fake } = await openCheckIn();
+    const { fake, settle } = await openCheckIn();
     fireEvent.click(screen.getByRole('button', { name: '长辈模式' }));
+    await settle(); // the host sets it (session:elder)
     expect(document.querySelector('.app--elder')).not.toBeNull();
     for (const view of [{ step: 'scanning' as const }, found(), { step: 'refused' as const, source: 'code' as const, error: errorInfo('appointmentLate') }]) {
       act(() => fake.setAppointment(view));
