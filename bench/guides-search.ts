@@ -7,25 +7,22 @@
  * - query latency p95 on BENCH_GUIDES_SIZES synthetic items (default 20,000 and 160,000;
  *   bench/guides/synthetic-catalogue.ts), for the eval queries and every prefix of them as a kiosk user types
  *   them (above 20,000 items a fixed sample of BENCH_GUIDES_LARGE_SAMPLE, default 20: MiniSearch takes most of
- *   a second each, while ours is also timed on all of them), each query's time the median of three runs (one
- *   run for that sample), after a short warm-up; ours on this thread like the peers, and through the worker;
- * - index build time: ours in the worker (createWorkerGuideIndex, as the kiosk builds it), each peer in a
- *   worker of its own (guides-search-peer-worker.ts), each timed alone;
+ *   a second each, while ours is also timed on all of them), after a short warm-up and a full GC; ours on
+ *   this thread like the peers, and through the worker;
+ * - index build time: ours in the worker (createWorkerGuideIndex, as the kiosk builds it), the peers here;
  * - heap held by each index at the largest size (after a full GC).
  */
 import { readFileSync } from 'node:fs';
 import { setFlagsFromString } from 'node:v8';
 import { runInNewContext } from 'node:vm';
-import { Worker } from 'node:worker_threads';
 import type { Catalogue } from '../common/guides';
 import { SILENT_LOGGER } from '../common/logger';
 import { evaluate, type EvalFile, type EvalQuery, type QualityFigures } from '../main/host/guides/search/eval-metrics';
 import { createWorkerGuideIndex } from '../main/host/guides/search/guide-index';
 import { catalogueDocs, type SearchDoc } from '../main/host/guides/search/search-docs';
 import { SearchEngine } from '../main/host/guides/search/search-engine';
-import { tsWorkerSpec } from '../main/host/face/worker-spec';
-import { flexSearchPeer, miniSearchPeer, peerDocs } from './guides-search-peers';
-import type { PeerJob, PeerResult } from './guides-search-peer-worker';
+import { Lexicon } from '../main/host/guides/search/lexicon';
+import { flexSearchPeer, miniSearchPeer, peerDocs, type PeerDoc, type PeerIndex } from './guides-search-peers';
 import { shippedCatalogue, syntheticCatalogue } from './guides/synthetic-catalogue';
 import { ms, summarize, type Row } from './stats';
 
@@ -55,35 +52,27 @@ export function typedQueries(queries: readonly EvalQuery[]): string[] {
 }
 
 /** Warm-up queries before timing (JIT), the same for every engine: a few of the queries timed. */
-const WARM_UP = 5;
-/** Runs per query, the median kept. */
-const RUNS = 3;
+const WARM_UP = 3;
 
-/** Each query's time: the median of `runs` runs (one-off stalls of a busy machine aside), after a short warm-up. */
-function timeEach(queries: readonly string[], run: (q: string) => unknown, runs = 1): number[] {
+/** Each query's time, after a short warm-up, from a heap just collected (the same start for every engine). */
+function timeEach(queries: readonly string[], run: (q: string) => unknown): number[] {
   for (const q of queries.slice(0, WARM_UP)) run(q);
+  heapNow();
   return queries.map((q) => {
-    const samples: number[] = [];
-    for (let r = 0; r < runs; r++) {
-      const started = performance.now();
-      run(q);
-      samples.push(performance.now() - started);
-    }
-    return samples.sort((a, b) => a - b)[runs >> 1] as number;
+    const started = performance.now();
+    run(q);
+    return performance.now() - started;
   });
 }
 
-async function timeEachAsync(queries: readonly string[], run: (q: string) => Promise<unknown>, runs = 1): Promise<number[]> {
+async function timeEachAsync(queries: readonly string[], run: (q: string) => Promise<unknown>): Promise<number[]> {
   for (const q of queries.slice(0, WARM_UP)) await run(q);
+  heapNow();
   const out: number[] = [];
   for (const q of queries) {
-    const samples: number[] = [];
-    for (let r = 0; r < runs; r++) {
-      const started = performance.now();
-      await run(q);
-      samples.push(performance.now() - started);
-    }
-    out.push(samples.sort((a, b) => a - b)[runs >> 1] as number);
+    const started = performance.now();
+    await run(q);
+    out.push(performance.now() - started);
   }
   return out;
 }
@@ -124,42 +113,24 @@ interface Measured {
   p95: number;
 }
 
-/**
- * The two peers, each in a worker of its own (guides-search-peer-worker.ts): both prepare their documents side
- * by side, then every timed phase runs alone — MiniSearch's build, FlexSearch's, MiniSearch's queries,
- * FlexSearch's — as ours are timed alone.
- */
-async function measurePeers(size: number, typed: readonly string[], runs: number): Promise<Measured[]> {
-  const spec = tsWorkerSpec(new URL('./guides-search-peer-worker.ts', import.meta.url));
-  const workers = (['MiniSearch', 'FlexSearch'] as const).map((peer) => {
-    const job: PeerJob = { peer, size, seed: SEED, queries: [...typed], runs, warmUp: WARM_UP, limit: LIMIT };
-    return new Worker(spec.entry, { eval: spec.eval, workerData: job });
-  });
-  const next = (w: Worker, ask?: 'build' | 'query'): Promise<unknown> =>
-    new Promise((resolve, reject) => {
-      w.once('message', resolve);
-      w.once('error', reject);
-      if (ask) w.postMessage(ask);
-    });
-  await Promise.all(workers.map((w) => next(w)));
-  for (const w of workers) await next(w, 'build');
-  const results: Measured[] = [];
-  for (const w of workers) {
-    const r = (await next(w, 'query')) as PeerResult;
-    results.push({ label: r.label, buildMs: r.buildMs, heap: r.heap, p95: summarize(r.times).p95 });
-    await w.terminate();
-  }
-  return results;
-}
-
-async function measureOurs(docs: readonly SearchDoc[], allTyped: readonly string[], typed: readonly string[], runs: number): Promise<{ buildMs: number; heap: number; all: number; sample: number }> {
+/** Builds one peer, times its queries, and lets it go (so the next is built on a heap of the same size). */
+function measurePeer(make: (docs: readonly SearchDoc[], pd: readonly PeerDoc[]) => PeerIndex, docs: readonly SearchDoc[], pd: readonly PeerDoc[], typed: readonly string[]): Measured {
   const base = heapNow();
   const started = performance.now();
-  const ours = await SearchEngine.build(docs);
+  const peer = make(docs, pd);
   const buildMs = performance.now() - started;
   const heap = heapNow() - base;
-  const all = summarize(timeEach(allTyped, (q) => ours.search({ query: q, limit: LIMIT }), RUNS)).p95;
-  const sample = typed.length === allTyped.length ? all : summarize(timeEach(typed, (q) => ours.search({ query: q, limit: LIMIT }), runs)).p95;
+  return { label: peer.label, buildMs, heap, p95: summarize(timeEach(typed, (q) => peer.search(q, LIMIT))).p95 };
+}
+
+async function measureOurs(docs: readonly SearchDoc[], lexicon: Lexicon, allTyped: readonly string[], typed: readonly string[]): Promise<{ buildMs: number; heap: number; all: number; sample: number }> {
+  const base = heapNow();
+  const started = performance.now();
+  const ours = await SearchEngine.build(docs, { lexicon });
+  const buildMs = performance.now() - started;
+  const heap = heapNow() - base;
+  const all = summarize(timeEach(allTyped, (q) => ours.search({ query: q, limit: LIMIT }))).p95;
+  const sample = typed.length === allTyped.length ? all : summarize(timeEach(typed, (q) => ours.search({ query: q, limit: LIMIT }))).p95;
   return { buildMs, heap, all, sample };
 }
 
@@ -176,13 +147,14 @@ async function atSize(size: number, allTyped: readonly string[], last: boolean):
   const started = performance.now();
   await worker.build(catalogue);
   const workerBuildMs = performance.now() - started;
-  const viaWorker = summarize(await timeEachAsync(allTyped, (q) => worker.search({ query: q, limit: LIMIT }), RUNS)).p95;
+  const viaWorker = summarize(await timeEachAsync(allTyped, (q) => worker.search({ query: q, limit: LIMIT }))).p95;
   await worker.dispose();
 
-  // The same runs per query for all three: RUNS, or one for the sample at large sizes (MiniSearch's second a query).
-  const runs = typed.length === allTyped.length ? RUNS : 1;
-  const ours = await measureOurs(docs, allTyped, typed, runs);
-  const peers = await measurePeers(size, typed, runs);
+  // One lexicon for ours and the peers' fields: the same readings, derived once (it is part of our index's heap).
+  const lexicon = new Lexicon();
+  const ours = await measureOurs(docs, lexicon, allTyped, typed);
+  const pd = peerDocs(docs, lexicon);
+  const peers = [miniSearchPeer, flexSearchPeer].map((make) => measurePeer(make, docs, pd, typed));
   const against = (pick: (p: Measured) => number, fmt: (v: number) => string): string => peers.map((p) => `${p.label} ${fmt(pick(p))}`).join(', ');
   const ratios = (value: number, pick: (p: Measured) => number): string => peers.map((p) => ratio(value, pick(p))).join(' / ');
   const fastest = Math.min(...peers.map((p) => p.p95));

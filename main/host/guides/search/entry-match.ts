@@ -36,14 +36,20 @@ export function matchEntry(ix: SearchIndex, bound: ScoreBound, e: number, term: 
   checked.fill(0, 0, end - from);
   for (let f = from; f < end; f++) {
     const b = bound.field(f);
-    if (b === 0) checked[f - from] = 1; // cannot match at all
+    if (b === 0) {
+      checked[f - from] = 1; // it cannot match at all
+      continue;
+    }
     if (b <= best) continue;
     checked[f - from] = 1;
     const m = match(ix, f, term, typo);
     if (m === null) continue;
     matched++;
     const score = FIELD_WEIGHT[FIELD_KINDS[ix.fieldKind[f] as number] as FieldKind] * m.quality;
-    if (score > best) [best, field] = [score, f];
+    if (score > best) {
+      best = score;
+      field = f;
+    }
   }
   if (field < 0) return null;
   // Below the threshold by more than the scores' rounding (search-engine.ts SCORE_GRID): out of the running.
