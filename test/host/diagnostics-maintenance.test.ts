@@ -4,9 +4,6 @@
  * answered and read ("paper near end"); a printer that stops answering ends in "no reply in N ms"; a
  * configuration change after which the printer does not come back is rolled back and the old entry restarted.
  */
-import { mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
-import { tmpdir } from 'node:os';
-import { join } from 'node:path';
 import { afterEach, describe, expect, it } from 'vitest';
 import { ManualClock } from '../../common/manual-clock';
 import { SimEscPosPrinter } from '../../devices-sim/escpos/sim-escpos-printer';
@@ -22,6 +19,7 @@ import { citizenForRole } from '../../main/host/diagnostics/maintenance-availabi
 import { RawConsole, type RawCommandAudit } from '../../main/host/diagnostics/raw-console';
 import { tapTransport } from '../../main/host/diagnostics/transport-tap';
 import { elapse, settle } from '../drivers/escpos-fake-clock-rig';
+import { memoryConfigFs } from '../support/memory-config-fs';
 
 const stops: Array<() => Promise<void>> = [];
 afterEach(async () => {
@@ -94,11 +92,10 @@ describe('maintenance and the raw console on a live printer (issue 15 §3)', () 
 describe('device editor roll-back on a live printer (issue 15 §3)', () => {
   it('a printer that does not come back on its new port: the backup restored, the old entry restarted and online', async () => {
     const clock = new ManualClock();
-    const dir = mkdtempSync(join(tmpdir(), 'kiosk-rollback-'));
-    stops.push(async () => rmSync(dir, { recursive: true, force: true }));
-    const file = join(dir, 'kiosk.json');
-    writeFileSync(file, DEFAULT_CONFIG_JSON);
-    const editor = new DeviceConfigEditor({ configPath: file, clock, testPort: async () => undefined });
+    // The file lives in memory: real writes finish on the thread pool's time, which the fake clock outruns.
+    const file = '/etc/hallkiosk/kiosk.json';
+    const files = new Map([[file, DEFAULT_CONFIG_JSON]]);
+    const editor = new DeviceConfigEditor({ configPath: file, clock, testPort: async () => undefined, fs: memoryConfigFs(files) });
 
     let { printer } = await printerRig(clock);
     expect(printer.status.device).toBe('online');
@@ -129,7 +126,8 @@ describe('device editor roll-back on a live printer (issue 15 §3)', () => {
     );
     expect(result).toMatchObject({ outcome: 'rolledBack', oldCameBack: true });
     expect(result.message).toMatch(/^ticket-printer 在 3 秒内未恢复在线,已还原原配置 \/ ticket-printer did not come back within 3 s/u);
-    expect(readFileSync(file, 'utf8')).toBe(DEFAULT_CONFIG_JSON);
+    expect(files.get(file)).toBe(DEFAULT_CONFIG_JSON);
+    expect([...files.keys()].filter((f) => f.includes('.bak-'))).toHaveLength(1);
     expect(printer.status.device).toBe('online');
     stops.push(async () => printer.close().catch(() => undefined));
   });
