@@ -112,7 +112,14 @@ export type TransportConfig =
    * A camera the renderer opens with getUserMedia and whose frames it sends to the host (issue 14 item 5; the
    * face camera only). `deviceLabel`: the camera whose label contains this text, when the kiosk has several.
    */
-  | { kind: 'uvc'; deviceLabel?: string };
+  | { kind: 'uvc'; deviceLabel?: string }
+  /**
+   * An IPP printer or CUPS queue (protocols.md §4; issue 17 §1): `ipp://host[:631]/ipp/print`,
+   * `ipp://host:631/printers/<queue>`, `ipps://…`, or the same with http(s)://.
+   */
+  | { kind: 'ipp'; url: string }
+  /** A vendor's local HTTP service on this machine (a document camera, protocols.md §6): `http://127.0.0.1:<port>/…`. */
+  | { kind: 'http'; url: string };
 
 export interface DeviceConfig {
   role: DeviceRole;

@@ -5,9 +5,13 @@
  */
 import type { DeviceRole, DeviceStatus } from '../common/device';
 import type { PrintedTicket } from './escpos/printed-ticket';
+import type { PrintedDocument } from './ipp/printed-document';
 
-/** Something a device produced for the tester to inspect (a ticket today; pages and scans later). */
-export type SimOutput = PrintedTicket;
+/** Something a device produced for the tester to inspect: a ticket or receipt, an A4 document. */
+export type SimOutput = PrintedTicket | PrintedDocument;
+
+/** A ticket or receipt (ESC/POS), not an A4 job. */
+export const isPrintedTicket = (o: SimOutput): o is PrintedTicket => 'bytesBase64' in o;
 
 /**
  * Something a tester does to a device beyond faults (issue 13 §5): a citizen taking a ticket, later laying a

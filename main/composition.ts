@@ -175,7 +175,18 @@ function buildDevice(options: ComposeOptions, build: DeviceBuild, id: string, en
       simulate(() => driver.createSimulator({ ...ctx, transport: pair.device }));
       return managed(driver.createDevice(ctx, reports(pair.host)));
     }
+    case 'url': {
+      // An address (issue 17): a real one from the configuration, or the simulator's loopback server once started.
+      if (t.kind === 'ipp' || t.kind === 'http') {
+        const url = t.url;
+        return managed(driver.createDevice(ctx, () => url));
+      }
+      if (t.kind !== 'sim') throw new Error(`devices.${id}: ${entry.driver} is reached at an address (ipp or http), not over ${t.kind}`);
+      const sim = simulate(() => driver.createSimulator(ctx));
+      return managed(driver.createDevice(ctx, () => sim.url));
+    }
     default: {
+      if (t.kind === 'ipp' || t.kind === 'http') throw new Error(`devices.${id}: ${entry.driver} takes a byte link, not an address (${t.kind})`);
       if (t.kind === 'uvc') throw new Error(`devices.${id}: only a face camera takes frames from the renderer (uvc)`);
       if (t.kind !== 'sim') return managed(driver.createDevice(ctx, bytes(openRealTransport(id, t, { model: ctx.model }))));
       const pair = createMemoryPair(id);

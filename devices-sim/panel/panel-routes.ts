@@ -11,7 +11,7 @@
 import { createHash } from 'node:crypto';
 import type { IncomingMessage, ServerResponse } from 'node:http';
 import { HttpError, sendJson } from '../http-json';
-import type { SimDevice } from '../sim-device';
+import { isPrintedTicket, type SimDevice } from '../sim-device';
 import type { SimRegistry } from '../sim-registry';
 import { KIND_TITLES, deviceKind, panelGroups } from './panel-controls';
 import { PANEL_CSP, PANEL_HTML } from './panel-page';
@@ -53,7 +53,7 @@ function deviceState(d: SimDevice): unknown {
   const kind = deviceKind(d);
   const state: Record<string, unknown> = { id: d.id, model: d.model, roles: [...d.roles], kind, title: KIND_TITLES[kind], status, statusText: statusText(status), groups: panelGroups(d) };
   if (kind === 'printer') {
-    const all = d.printed();
+    const all = d.printed().filter(isPrintedTicket);
     const shown = all.slice(-PANEL_TICKETS_SHOWN).reverse().map((t) => ({
       seq: t.seq,
       at: t.at,
@@ -90,7 +90,7 @@ export function createPanelRoutes(options: PanelRoutesOptions): (path: string) =
         }
         const d = registry.get(id);
         if (!d) throw new HttpError(404, `no simulated device "${id}"`);
-        const ticket = d.printed().find((t) => t.seq === seq);
+        const ticket = d.printed().filter(isPrintedTicket).find((t) => t.seq === seq);
         if (!ticket) throw new HttpError(404, `device "${id}" has no printed ticket ${seq} (the printed list keeps the last 500)`);
         send(res, 'image/svg+xml; charset=utf-8', drawPrintedTicket(ticket, d.model, qrModules), { 'Content-Security-Policy': "default-src 'none'" });
       },

@@ -19,6 +19,7 @@ import type { IdCardReader } from '../../drivers/devices/id-card-types';
 import type { RobotBase } from '../../drivers/devices/robot-base/robot-base-types';
 import { DRIVER_CONFIGS, DRIVER_NAMES, type DriverName } from './driver-configs';
 import { DRIVERS, type DeviceContext, type RunnableSim } from './driver-table';
+import { isPrintedTicket } from '../../devices-sim/sim-device';
 
 const stops: Array<() => Promise<void>> = [];
 afterEach(async () => {
@@ -45,7 +46,7 @@ const JOBS: { [K in DriverName]: { what: string; roles: DeviceRole[]; run(device
     async run(device, sim, clock) {
       const result = await drive(clock, (device as TicketPrinter).print({ jobId: 'j1', cut: 'full', blocks: [{ kind: 'text', text: 'A001' }] }));
       expect(result).toEqual({ outcome: 'confirmed' });
-      expect(sim.printed().map((t) => [t.lines[0], t.cut])).toEqual([['A001', true]]);
+      expect(sim.printed().filter(isPrintedTicket).map((t) => [t.lines[0], t.cut])).toEqual([['A001', true]]);
     },
   },
   ga467: {
@@ -116,6 +117,10 @@ function build(name: DriverName, ctx: DeviceContext): { device: Device; sim: Run
     case 'frames': {
       const sim = driver.createSimulator(ctx);
       return { sim, device: driver.createDevice(ctx, sim) };
+    }
+    case 'url': {
+      const sim = driver.createSimulator(ctx);
+      return { sim, device: driver.createDevice(ctx, () => sim.url) };
     }
     case 'reports': {
       const pair = createReportMemoryPair('p');

@@ -6,7 +6,8 @@
  *
  * Devices differ in what their link carries, so an entry says (`link`): a byte stream (serial, TCP, usblp:
  * printers, card readers, fingerprint modules; the default), HID reports (a HID POS scanner), or camera frames
- * (the face camera, whose simulator is its frame source). composition.ts builds the matching link.
+ * (the face camera, whose simulator is its frame source), or an address (`url`: IPP, a vendor's local HTTP
+ * service). composition.ts builds the matching link.
  */
 import type { Clock } from '../../common/clock';
 import type { DeviceRole } from '../../common/device';
@@ -76,7 +77,18 @@ export interface FrameDriverFactories {
   createSimulator(ctx: Omit<SimContext, 'transport'>): RunnableSim & FaceFrameSource;
 }
 
-export type DriverFactories = ByteDriverFactories | ReportDriverFactories | FrameDriverFactories;
+/**
+ * A device spoken to over HTTP at an address (an IPP printer, protocols.md §4; a document camera's vendor
+ * service, §6). The simulator is a server on loopback at port 0, so its address is known only once it has
+ * started: the device asks `endpoint()` when it opens, never before.
+ */
+export interface UrlDriverFactories {
+  link: 'url';
+  createDevice(ctx: DeviceContext, endpoint: () => string): Device;
+  createSimulator(ctx: Omit<SimContext, 'transport'>): RunnableSim & { readonly url: string };
+}
+
+export type DriverFactories = ByteDriverFactories | ReportDriverFactories | FrameDriverFactories | UrlDriverFactories;
 
 export type DriverEntry = DriverConfigPart & DriverFactories;
 

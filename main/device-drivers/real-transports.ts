@@ -26,7 +26,7 @@ function ga467Usb(id: string, t: Extract<TransportConfig, { kind: 'usb' }>, mode
   return new UsbBulkTransport({ vendorId: t.vendorId, productId: t.productId, plan, frameHead: { headBytes: HEADER_LENGTH, lengthOffset: LEN_OFFSET } });
 }
 
-export function openRealTransport(id: string, t: Exclude<TransportConfig, { kind: 'sim' | 'uvc' }>, facts: RealTransportFacts = {}): Transport {
+export function openRealTransport(id: string, t: Exclude<TransportConfig, { kind: 'sim' | 'uvc' | 'ipp' | 'http' }>, facts: RealTransportFacts = {}): Transport {
   switch (t.kind) {
     case 'serial':
       return new SerialTransport({ path: t.path, baudRate: t.baudRate, flowControl: t.flowControl ?? 'none' });

@@ -4,6 +4,7 @@
  * the route from this kiosk with the lift, 长辈模式 as a host session setting, 呼叫帮助 reaching staff, and the
  * robot base walking to a window in simulated time.
  */
+import { isPrintedTicket } from '../../devices-sim/sim-device';
 import { describe, expect, it } from 'vitest';
 import type { GuideSearchResult } from '../../common/guides-api';
 import { startHost } from './kiosk-rig';
@@ -48,11 +49,11 @@ describe('service guides on the composed host', () => {
     if (opened.kind !== 'bundle') return;
     const ids = opened.view.checklist.map((l) => l.material.id);
     expect(new Set(ids).size).toBe(ids.length);
-    const before = host.sim.printed().length;
+    const before = host.sim.printed().filter(isPrintedTicket).length;
     const request = { kind: 'bundle' as const, id: 'start-business', requestId: 'print-1' };
     expect(await host.call('guides:print-checklist', request)).toEqual({ outcome: 'issued' });
     expect(await host.call('guides:print-checklist', request)).toEqual({ outcome: 'issued' });
-    const printed = host.sim.printed().slice(before);
+    const printed = host.sim.printed().filter(isPrintedTicket).slice(before);
     expect(printed).toHaveLength(1);
     const text = printed[0]!.lines.join('\n');
     expect(text).toContain('办事材料清单');

@@ -35,7 +35,7 @@ export const PATTERN_WORDS: Readonly<Record<string, string>> = {
 const LOG_LEVELS = ['trace', 'debug', 'info', 'warn', 'error'] as const;
 
 /** The `transport.kind` values, in the order of the `oneOf` branches below. */
-export const TRANSPORT_KINDS = ['sim', 'serial', 'tcp', 'usblp', 'hid', 'usb', 'uvc'] as const;
+export const TRANSPORT_KINDS = ['sim', 'serial', 'tcp', 'usblp', 'hid', 'usb', 'uvc', 'ipp', 'http'] as const;
 
 const text = { type: 'string', minLength: 1 } as const;
 const id = { type: 'string', pattern: PATTERNS.id } as const;
@@ -112,6 +112,10 @@ const transport = {
     },
     // The face camera through the renderer's getUserMedia (issue 14 item 5); `deviceLabel` picks one by its label.
     { type: 'object', additionalProperties: false, required: ['kind'], properties: { kind: { const: 'uvc' }, deviceLabel: { type: 'string', minLength: 1, maxLength: 200 } } },
+    // An IPP printer or CUPS queue (issue 17 §1, protocols.md §4).
+    { type: 'object', additionalProperties: false, required: ['kind', 'url'], properties: { kind: { const: 'ipp' }, url: { type: 'string', pattern: '^(ipps?|https?)://[^\\s]+$' } } },
+    // A vendor's local service on this machine (a document camera, protocols.md §6): loopback only.
+    { type: 'object', additionalProperties: false, required: ['kind', 'url'], properties: { kind: { const: 'http' }, url: { type: 'string', pattern: '^http://(127\\.0\\.0\\.1|localhost|\\[::1\\])(:[0-9]{1,5})?(/[^\\s]*)?$' } } },
   ],
 };
 

@@ -32,6 +32,10 @@ export const LINK_LOST_IN: Readonly<Record<TransportConfig['kind'], { states: re
   usb: { states: ['noDevice'], whenSilent: false },
   // The renderer's camera (issue 14 item 5): reopening the device cannot bring it back; the renderer's report does.
   uvc: { states: [], whenSilent: false },
+  // An address (issue 17): each request is its own connection, so a reopen is only needed once the device
+  // itself says nothing answers there.
+  ipp: { states: ['noDevice'], whenSilent: false },
+  http: { states: ['noDevice'], whenSilent: false },
 };
 
 export class DeviceManager {

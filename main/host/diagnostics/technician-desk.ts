@@ -72,6 +72,9 @@ const portOf = (t: TransportConfig): { port: string | null; baudRate: number | n
     case 'hid':
     case 'usb':
       return { port: `${t.vendorId.toString(16).padStart(4, '0')}:${t.productId.toString(16).padStart(4, '0')}${t.kind === 'hid' && t.path ? ` ${t.path}` : ''}`, baudRate: null };
+    case 'ipp':
+    case 'http':
+      return { port: t.url, baudRate: null };
     default:
       return { port: null, baudRate: null };
   }

@@ -50,6 +50,8 @@ export const techEn: TechCatalog = {
   'tech.link.usblp': 'USB printer {port}',
   'tech.link.hid': 'USB HID {port}',
   'tech.link.uvc': 'camera (opened by the kiosk screen)',
+  'tech.link.ipp': 'IPP printer {port}',
+  'tech.link.http': 'vendor local service {port}',
   'tech.link.sim': 'simulated device (training mode)',
 
   'tech.lifecycle.closed': 'closed',

@@ -53,6 +53,8 @@ export const techZhCN = {
   'tech.link.usblp': 'USB 打印机 {port}',
   'tech.link.hid': 'USB HID {port}',
   'tech.link.uvc': '摄像头（由本机画面程序打开）',
+  'tech.link.ipp': 'IPP 打印机 {port}',
+  'tech.link.http': '厂商本机服务 {port}',
   'tech.link.sim': '模拟设备（培训模式）',
 
   'tech.lifecycle.closed': '未打开',

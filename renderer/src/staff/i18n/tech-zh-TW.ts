@@ -50,6 +50,8 @@ export const techZhTW: TechCatalog = {
   'tech.link.usblp': 'USB 印表機 {port}',
   'tech.link.hid': 'USB HID {port}',
   'tech.link.uvc': '攝影機（由本機畫面程式開啟）',
+  'tech.link.ipp': 'IPP 印表機 {port}',
+  'tech.link.http': '廠商本機服務 {port}',
   'tech.link.sim': '模擬設備（培訓模式）',
 
   'tech.lifecycle.closed': '未開啟',

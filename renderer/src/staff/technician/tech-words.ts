@@ -54,7 +54,7 @@ export function rolesWords(roles: readonly string[], s: Say): string {
   return roles.map((r) => roleWords(r, s)).join(s('overview.listSeparator'));
 }
 
-const LINK_KINDS = ['serial', 'tcp', 'usb', 'usblp', 'hid', 'uvc', 'sim'] as const;
+const LINK_KINDS = ['serial', 'tcp', 'usb', 'usblp', 'hid', 'uvc', 'ipp', 'http', 'sim'] as const;
 type LinkKind = (typeof LINK_KINDS)[number];
 
 /** "串口 /dev/ttyUSB0，9600 波特", "网络 192.168.1.50:9100", "模拟设备（培训模式）". */
