@@ -8,6 +8,11 @@ export const SYSTEM_PACKAGES = [
   { pkg: 'socat', check: () => existsSync('/usr/bin/socat'), why: 'serial pty pair for the real-serial test' },
   { pkg: 'fonts-noto-cjk', check: () => existsSync('/usr/share/fonts/opentype/noto/NotoSansCJK-Regular.ttc'), why: 'Chinese glyphs on screen and in screenshots' },
   { pkg: 'espeak-ng', check: () => existsSync('/usr/bin/espeak-ng'), why: 'spoken prompts where the shell has no Chinese voice (issue 16 §8)' },
+  { pkg: 'cups-ipp-utils', check: () => existsSync('/usr/sbin/ippeveprinter') || existsSync('/usr/bin/ippeveprinter'), why: 'an IPP printer we did not write, for the certificate printer tests (issue 17 §1)' },
+  { pkg: 'poppler-utils', check: () => existsSync('/usr/bin/pdftotext'), why: 'reading the certificates\' PDF text back in tests (issue 17 §2)' },
+  { pkg: 'tesseract-ocr', check: () => existsSync('/usr/bin/tesseract'), why: 'the native OCR the benchmark compares tesseract.js with (issue 17 §4)' },
+  { pkg: 'tesseract-ocr-chi-sim', check: () => existsSync('/usr/share/tesseract-ocr/5/tessdata/chi_sim.traineddata'), why: 'Chinese OCR traineddata, loaded offline (issue 17 §4)' },
+  { pkg: 'tesseract-ocr-eng', check: () => existsSync('/usr/share/tesseract-ocr/5/tessdata/eng.traineddata'), why: 'English and digit OCR traineddata, loaded offline (issue 17 §4)' },
   { pkg: 'libusb-1.0-0', check: () => ['/usr/lib/x86_64-linux-gnu/libusb-1.0.so.0', '/usr/lib/aarch64-linux-gnu/libusb-1.0.so.0'].some(existsSync), why: 'USB/HID device access' },
 ];
 
