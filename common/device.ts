@@ -15,6 +15,7 @@ export const DEVICE_ROLES = [
   'barcodeScanner',
   'presenceSensor',
   'robotBase',
+  'locker',
 ] as const;
 export type DeviceRole = (typeof DEVICE_ROLES)[number];
 
@@ -40,6 +41,10 @@ export interface PrinterStatusBlock {
   mediaPresented?: boolean;
   /** The head is too hot and printing pauses until it cools (DLE EOT 3 bit 6, auto-recoverable, §2.4). */
   headOverheat?: boolean;
+  /** Toner or ink, where the printer reports it (IPP toner-low / marker-supply-low / toner-empty, protocols.md §4.3). */
+  toner?: 'ok' | 'low' | 'empty';
+  /** A printed document still lies in the output tray, on printers that sense it (issue 17 §2). */
+  outputOccupied?: boolean;
 }
 
 /** ID-card reader block (protocols.md §1): a card on the reader, and its security module (SAM). */
@@ -82,6 +87,15 @@ export interface RobotStatusBlock {
  * One block per role's mechanism (ARCHITECTURE.md §8.14): an absent block means the device has no such part
  * or cannot report it; inside a block an absent field means the same for that one reading.
  */
+/** A smart locker's compartments (docs/locker-protocol.md; issue 17 §7), numbered from 1. */
+export interface LockerStatusBlock {
+  compartments?: number;
+  /** Compartments whose door stands open. */
+  doorsOpen?: number[];
+  /** Compartments the locker senses something in. */
+  occupied?: number[];
+}
+
 export interface StatusBlocks {
   printer: PrinterStatusBlock;
   cardReader: CardReaderStatusBlock;
@@ -89,9 +103,10 @@ export interface StatusBlocks {
   scanner: ScannerStatusBlock;
   camera: CameraStatusBlock;
   robot: RobotStatusBlock;
+  locker: LockerStatusBlock;
 }
 
-export const STATUS_BLOCKS = ['printer', 'cardReader', 'fingerprint', 'scanner', 'camera', 'robot'] as const satisfies ReadonlyArray<keyof StatusBlocks>;
+export const STATUS_BLOCKS = ['printer', 'cardReader', 'fingerprint', 'scanner', 'camera', 'robot', 'locker'] as const satisfies ReadonlyArray<keyof StatusBlocks>;
 
 export type DeviceStatus = { device: DeviceState } & Partial<StatusBlocks>;
 

@@ -25,13 +25,15 @@ const BOOL = 'boolean' as const;
 
 /** Every field of every status block and the words it may take; anything else is left out. */
 const FIELDS: { [B in keyof StatusBlocks]: { [F in keyof StatusBlocks[B]]-?: readonly string[] | typeof BOOL } } = {
-  printer: { paper: PAPER_LEVELS, coverOpen: BOOL, cutterError: BOOL, mediaPresented: BOOL, headOverheat: BOOL },
+  printer: { paper: PAPER_LEVELS, coverOpen: BOOL, cutterError: BOOL, mediaPresented: BOOL, headOverheat: BOOL, toner: ['ok', 'low', 'empty'], outputOccupied: BOOL },
   cardReader: { cardPresent: BOOL, sam: ['ok', 'error'] },
   fingerprint: { fingerPresent: BOOL },
   scanner: { scanning: BOOL },
   camera: { streaming: BOOL, documentPresent: BOOL },
   // Battery level and position change on every step of a trip: not history words ([] keeps them out).
   robot: { batteryPercent: [], charging: BOOL, docked: BOOL, obstacle: BOOL, moving: BOOL, position: [] },
+  // Compartment lists are numbers, not words: the locker's own events say which door opened.
+  locker: { compartments: [], doorsOpen: [], occupied: [] },
 };
 
 /** The status as words, whitelisted field by field. */

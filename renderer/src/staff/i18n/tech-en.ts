@@ -43,6 +43,7 @@ export const techEn: TechCatalog = {
   'tech.role.barcodeScanner': 'code scanner',
   'tech.role.presenceSensor': 'presence sensor',
   'tech.role.robotBase': 'robot base',
+  'tech.role.locker': 'smart locker',
 
   'tech.link.serial': 'serial {port}, {baud} baud',
   'tech.link.tcp': 'network {port}',

@@ -46,6 +46,7 @@ export const techZhCN = {
   'tech.role.barcodeScanner': '扫码器',
   'tech.role.presenceSensor': '人体感应器',
   'tech.role.robotBase': '机器人底座',
+  'tech.role.locker': '智能柜',
 
   'tech.link.serial': '串口 {port}，{baud} 波特',
   'tech.link.tcp': '网络 {port}',

@@ -43,6 +43,7 @@ export const techZhTW: TechCatalog = {
   'tech.role.barcodeScanner': '掃碼器',
   'tech.role.presenceSensor': '人體感應器',
   'tech.role.robotBase': '機器人底座',
+  'tech.role.locker': '智慧櫃',
 
   'tech.link.serial': '序列埠 {port}，{baud} 鮑',
   'tech.link.tcp': '網路 {port}',
