@@ -21,7 +21,7 @@ describe('openQueueDb', () => {
       expect(db.pragma('busy_timeout', { simple: true })).toBeGreaterThan(0);
       expect(db.pragma('user_version', { simple: true })).toBe(QUEUE_SCHEMA_VERSION);
       const tables = db.prepare("SELECT name FROM sqlite_master WHERE type = 'table' ORDER BY name").pluck().all();
-      expect(tables).toEqual(['audit_log', 'counters', 'found_items', 'hourly_counts', 'kiosk_meta', 'out_of_service', 'paper_rolls', 'staff_pad_lock', 'tickets']);
+      expect(tables).toEqual(['audit_log', 'certificate_issuances', 'counters', 'evaluations', 'found_items', 'hourly_counts', 'kiosk_meta', 'out_of_service', 'paper_rolls', 'staff_pad_lock', 'tickets']);
     } finally {
       db.close();
     }

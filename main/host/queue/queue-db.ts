@@ -129,6 +129,43 @@ const MIGRATIONS: readonly string[] = [
     n INTEGER NOT NULL,
     PRIMARY KEY (day, hour, kind, key)
   );`,
+  // Issue 17 §2: the certificate issuance journal (certificates/issuance-journal.ts). The intent is on disk
+  // before the printer hears of the job, the printer's job id once it accepted it, the outcome once the job
+  // ended; the job's name is the row's id, so after a crash the printer is asked what became of it. The
+  // citizen only by the HMAC of the ID number. A reprint is a row of its own pointing at the first.
+  `CREATE TABLE certificate_issuances (
+    id TEXT PRIMARY KEY,
+    request_id TEXT NOT NULL UNIQUE,
+    session_id TEXT NOT NULL,
+    kind TEXT NOT NULL,
+    certificate_id TEXT NOT NULL,
+    id_hmac TEXT NOT NULL,
+    pages INTEGER NOT NULL CHECK (pages >= 1),
+    status TEXT NOT NULL CHECK (status IN ('intent', 'sending', 'accepted', 'issued', 'voided', 'uncertain')),
+    job_id INTEGER,
+    pages_completed INTEGER,
+    error_code TEXT,
+    reprint_of TEXT REFERENCES certificate_issuances (id),
+    created_at INTEGER NOT NULL,
+    sent_at INTEGER,
+    settled_at INTEGER,
+    settled_by TEXT
+  );
+  CREATE INDEX certificate_issuances_by_status ON certificate_issuances (status, created_at);
+  CREATE INDEX certificate_issuances_by_certificate ON certificate_issuances (certificate_id, status);`,
+  // Issue 17 §8: 好差评, one row per rated transaction (evaluation/evaluation-store.ts). Level and reasons
+  // only: a free-text comment may name people, so it travels sealed in the outbox and is not kept here.
+  `CREATE TABLE evaluations (
+    transaction_id TEXT PRIMARY KEY,
+    request_id TEXT NOT NULL UNIQUE,
+    kind TEXT NOT NULL,
+    level TEXT NOT NULL,
+    reasons TEXT NOT NULL,
+    has_comment INTEGER NOT NULL CHECK (has_comment IN (0, 1)),
+    rated_at INTEGER NOT NULL,
+    forwarded_at INTEGER
+  );
+  CREATE INDEX evaluations_by_rated_at ON evaluations (rated_at);`,
 ];
 
 export const QUEUE_SCHEMA_VERSION = MIGRATIONS.length;
