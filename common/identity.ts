@@ -6,8 +6,11 @@
  */
 import type { KioskErrorInfo } from './errors';
 
-/** What the citizen proves their identity for; it decides what follows the card. */
-export const IDENTITY_PURPOSES = ['ticket', 'appointment'] as const;
+/**
+ * What the citizen proves their identity for; it decides what follows the card: a ticket, an appointment
+ * check-in, and (issue 17) certificates, applications and the progress query.
+ */
+export const IDENTITY_PURPOSES = ['ticket', 'appointment', 'certificate', 'application', 'progress'] as const;
 export type IdentityPurpose = (typeof IDENTITY_PURPOSES)[number];
 
 import type { PlatformCardType } from './platform-api';

@@ -22,6 +22,7 @@ export class HeldIdentity {
   private citizenView: IdentityCitizenView | null;
   private platform: PlatformCardFields | null;
   private method: VerificationMethod | null = null;
+  private verification: string | null = null;
 
   constructor(
     readonly sessionId: string,
@@ -53,8 +54,17 @@ export class HeldIdentity {
     return this.card === null ? null : this.method;
   }
 
-  verified(method: VerificationMethod): void {
+  /**
+   * The platform's matched verification (its transactionId), when the platform itself compared the citizen
+   * with the card (face, fingerprint): certificates and applications name the citizen by it (issue 17 §2).
+   */
+  get platformVerificationId(): string | null {
+    return this.card === null ? null : this.verification;
+  }
+
+  verified(method: VerificationMethod, platformTransactionId?: string): void {
     this.method = method;
+    if ((method === 'face' || method === 'fingerprint') && platformTransactionId !== undefined) this.verification = platformTransactionId;
     if (method === 'staff') this.bound.staffCheck = true;
   }
 
@@ -68,5 +78,6 @@ export class HeldIdentity {
     this.card = null;
     this.citizenView = null;
     this.platform = null;
+    this.verification = null;
   }
 }

@@ -102,6 +102,13 @@ export class IdentityService {
     return this.held && this.held.sessionId === sessionId ? this.held.platformCard : null;
   }
 
+  /** The platform's matched verification of `sessionId`'s citizen (face or fingerprint), or null (issue 17 §2). */
+  platformVerification(sessionId: string): { verificationId: string; idHmac: string } | null {
+    const held = this.held && this.held.sessionId === sessionId ? this.held : null;
+    const verificationId = held?.platformVerificationId ?? null;
+    return held && verificationId !== null ? { verificationId, idHmac: held.bound.idHmac } : null;
+  }
+
   /**
    * The card step (issue 14 §10) for `purpose`, then `method`'s verification: uses a card laid early, or
    * waits for one, bounded by `readCardTimeoutMs`. A card already accepted in this session is not read again:
@@ -110,7 +117,7 @@ export class IdentityService {
   begin(purpose: IdentityPurpose, method: VerificationMethod): IdentityView {
     const sessionId = this.deps.session.current();
     const base = { purpose, method, takeCard: this.view.takeCard };
-    if (!this.deps.verification.offers(method) || (purpose === 'ticket' && method === 'card')) {
+    if (!this.deps.verification.offers(method) || (purpose !== 'appointment' && method === 'card')) {
       return this.publish({ ...base, step: 'refused', error: errorInfo('serviceUnavailable', `${method} verification is not offered now`) });
     }
     const held = this.held?.sessionId === sessionId ? this.held : null;
@@ -217,7 +224,7 @@ export class IdentityService {
         if (this.verifying !== abort || held.wiped) return;
         this.verifying = null;
         if (result.ok) {
-          held.verified(method);
+          held.verified(method, result.transactionId);
           this.deps.log.info('identity verified', { method, transaction: result.transactionId });
           this.publish({ ...base, step: 'identified', verifiedBy: method, ...(method === 'staff' && { staff: { onDuty: true } }) });
         } else if ('staff' in result) this.publish({ ...base, step: 'staffCheck', staff: result.staff });
