@@ -1,5 +1,5 @@
 /**
- * The simulated platform's answers to the four calls of common/platform-api.ts, before latency and the
+ * The simulated platform's answers to the calls of common/platform-api.ts (issue 17's in service-endpoints.ts), before latency and the
  * transport faults are applied (platform-sim.ts does that). Each answer carries a one-word outcome for the
  * call log and the state, never personal data.
  */
@@ -11,6 +11,8 @@ import { IdempotencyConflict, type AppointmentBook } from './appointment-book';
 import { decideIdentity, type FingerVerdictFn } from './identity-decision';
 import type { PlatformFaults } from './platform-faults';
 import { parseCheckInRequest, parseIdentityVerifyRequest, parseLookupRequest, parseSearchRequest } from './platform-requests';
+import { answerServiceCall, isServiceEndpoint } from './service-endpoints';
+import type { ServiceState } from './service-state';
 
 export interface PlatformAnswer {
   status: number;
@@ -31,6 +33,8 @@ export interface EndpointContext {
   header(name: string): string | undefined;
   /** The catalogue published through the control API (`POST /sim/platform/catalogue`), or null. */
   catalogue(): unknown;
+  /** Issue 17: verifications, certificates, applications, post, evaluations. */
+  services: ServiceState;
 }
 
 export function errorAnswer(status: number, error: string, message: string, field?: string): PlatformAnswer {
@@ -43,6 +47,7 @@ async function verify(body: unknown, ctx: EndpointContext): Promise<PlatformAnsw
   const todayLocal = localDateKey(ctx.nowMs, ctx.timeZone);
   const decision = await decideIdentity(request, { todayLocal, faults: ctx.faults, fingerVerdict: ctx.fingerVerdict, rng: ctx.rng });
   const transactionId = `SIMV-${todayLocal.replaceAll('-', '')}-${String(ctx.nextTransaction()).padStart(6, '0')}`;
+  if (decision.decision === 'matched') ctx.services.verifications.remember({ transactionId, card: request.card, kioskId: ctx.header(PLATFORM_HEADERS.kioskId) ?? '', atMs: ctx.nowMs });
   return { status: 200, body: { ...decision, transactionId }, outcome: decision.refusal ? `${decision.decision}:${decision.refusal}` : decision.decision };
 }
 
@@ -78,6 +83,7 @@ function catalogueUpdate(body: unknown, ctx: EndpointContext): PlatformAnswer {
 /** The answer to one call; a malformed request is a 400 answer, like any other. */
 export async function answerPlatformCall(endpoint: PlatformEndpoint, body: unknown, ctx: EndpointContext): Promise<PlatformAnswer> {
   try {
+    if (isServiceEndpoint(endpoint)) return answerServiceCall(endpoint, body, ctx);
     switch (endpoint) {
       case 'verifyIdentity':
         return await verify(body, ctx);

@@ -3,6 +3,7 @@
  * (ARCHITECTURE.md §8.2) through `POST /sim/platform/faults`; an unknown field or a bad value is refused
  * naming it (docs/platform-api.md).
  */
+import { PLATFORM_API_PATHS, type PlatformEndpoint } from '../../common/platform-api';
 import { HttpError } from '../http-json';
 import { MAX_LATENCY_MS, type LatencyRange } from './latency';
 
@@ -21,12 +22,46 @@ export interface PlatformFaults {
   fingerNotMatched: boolean;
   /** Every answer is a 200 whose body is cut short (not JSON). */
   malformedReply: boolean;
+  /** The connection is dropped as soon as a call arrives, before any work (issue 17 §5: the platform unreachable). */
+  unreachable: boolean;
+  /** The platform neither works nor answers: the kiosk gives up after its time limit, and nothing happened. */
+  timeoutBeforeWork: boolean;
+  /** The platform does the work (accepts, records) and then drops the connection: the answer is lost. */
+  dropAfterWork: boolean;
+  /** The calls the faults above apply to; 'all' (the default) or a list of endpoints (the latency applies to all). */
+  endpoints: 'all' | PlatformEndpoint[];
 }
 
-export const FAULT_FIELDS = ['latencyMs', 'timeout', 'serverError', 'personNotMatched', 'reviewNeeded', 'fingerNotMatched', 'malformedReply'] as const;
+export const FAULT_FIELDS = ['latencyMs', 'timeout', 'serverError', 'personNotMatched', 'reviewNeeded', 'fingerNotMatched', 'malformedReply', 'unreachable', 'timeoutBeforeWork', 'dropAfterWork', 'endpoints'] as const;
 
 export function healthyFaults(latencyMs: LatencyRange): PlatformFaults {
-  return { latencyMs, timeout: false, serverError: false, personNotMatched: false, reviewNeeded: false, fingerNotMatched: false, malformedReply: false };
+  return {
+    latencyMs,
+    timeout: false,
+    serverError: false,
+    personNotMatched: false,
+    reviewNeeded: false,
+    fingerNotMatched: false,
+    malformedReply: false,
+    unreachable: false,
+    timeoutBeforeWork: false,
+    dropAfterWork: false,
+    endpoints: 'all',
+  };
+}
+
+/** The faults a call to `endpoint` meets: all of them, or only the latency when `endpoints` leaves it out. */
+export function faultsFor(faults: PlatformFaults, endpoint: PlatformEndpoint): PlatformFaults {
+  if (faults.endpoints === 'all' || faults.endpoints.includes(endpoint)) return { ...faults, endpoints: faults.endpoints === 'all' ? 'all' : [...faults.endpoints] };
+  return healthyFaults(faults.latencyMs);
+}
+
+const ENDPOINTS = Object.keys(PLATFORM_API_PATHS) as PlatformEndpoint[];
+
+function parseEndpoints(value: unknown): 'all' | PlatformEndpoint[] {
+  if (value === 'all') return 'all';
+  if (Array.isArray(value) && value.length > 0 && value.every((e) => (ENDPOINTS as unknown[]).includes(e))) return [...new Set(value as PlatformEndpoint[])];
+  throw bad('endpoints', `must be "all" or a list of the platform's endpoints (${ENDPOINTS.join(', ')}); got ${JSON.stringify(value)}`);
 }
 
 const isPlainObject = (v: unknown): v is Record<string, unknown> => typeof v === 'object' && v !== null && !Array.isArray(v);
@@ -78,7 +113,13 @@ export function patchFaults(current: PlatformFaults, body: unknown): PlatformFau
       case 'reviewNeeded':
       case 'fingerNotMatched':
       case 'malformedReply':
+      case 'unreachable':
+      case 'timeoutBeforeWork':
+      case 'dropAfterWork':
         next[field] = parseBoolean(body, field);
+        break;
+      case 'endpoints':
+        next.endpoints = parseEndpoints(body.endpoints);
         break;
       default:
         throw new HttpError(400, `unknown fault "${field}"; the platform's faults: ${FAULT_FIELDS.join(', ')}`, {}, field);

@@ -1,6 +1,7 @@
 /**
- * The simulated government platform (issue 14 item 8): the identity and appointment API of
- * common/platform-api.ts on its own loopback port, with realistic latency (300–800 ms by default, on the
+ * The simulated government platform (issue 14 item 8, issue 17 §2, §5–§8): the API of
+ * common/platform-api.ts (identity, appointments, catalogue, certificates, applications, progress, EMS post,
+ * 好差评) and the certificate verification page (`GET /verify/…`) on its own loopback port, with realistic latency (300–800 ms by default, on the
  * injected clock, drawn from a seeded generator) and the faults of platform-faults.ts, plus its control part
  * (platform-control-routes.ts). Training mode only: composition starts it beside the device simulators.
  * Documented in docs/platform-api.md.
@@ -11,7 +12,7 @@
 import type { IncomingMessage, ServerResponse } from 'node:http';
 import type { Clock, TimerHandle } from '../../common/clock';
 import { SILENT_LOGGER, type Logger } from '../../common/logger';
-import { CHECK_IN_OPENS_BEFORE_MS, PLATFORM_API_PATHS, type PlatformEndpoint } from '../../common/platform-api';
+import { CERTIFICATE_VERIFY_PATH_PREFIX, CHECK_IN_OPENS_BEFORE_MS, MAX_APPLICATION_BODY_BYTES, PLATFORM_API_PATHS, type ApplicationStatus, type PlatformEndpoint } from '../../common/platform-api';
 import { listenOnLoopback, type LoopbackListener } from '../control-api';
 import { HttpError, assertLoopbackRequest, readJsonBody, sendJson } from '../http-json';
 import { SeededRandom } from '../seeded-random';
@@ -20,9 +21,14 @@ import { ALWAYS_MATCH, type FingerVerdictFn } from './identity-decision';
 import { isoWithOffset } from './iso-offset';
 import { DEFAULT_LATENCY_MS, drawLatencyMs, type LatencyRange } from './latency';
 import { answerPlatformCall, errorAnswer, type PlatformAnswer } from './platform-endpoints';
-import { healthyFaults, parseLatency, patchFaults, type PlatformFaults } from './platform-faults';
-import { platformControlRoutes, type PlatformSimControl, type Routes } from './platform-control-routes';
+import { faultsFor, healthyFaults, parseLatency, patchFaults, type PlatformFaults } from './platform-faults';
+import { applicationStatusRoute, platformControlRoutes, type PlatformSimControl, type Routes } from './platform-control-routes';
 import { DEFAULT_SEED_BUSINESS_IDS, seedAppointments } from './seed-appointments';
+import type { ApplicationListing } from './application-store';
+import type { CertificateListing } from './certificate-store';
+import type { EvaluationListing } from './evaluation-store';
+import { ServiceState } from './service-state';
+import { serveVerifyPage } from './verify-page';
 
 export interface PlatformSimOptions {
   clock: Clock;
@@ -46,6 +52,10 @@ export interface PlatformSimOptions {
   log?: Logger;
   /** Default 1 MiB: room for a face image. */
   maxBodyBytes?: number;
+  /** Application submissions (scans, a signature). Default MAX_APPLICATION_BODY_BYTES. */
+  maxApplicationBodyBytes?: number;
+  /** Where verification URLs point (the platform's public address). Default: this simulator's own URL. */
+  verifyBaseUrl?: string;
 }
 
 export interface PlatformCall {
@@ -60,6 +70,7 @@ export interface PlatformCall {
 const TRAINING_KEY = new TextEncoder().encode('hallkiosk training platform: not a secret, never a production key');
 const DEFAULT_MAX_BODY_BYTES = 1024 * 1024;
 const MAX_CALLS_KEPT = 100;
+const APPLICATION_STATUS_ROUTE = /^\/sim\/platform\/applications\/([^/]+)\/status$/;
 const ENDPOINT_BY_PATH = new Map<string, PlatformEndpoint>(Object.entries(PLATFORM_API_PATHS).map(([e, p]) => [p, e as PlatformEndpoint]));
 
 interface Held {
@@ -85,6 +96,8 @@ export class PlatformSim implements PlatformSimControl {
   private callSeq = 0;
   private transactionSeq = 0;
   private publishedCatalogue: unknown = null;
+  private readonly services: ServiceState;
+  private readonly controlLimit: number;
 
   constructor(private readonly options: PlatformSimOptions) {
     this.clock = options.clock;
@@ -102,7 +115,9 @@ export class PlatformSim implements PlatformSimControl {
       rng: this.rng,
       checkInOpensBeforeMs: options.checkInOpensBeforeMs ?? CHECK_IN_OPENS_BEFORE_MS,
     });
-    this.controlRoutes = platformControlRoutes(this, Math.min(this.limit, 16 * 1024));
+    this.services = new ServiceState({ signingKey: options.signingKey ?? TRAINING_KEY, rng: this.rng, timeZone: this.timeZone, baseUrl: () => options.verifyBaseUrl ?? this.url });
+    this.controlLimit = Math.min(this.limit, 16 * 1024);
+    this.controlRoutes = platformControlRoutes(this, this.controlLimit);
     this.seed();
   }
 
@@ -170,11 +185,29 @@ export class PlatformSim implements PlatformSimControl {
     this.publishedCatalogue = null;
   }
 
-  /** Healthy, the seeded appointments made afresh from the clock's now, the call log empty, no catalogue. */
+  certificates(): CertificateListing[] {
+    return this.services.certificates.list();
+  }
+
+  applications(): ApplicationListing[] {
+    return this.services.applications.list();
+  }
+
+  /** Moves an application on (受理 → 审核中 → 办结 | 退回); undefined for an acceptance number it does not know. */
+  setApplicationStatus(acceptanceNumber: string, status: ApplicationStatus, note?: string): ApplicationListing | undefined {
+    return this.services.applications.advance(acceptanceNumber, status, this.clock.now(), note);
+  }
+
+  evaluations(): EvaluationListing[] {
+    return this.services.evaluations.list();
+  }
+
+  /** Healthy, the seeded appointments and applications made afresh from the clock's now, everything else forgotten. */
   reset(): void {
     this.publishedCatalogue = null;
     this.clearFaults();
     this.book.clear();
+    this.services.clear();
     this.calls = [];
     this.seed();
   }
@@ -195,7 +228,7 @@ export class PlatformSim implements PlatformSimControl {
   }
 
   state(): unknown {
-    return { faults: this.faults(), appointments: this.book.size(), held: this.held.size, calls: this.recentCalls() };
+    return { faults: this.faults(), appointments: this.book.size(), ...this.services.counts(), held: this.held.size, calls: this.recentCalls() };
   }
 
   readonly handler = (req: IncomingMessage, res: ServerResponse): void => {
@@ -212,7 +245,10 @@ export class PlatformSim implements PlatformSimControl {
   };
 
   private seed(): void {
-    if (this.options.seedAppointments ?? true) seedAppointments(this.book, this.clock.now(), this.options.businessIds ?? DEFAULT_SEED_BUSINESS_IDS);
+    if (this.options.seedAppointments ?? true) {
+      seedAppointments(this.book, this.clock.now(), this.options.businessIds ?? DEFAULT_SEED_BUSINESS_IDS);
+      this.services.seed(this.clock.now());
+    }
   }
 
   private pathOf(req: IncomingMessage): string {
@@ -228,6 +264,15 @@ export class PlatformSim implements PlatformSimControl {
       if (method !== 'POST') throw new HttpError(405, `${method} is not allowed on ${path}; use POST`, { Allow: 'POST' });
       return this.serveCall(endpoint, req, res);
     }
+    if (path.startsWith(CERTIFICATE_VERIFY_PATH_PREFIX)) {
+      if (method !== 'GET' && method !== 'HEAD') throw new HttpError(405, `${method} is not allowed on ${path}; use GET`, { Allow: 'GET' });
+      return serveVerifyPage(this.services.certificates, path, new URL(req.url ?? '/', 'http://127.0.0.1').searchParams, res);
+    }
+    const statusRoute = APPLICATION_STATUS_ROUTE.exec(path);
+    if (statusRoute) {
+      if (method !== 'POST') throw new HttpError(405, `${method} is not allowed on ${path}; use POST`, { Allow: 'POST' });
+      return applicationStatusRoute(this, decodeURIComponent(statusRoute[1]!), this.controlLimit)(req, res);
+    }
     const route = this.controlRoutes[path];
     if (!route) throw new HttpError(404, `no route ${path}`);
     const fn = route[method];
@@ -240,16 +285,28 @@ export class PlatformSim implements PlatformSimControl {
 
   /** One platform call: the faults as they stand when it arrives, then the answer after the latency. */
   private async serveCall(endpoint: PlatformEndpoint, req: IncomingMessage, res: ServerResponse): Promise<void> {
-    const faults = this.faults();
+    const faults = faultsFor(this.current, endpoint);
     const call: PlatformCall = { seq: ++this.callSeq, at: isoWithOffset(this.clock.now(), this.timeZone), endpoint, status: null, outcome: 'pending' };
     this.calls.push(call);
     if (this.calls.length > MAX_CALLS_KEPT) this.calls.shift();
+    if (faults.unreachable) {
+      call.outcome = 'unreachable (connection dropped before any work)';
+      return void req.socket.destroy();
+    }
+    if (faults.timeoutBeforeWork) {
+      call.outcome = 'no reply, nothing done (timeoutBeforeWork fault)';
+      return this.hold(res, null);
+    }
     const answer = faults.serverError !== false ? errorAnswer(faults.serverError, 'serviceUnavailable', 'the platform is unavailable (simulated server error)') : await this.answer(endpoint, req, faults);
     call.outcome = answer.outcome;
     this.log.info('platform call', { endpoint, status: faults.timeout ? 'no reply' : answer.status, outcome: answer.outcome });
     if (faults.timeout) {
       call.outcome = `${answer.outcome} (no reply: timeout fault)`;
       return this.hold(res, null);
+    }
+    if (faults.dropAfterWork) {
+      call.outcome = `${answer.outcome} (connection dropped after the work: dropAfterWork fault)`;
+      return void req.socket.destroy();
     }
     const send = (): void => {
       call.status = answer.status;
@@ -267,7 +324,7 @@ export class PlatformSim implements PlatformSimControl {
   private async answer(endpoint: PlatformEndpoint, req: IncomingMessage, faults: PlatformFaults): Promise<PlatformAnswer> {
     let body: unknown;
     try {
-      body = await readJsonBody(req, this.limit);
+      body = await readJsonBody(req, endpoint === 'submitApplication' ? (this.options.maxApplicationBodyBytes ?? MAX_APPLICATION_BODY_BYTES) : this.limit);
     } catch (err) {
       if (err instanceof HttpError) return errorAnswer(err.statusCode, err.statusCode === 400 ? 'badRequest' : 'refused', err.message);
       throw err;
@@ -281,6 +338,7 @@ export class PlatformSim implements PlatformSimControl {
       nowMs: this.clock.now(),
       nextTransaction: () => ++this.transactionSeq,
       catalogue: () => this.publishedCatalogue,
+      services: this.services,
       header: (name) => {
         const v = req.headers[name.toLowerCase()];
         return Array.isArray(v) ? v[0] : v;

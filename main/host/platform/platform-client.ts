@@ -4,6 +4,8 @@
  * caller's AbortSignal, every answer checked before use, every failure a KioskErrorInfo. Check-in carries an
  * idempotency key (ARCHITECTURE.md §8.3): the caller makes one per check-in and retries under the same key,
  * so a retry after a lost reply cannot check in twice (the platform answers the first result again).
+ * Issue 17 adds certificates, applications, progress, EMS post and 好差评 (§2, §5–§8): each call that creates
+ * something carries its idempotency key the same way (the issuance id, the submission's key, …).
  *
  * A well-formed "no" from the platform (notMatched, early, forged, …) is a successful call: `ok: true` with
  * the answer; platform-refusals.ts turns it into the error code the citizen sees. `ok: false` is for the
@@ -31,9 +33,31 @@ import {
   type IdentityVerifyResult,
   type PlatformEndpoint,
   MAX_CATALOGUE_REPLY_CHARS,
+  type ApplicationSubmission,
+  type ApplicationSubmitResult,
+  type CertificateIssueRequest,
+  type CertificateIssueResult,
+  type CertificateListResult,
+  type CertificateOutcomeRequest,
+  type CertificateOutcomeResult,
+  type EvaluationRequest,
+  type EvaluationResult,
+  type PostBookingRequest,
+  type PostBookingResult,
+  type ProgressQuery,
+  type ProgressResult,
 } from '../../../common/platform-api';
 import { checkPlatformBaseUrl, postToPlatform } from './platform-http';
 import { readCatalogueUpdateResult, readCheckInResult, readLookupResult, readSearchResult, readVerifyResult } from './platform-replies';
+import {
+  readApplicationSubmitResult,
+  readCertificateIssueResult,
+  readCertificateListResult,
+  readCertificateOutcomeResult,
+  readEvaluationResult,
+  readPostBookingResult,
+  readProgressResult,
+} from './service-replies';
 
 export type PlatformReply<T> = { ok: true; value: T } | { ok: false; error: KioskErrorInfo };
 
@@ -53,6 +77,8 @@ export interface PlatformClientOptions {
   identityTimeoutMs?: number;
   /** X-Request-Id of each call; default a random UUID. */
   newRequestId?: () => string;
+  /** Application submissions (scans to upload). Default 30000 ms. */
+  submitTimeoutMs?: number;
 }
 
 export interface CallOptions {
@@ -64,14 +90,23 @@ export interface CheckInOptions extends CallOptions {
   idempotencyKey: string;
 }
 
+/** A call that creates something: its key, reused for every retry (the issuance id for a certificate). */
+export type IdempotentCallOptions = CheckInOptions;
+
 export const DEFAULT_TIMEOUT_MS = 8_000;
 export const DEFAULT_IDENTITY_TIMEOUT_MS = 15_000;
+export const DEFAULT_SUBMIT_TIMEOUT_MS = 30_000;
+
+function checkKey(key: string): void {
+  if (!PLATFORM_KEY_PATTERN.test(key)) throw new RangeError('idempotencyKey must be 8 to 128 letters, digits and -_.:');
+}
 
 export class PlatformClient {
   private readonly log: Logger;
   private readonly timeoutMs: number;
   private readonly identityTimeoutMs: number;
   private readonly newRequestId: () => string;
+  private readonly submitTimeoutMs: number;
 
   /** Throws a RangeError for a base URL string that is not https (or http to loopback). */
   constructor(private readonly options: PlatformClientOptions) {
@@ -80,6 +115,7 @@ export class PlatformClient {
     this.timeoutMs = options.timeoutMs ?? DEFAULT_TIMEOUT_MS;
     this.identityTimeoutMs = options.identityTimeoutMs ?? DEFAULT_IDENTITY_TIMEOUT_MS;
     this.newRequestId = options.newRequestId ?? randomUUID;
+    this.submitTimeoutMs = options.submitTimeoutMs ?? DEFAULT_SUBMIT_TIMEOUT_MS;
   }
 
   /** 人证比对: card fields + live face (with the kiosk's liveness result) and/or a fingerprint template. */
@@ -101,7 +137,7 @@ export class PlatformClient {
 
   /** Checks an appointment in. Throws a RangeError for an idempotency key of the wrong shape (a bug). */
   checkIn(code: string, options: CheckInOptions): Promise<PlatformReply<CheckInResult>> {
-    if (!PLATFORM_KEY_PATTERN.test(options.idempotencyKey)) throw new RangeError('idempotencyKey must be 8 to 128 letters, digits and -_.:');
+    checkKey(options.idempotencyKey);
     if (!claimsToBeAppointmentCode(code)) return Promise.resolve({ ok: true, value: { outcome: 'unknown' } });
     return this.call('checkIn', { code }, readCheckInResult, options, { [PLATFORM_HEADERS.idempotencyKey]: options.idempotencyKey });
   }
@@ -109,6 +145,48 @@ export class PlatformClient {
   /** The service-guide catalogue, when the platform has a newer one than `haveVersion` (issue 16 §1). */
   fetchCatalogue(haveVersion: string, options: CallOptions = {}): Promise<PlatformReply<CatalogueUpdateResult>> {
     return this.call('catalogueUpdate', { haveVersion }, readCatalogueUpdateResult, { ...options, maxReplyChars: MAX_CATALOGUE_REPLY_CHARS });
+  }
+
+  // ---- issue 17 ----------------------------------------------------------------------------------------
+  /** The certificate kinds the identified citizen can get; `verificationId` is their matched verification's transactionId. */
+  listCertificates(verificationId: string, options: CallOptions = {}): Promise<PlatformReply<CertificateListResult>> {
+    return this.call('listCertificates', { verificationId }, readCertificateListResult, options);
+  }
+
+  /** One certificate's data; `idempotencyKey` is the issuance id: asking again returns the same certificate. */
+  issueCertificate(request: CertificateIssueRequest, options: IdempotentCallOptions): Promise<PlatformReply<CertificateIssueResult>> {
+    checkKey(options.idempotencyKey);
+    return this.call('issueCertificate', request, readCertificateIssueResult, options, { [PLATFORM_HEADERS.idempotencyKey]: options.idempotencyKey });
+  }
+
+  /** The journal's final word on an issuance (printed, or voided); the same report again answers the same. */
+  reportCertificateOutcome(request: CertificateOutcomeRequest, options: CallOptions = {}): Promise<PlatformReply<CertificateOutcomeResult>> {
+    checkKey(request.issuanceId);
+    return this.call('reportCertificateOutcome', request, readCertificateOutcomeResult, options);
+  }
+
+  /** Sends an application under its own idempotencyKey (a resend after a lost answer gets the same acceptance number). */
+  submitApplication(submission: ApplicationSubmission, options: CallOptions = {}): Promise<PlatformReply<ApplicationSubmitResult>> {
+    checkKey(submission.idempotencyKey);
+    return this.call('submitApplication', submission, readApplicationSubmitResult, { ...options, timeoutMs: this.submitTimeoutMs }, { [PLATFORM_HEADERS.idempotencyKey]: submission.idempotencyKey });
+  }
+
+  /** 办件查询: one application by its acceptance number, or the identified citizen's. */
+  queryProgress(query: ProgressQuery, options: CallOptions = {}): Promise<PlatformReply<ProgressResult>> {
+    const body = 'acceptanceNumber' in query ? { acceptanceNumber: query.acceptanceNumber } : { verificationId: query.verificationId };
+    return this.call('queryProgress', body, readProgressResult, options);
+  }
+
+  /** Books the free EMS post of an application's result document. */
+  bookPost(request: PostBookingRequest, options: IdempotentCallOptions): Promise<PlatformReply<PostBookingResult>> {
+    checkKey(options.idempotencyKey);
+    return this.call('bookPost', request, readPostBookingResult, options, { [PLATFORM_HEADERS.idempotencyKey]: options.idempotencyKey });
+  }
+
+  /** 好差评: one evaluation per transaction, under its own idempotencyKey. */
+  submitEvaluation(request: EvaluationRequest, options: CallOptions = {}): Promise<PlatformReply<EvaluationResult>> {
+    checkKey(request.idempotencyKey);
+    return this.call('submitEvaluation', request, readEvaluationResult, options, { [PLATFORM_HEADERS.idempotencyKey]: request.idempotencyKey });
   }
 
   private async call<T>(

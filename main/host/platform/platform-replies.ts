@@ -2,6 +2,7 @@
  * Shape checks of the platform's answers (common/platform-api.ts): the kiosk acts only on a reply it fully
  * understands; anything else is a malformed reply (platformUnavailable). Fields the contract does not name are
  * ignored, so the platform may add some without breaking kiosks in the field. Details never carry values.
+ * The helpers are shared with service-replies.ts (issue 17's answers).
  */
 import type { Checked } from '../../../common/api-validate';
 import {
@@ -18,26 +19,26 @@ import {
   type IdentityVerifyResult,
 } from '../../../common/platform-api';
 
-type Fields = Record<string, unknown>;
+export type Fields = Record<string, unknown>;
 
-class Malformed extends Error {}
+export class Malformed extends Error {}
 
-const fail = (field: string, rule: string): never => {
+export const fail = (field: string, rule: string): never => {
   throw new Malformed(`${field} ${rule}`);
 };
 
-function object(v: unknown, field: string): Fields {
+export function object(v: unknown, field: string): Fields {
   if (typeof v !== 'object' || v === null || Array.isArray(v)) fail(field, 'is not an object');
   return v as Fields;
 }
 
-function text(o: Fields, key: string, field: string, pattern?: RegExp): string {
+export function text(o: Fields, key: string, field: string, pattern?: RegExp): string {
   const v = o[key];
   if (typeof v !== 'string' || v === '' || v.length > 1024 || (pattern && !pattern.test(v))) fail(field, pattern ? 'is not well-formed text' : 'is not text');
   return v as string;
 }
 
-function oneOf<T extends string>(o: Fields, key: string, field: string, allowed: readonly T[]): T {
+export function oneOf<T extends string>(o: Fields, key: string, field: string, allowed: readonly T[]): T {
   const v = o[key];
   if (!(allowed as readonly unknown[]).includes(v)) fail(field, `is not one of ${allowed.join(', ')}`);
   return v as T;
@@ -57,7 +58,7 @@ function appointment(v: unknown, field: string): Appointment {
   return a;
 }
 
-function checked<T>(read: () => T): Checked<T> {
+export function checked<T>(read: () => T): Checked<T> {
   try {
     return { ok: true, value: read() };
   } catch (err) {
