@@ -12,14 +12,13 @@ export type EvaluationLevel = (typeof EVALUATION_LEVELS)[number];
 /** The levels that ask why (GB/T 39735: 差评 needs its reasons, so it can be followed up and rectified). */
 export const LOW_EVALUATION_LEVELS: readonly EvaluationLevel[] = ['dissatisfied', 'veryDissatisfied'];
 
-/** The reasons offered as choices for a low level; free text adds to them. */
+/** The reasons offered for a low level: the platform's 差评 categories (common/platform-api.ts); free text adds to them. */
 export const EVALUATION_REASONS = [
-  'tooSlow', // 办理时间太长
-  'tooManySteps', // 操作步骤太多
-  'unclearGuide', // 办事指南看不懂
-  'deviceFault', // 设备故障
-  'resultWrong', // 结果有误
-  'notHandled', // 没办成
+  'slow', // 办理时间长
+  'unclearGuidance', // 指引不清楚
+  'tooManyMaterials', // 材料要求多
+  'deviceProblem', // 设备故障或难用
+  'notResolved', // 问题未解决
   'other', // 其他
 ] as const;
 export type EvaluationReason = (typeof EVALUATION_REASONS)[number];

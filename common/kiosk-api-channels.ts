@@ -38,6 +38,9 @@ import {
   validateSpeechClipRequest,
 } from './guides-api-validate';
 import type { GuideRouteResult } from './hall-map';
+import type { CertificateListResult, CertificatePrepareResult, CertificatePrintResult } from './certificates-api';
+import { validateCertificatePrepareRequest, validateCertificatePrintRequest, validateEvaluationSkipRequest, validateEvaluationSubmitRequest } from './certificates-validate';
+import type { EvaluationSubmitResult } from './evaluation';
 import type { RobotTripView } from './robot';
 import type { SpeechClipResult } from './speech';
 import type { StaffPadView, StaffSessionView, StaffSignInResult, StaffView } from './staff';
@@ -64,6 +67,10 @@ export const INTERACTIVE_CHECK_DEADLINE_MS = 45_000;
 export const RAW_COMMAND_DEADLINE_MS = 20_000;
 /** The device editor: the port test (5 s), the device coming up (15 s), and a roll-back that waits as long again. */
 export const DEVICE_EDIT_DEADLINE_MS = 60_000;
+/** A certificate: the platform's data (8 s), the PDF worker and the preview (a few seconds on a loaded kiosk). */
+export const CERTIFICATE_PREPARE_DEADLINE_MS = 45_000;
+/** A certificate's job on the A4 printer, followed to its end; a silent printer is followed up by name after. */
+export const CERTIFICATE_PRINT_DEADLINE_MS = 240_000;
 export const BUNDLE_DEADLINE_MS = 30_000;
 /** A face frame is answered at once; a late answer is no use (the renderer skips frames meanwhile). */
 export const FACE_FRAME_DEADLINE_MS = 2_000;
@@ -135,6 +142,17 @@ export const KIOSK_API_CHANNELS = {
   'session:elder': channel<SessionState>()({ validateRequest: validateElderModeRequest, deadlineMs: DEFAULT_CALL_DEADLINE_MS, access: 'citizen' }),
   /** 呼叫帮助: raises a staff alert. */
   'help:call': channel<HelpCallResult>()({ validateRequest: validateEmptyRequest, deadlineMs: DEFAULT_CALL_DEADLINE_MS, access: 'citizen' }),
+  // Certificates and 好差评 (issue 17 §2, §8).
+  /** What the platform can issue to the citizen identified in this session (by its own verification). */
+  'certificates:list': channel<CertificateListResult>()({ validateRequest: validateEmptyRequest, deadlineMs: CERTIFICATE_PREPARE_DEADLINE_MS, access: 'citizen' }),
+  /** Fetches one, renders the A4 PDF and its preview; the same requestId gets the same prepared certificate. */
+  'certificates:prepare': channel<CertificatePrepareResult>()({ validateRequest: validateCertificatePrepareRequest, deadlineMs: CERTIFICATE_PREPARE_DEADLINE_MS, access: 'citizen' }),
+  /** Prints a prepared certificate once: issued only when the printer's job completed (§8.3). */
+  'certificates:print': channel<CertificatePrintResult>()({ validateRequest: validateCertificatePrintRequest, deadlineMs: CERTIFICATE_PRINT_DEADLINE_MS, access: 'citizen' }),
+  /** 好差评 of the transaction the host offered (snapshot `evaluation`): one per transaction. */
+  'evaluation:submit': channel<EvaluationSubmitResult>()({ validateRequest: validateEvaluationSubmitRequest, deadlineMs: DEFAULT_CALL_DEADLINE_MS, access: 'citizen' }),
+  /** 跳过: the offer is withdrawn and not made again. */
+  'evaluation:skip': channel<Record<string, never>>()({ validateRequest: validateEvaluationSkipRequest, deadlineMs: DEFAULT_CALL_DEADLINE_MS, access: 'citizen' }),
   // Hall staff and technicians (issue 15 §1, §2): the pad opens for anyone who found the hidden entry; every
   // other staff channel needs the host's staff session.
   /** The hidden entry was held for 3 s: the PIN pad opens (it closes by itself when left). */

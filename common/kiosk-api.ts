@@ -3,6 +3,7 @@
  * Electron carries it over IPC (preload + ipcMain, channels `domain:verb`), the browser shell over a
  * loopback WebSocket. Both carry the same `ApiRequest` / `ApiReply` / `ApiPush` messages.
  */
+import type { EvaluationOffer } from './evaluation';
 import type { AppointmentView } from './appointment';
 import type { ServiceAvailability } from './availability';
 import type { KioskErrorInfo } from './errors';
@@ -49,6 +50,8 @@ export interface KioskSnapshot {
   greeting?: LocalText;
   /** Present only with a `robotBase` device. */
   robot?: RobotTripView;
+  /** 好差评 (issue 17 §8): the transaction just ended that the citizen may rate, or null. */
+  evaluation: EvaluationOffer | null;
 }
 
 export type KioskProfile = 'kiosk' | 'robot';
@@ -70,6 +73,8 @@ export type KioskEvent =
   | { type: 'guides:changed'; guides: GuidesStatusView }
   /** The robot's trip moved on, or its base's status changed (issue 16 §9). */
   | { type: 'robot:changed'; robot: RobotTripView }
+  /** A transaction ended and may be rated, or the offer went (rated, skipped, the session ended). */
+  | { type: 'evaluation:changed'; evaluation: EvaluationOffer | null }
   /** The uvc face camera: start or stop sending frames (common/face-feed.ts). */
   | ({ type: 'face:streaming' } & FaceStreamingView)
   /** A presenter printer's ticket left the mouth: taken, retracted or unknown (common/queue.ts). */

@@ -53,6 +53,8 @@ import { DeviceCounters } from '../drivers/devices/statistics';
 import { claimQueueMode, openQueueDb, QUEUE_DB_FILES } from './host/queue/queue-db';
 import { QueueService } from './host/queue/queue-service';
 import { PlatformClient } from './host/platform/platform-client';
+import { composeCertificates, type Certificates } from './host/certificates/compose-certificates';
+import type { DocumentPrinter } from '../drivers/devices/document-printer-types';
 import { SessionService } from './host/session/session-service';
 import { CitizenHelp } from './host/session/citizen-help';
 import { EspeakClips } from './host/speech/espeak-clips';
@@ -105,6 +107,8 @@ export interface Kiosk {
   platform: PlatformClient | null;
   /** HMACs of ID numbers under this kiosk's own key (host/identity/kiosk-key.ts). */
   identityKey: KioskKey;
+  /** Certificates, the outbox and 好差评 (issue 17). */
+  certificates: Certificates;
   start(): Promise<void>;
   stop(): Promise<void>;
 }
@@ -182,7 +186,7 @@ function buildDevice(options: ComposeOptions, build: DeviceBuild, id: string, en
         return managed(driver.createDevice(ctx, () => url));
       }
       if (t.kind !== 'sim') throw new Error(`devices.${id}: ${entry.driver} is reached at an address (ipp or http), not over ${t.kind}`);
-      const sim = simulate(() => driver.createSimulator(ctx));
+      const sim = simulate(() => driver.createSimulator({ ...ctx, lineTimeMs: options.simLineTimeMs }));
       return managed(driver.createDevice(ctx, () => sim.url));
     }
     default: {
@@ -248,6 +252,8 @@ export function composeKiosk(options: ComposeOptions): Kiosk {
       identityTicket: () => withdrawn('identityTicket') ?? control.clockWatch.blockingReason(),
       // 预约签到 needs the platform: without one configured the service is withdrawn (issue 14 item 7).
       appointmentCheckIn: () => withdrawn('appointmentCheckIn') ?? control.clockWatch.blockingReason() ?? (platform ? null : 'platformUnavailable'),
+      // 证明打印 (issue 17 §2): the platform issues every certificate; a clock gone back would misdate them.
+      certificates: () => withdrawn('certificates') ?? control.clockWatch.blockingReason() ?? (platform ? null : 'platformUnavailable'),
     },
   );
   devices.onStatusChanged((id, status) => {
@@ -386,6 +392,21 @@ export function composeKiosk(options: ComposeOptions): Kiosk {
     audit: (entry) => void staff.audit.record(entry),
   });
   const speech = new EspeakClips({ dataDir: options.dataDir, log: log.child('speech') });
+  const certificates = composeCertificates({
+    config,
+    configPath: options.configPath,
+    dataDir: options.dataDir,
+    db,
+    clock,
+    log,
+    alerts,
+    audit: () => staff.audit,
+    session,
+    identity,
+    platform: () => platform,
+    printer: () => citizenDevice<DocumentPrinter>('documentPrinter'),
+    printerId: () => devices.forRole('documentPrinter')?.id ?? 'documentPrinter',
+  });
   const appointments = composeAppointments({ config, clock, log: log.child('appointments'), platform, device: (role) => citizenDevice(role), session, identity, availability, queue, tickets });
   const api = new KioskApiService({
     clock,
@@ -405,6 +426,8 @@ export function composeKiosk(options: ComposeOptions): Kiosk {
     robot,
     speech,
     citizenHelp,
+    certificates: certificates.desk,
+    evaluation: certificates.evaluation,
   });
   // Staff settle uncertain tickets and technicians confirm the clock through the running host (issue 13 §3).
   const control = composeHostControl({
@@ -434,6 +457,7 @@ export function composeKiosk(options: ComposeOptions): Kiosk {
     platform,
     identityKey,
     guides,
+    certificates,
     async start() {
       const recovered = queue.recoverAfterRestart();
       if (recovered.voided + recovered.uncertain > 0) log.warn('tickets settled after restart', { voided: recovered.voided, uncertain: recovered.uncertain });
@@ -453,6 +477,8 @@ export function composeKiosk(options: ComposeOptions): Kiosk {
       board.start();
       // The guide index is built in its worker once the host is up (after `kiosk ready`): start-up does not wait.
       guides.start();
+      // The outbox sends what waits; certificate jobs a crash left open are followed up with the printer.
+      await certificates.start();
     },
     async stop() {
       await control.stop();
@@ -464,6 +490,7 @@ export function composeKiosk(options: ComposeOptions): Kiosk {
       appointments.dispose();
       robot?.stop();
       await guides.stop();
+      await certificates.stop();
       await faceWorker.dispose();
       api.dispose();
       await devices.stop();

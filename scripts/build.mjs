@@ -32,7 +32,7 @@ export function isStale() {
 export async function buildAll() {
   const common = { bundle: true, platform: 'node', target: 'node20', packages: 'external', sourcemap: true, logLevel: 'warning', absWorkingDir: root };
   await Promise.all([
-    build({ ...common, format: 'esm', entryPoints: { 'launcher': 'main/launcher.ts', 'host': 'main/host-process.ts', 'tickets': 'main/host/queue/tickets-cli.ts', 'staff': 'main/host/staff/staff-cli.ts', 'audit': 'main/host/audit/audit-cli.ts', 'face-worker': 'main/host/face/face-worker.ts', 'guides': 'main/host/guides/guides-cli.ts', 'guide-worker': 'main/host/guides/search/guide-worker.ts' }, outdir: 'dist/main', outExtension: { '.js': '.mjs' } }),
+    build({ ...common, format: 'esm', entryPoints: { 'launcher': 'main/launcher.ts', 'host': 'main/host-process.ts', 'tickets': 'main/host/queue/tickets-cli.ts', 'staff': 'main/host/staff/staff-cli.ts', 'audit': 'main/host/audit/audit-cli.ts', 'face-worker': 'main/host/face/face-worker.ts', 'guides': 'main/host/guides/guides-cli.ts', 'guide-worker': 'main/host/guides/search/guide-worker.ts', 'certificate-render-worker': 'main/host/certificates/render/render-worker.ts' }, outdir: 'dist/main', outExtension: { '.js': '.mjs' } }),
     build({ ...common, format: 'esm', entryPoints: { 'serial-sim': 'devices-sim/cli/serial-sim.ts' }, outdir: 'dist/sim', outExtension: { '.js': '.mjs' } }),
     build({ ...common, format: 'cjs', entryPoints: { 'electron-main': 'main/electron/electron-main.ts', 'preload': 'main/electron/preload.ts' }, outdir: 'dist/main', outExtension: { '.js': '.cjs' }, external: ['electron'] }),
   ]);

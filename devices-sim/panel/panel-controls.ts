@@ -35,14 +35,17 @@ export interface PanelGroup {
   controls: PanelControl[];
 }
 
-export type PanelDeviceKind = 'printer' | 'cardReader' | 'fingerprint' | 'scanner' | 'camera' | 'other';
+export type PanelDeviceKind = 'printer' | 'documentPrinter' | 'cardReader' | 'fingerprint' | 'scanner' | 'camera' | 'documentCamera' | 'locker' | 'other';
 
 export const KIND_TITLES: Readonly<Record<PanelDeviceKind, PanelLabel>> = {
   printer: { zh: '打印机', en: 'Printer' },
+  documentPrinter: { zh: 'A4 打印机', en: 'A4 printer' },
   cardReader: { zh: '身份证阅读器', en: 'ID card reader' },
   fingerprint: { zh: '指纹仪', en: 'Fingerprint reader' },
   scanner: { zh: '扫码器', en: 'Code scanner' },
   camera: { zh: '摄像头', en: 'Camera' },
+  documentCamera: { zh: '高拍仪', en: 'Document camera' },
+  locker: { zh: '智能柜', en: 'Smart locker' },
   other: { zh: '设备', en: 'Device' },
 };
 
@@ -73,6 +76,10 @@ const del = (label: PanelLabel, p: string): PanelControl => ({ kind: 'button', l
 export function deviceKind(d: SimDevice): PanelDeviceKind {
   const status = d.status();
   const actions = d.actions();
+  // By role first: an A4 printer and a document camera have the printer and camera blocks of their cousins.
+  if (d.roles.includes('documentPrinter')) return 'documentPrinter';
+  if (d.roles.includes('documentCamera')) return 'documentCamera';
+  if (status.locker || d.roles.includes('locker')) return 'locker';
   if (status.printer) return 'printer';
   if (status.cardReader || 'card' in actions) return 'cardReader';
   if (status.fingerprint || 'finger' in actions) return 'fingerprint';
@@ -120,6 +127,69 @@ function printerGroups(d: SimDevice): PanelGroup[] {
   groups[2]!.controls.push(f(L('脱机', 'Offline'), { offline: true }), f(L('联机', 'Online'), { offline: false }));
   if ('take' in d.actions()) groups.push({ label: L('出票口', 'Presenter'), controls: [post(L('取走号票', 'Take ticket'), path(d.id, 'take'))] });
   return groups;
+}
+
+/** The IPP A4 printer (issue 17 §1, devices-sim/ipp/ipp-printer-faults.ts): paper, a jam after a page, cover, toner, the tray. */
+function documentPrinterGroups(d: SimDevice): PanelGroup[] {
+  const f = (label: PanelLabel, body: Record<string, unknown>): PanelControl => post(label, path(d.id, 'faults'), body);
+  return [
+    {
+      label: L('纸张', 'Paper'),
+      controls: [
+        f(L('装满纸', 'Refill paper'), { paper: 'full' }),
+        f(L('纸将尽', 'Paper low'), { paper: 'low' }),
+        f(L('缺纸', 'Paper out'), { paper: 'out' }),
+        f(L('打完 1 页后卡纸', 'Jam after 1 page'), { paper: 'jammed', afterPages: 1 }),
+        f(L('清除卡纸', 'Clear jam'), { paper: 'full' }),
+      ],
+    },
+    {
+      label: L('机盖与墨粉', 'Cover and toner'),
+      controls: [
+        f(L('打开机盖', 'Open cover'), { coverOpen: true }),
+        f(L('合上机盖', 'Close cover'), { coverOpen: false }),
+        f(L('墨粉不足', 'Toner low'), { toner: 'low' }),
+        f(L('更换墨粉', 'New toner'), { toner: 'ok' }),
+      ],
+    },
+    {
+      label: L('连接', 'Connection'),
+      controls: [
+        f(L('脱机', 'Offline'), { offline: true }),
+        f(L('联机', 'Online'), { offline: false }),
+        f(L('拔出', 'Unplug'), { unplugged: true }),
+        f(L('插回', 'Re-plug'), { unplugged: false }),
+        f(L('不应答', 'No reply'), { noReply: true }),
+        f(L('恢复应答', 'Replies again'), { noReply: false }),
+      ],
+    },
+    ...('take' in d.actions() ? [{ label: L('出纸口', 'Output tray'), controls: [post(L('取走文件', 'Take the document'), path(d.id, 'take'))] }] : []),
+  ];
+}
+
+/** The locker's first compartment (docs/locker-protocol.md): a person closes its door, puts a document in or takes it. */
+function lockerGroups(d: SimDevice): PanelGroup[] {
+  const f = (label: PanelLabel, body: Record<string, unknown>): PanelControl => post(label, path(d.id, 'faults'), body);
+  return [
+    {
+      label: L('1 号格口', 'Compartment 1'),
+      controls: [
+        post(L('关上 1 号门', 'Close door 1'), path(d.id, 'door'), { compartment: 1, closed: true }),
+        post(L('放入文件', 'Put a document in'), path(d.id, 'item'), { compartment: 1, present: true }),
+        post(L('取走文件', 'Take it out'), path(d.id, 'item'), { compartment: 1, present: false }),
+      ],
+    },
+    { label: L('连接', 'Connection'), controls: [f(L('拔出', 'Unplug'), { unplugged: true }), f(L('插回', 'Re-plug'), { unplugged: false }), f(L('不应答', 'No reply'), { noReply: true }), f(L('恢复应答', 'Replies again'), { noReply: false })] },
+  ];
+}
+
+/** The document camera's plate light and link (a page is laid with an image: POST …/page, docs/document-camera.md). */
+function documentCameraGroups(d: SimDevice): PanelGroup[] {
+  const f = (label: PanelLabel, body: Record<string, unknown>): PanelControl => post(label, path(d.id, 'faults'), body);
+  return [
+    { label: L('补光灯', 'Light'), controls: [post(L('开灯', 'Light on'), path(d.id, 'light'), { on: true }), del(L('关灯', 'Light off'), path(d.id, 'light'))] },
+    { label: L('连接', 'Connection'), controls: [f(L('拔出', 'Unplug'), { unplugged: true }), f(L('插回', 'Re-plug'), { unplugged: false }), f(L('不应答', 'No reply'), { noReply: true }), f(L('恢复应答', 'Replies again'), { noReply: false })] },
+  ];
 }
 
 function readerGroups(d: SimDevice): PanelGroup[] {
@@ -206,6 +276,9 @@ function cameraGroups(d: SimDevice): PanelGroup[] {
 /** The actions this panel has its own controls for, by kind. */
 const HANDLED: Readonly<Record<PanelDeviceKind, readonly string[]>> = {
   printer: ['take'],
+  documentPrinter: ['take'],
+  documentCamera: ['light'],
+  locker: ['door', 'item'],
   cardReader: ['card'],
   fingerprint: ['finger'],
   scanner: ['scan'],
@@ -218,6 +291,9 @@ export function panelGroups(d: SimDevice): PanelGroup[] {
   const kind = deviceKind(d);
   const groups =
     kind === 'printer' ? printerGroups(d)
+    : kind === 'documentPrinter' ? documentPrinterGroups(d)
+    : kind === 'documentCamera' ? documentCameraGroups(d)
+    : kind === 'locker' ? lockerGroups(d)
     : kind === 'cardReader' ? readerGroups(d)
     : kind === 'fingerprint' ? fingerprintGroups(d)
     : kind === 'scanner' ? scannerGroups(d)

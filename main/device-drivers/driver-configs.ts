@@ -5,9 +5,12 @@
  */
 import type { DriverConfigPart } from './driver-config';
 import { ESCPOS_CONFIG } from './escpos-config';
+import { DOCCAM_CONFIG } from './doccam-config';
 import { FACECAM_CONFIG } from './facecam-config';
 import { GA467_CONFIG } from './ga467-config';
 import { HIDPOS_CONFIG } from './hidpos-config';
+import { IPP_CONFIG } from './ipp-config';
+import { LOCKER_CONFIG } from './locker-config';
 import { ROBOTLINE_CONFIG } from './robotline-config';
 import { ZFM_CONFIG } from './zfm-config';
 
@@ -18,6 +21,9 @@ export const DRIVER_CONFIGS = {
   hidpos: HIDPOS_CONFIG,
   facecam: FACECAM_CONFIG,
   robotline: ROBOTLINE_CONFIG,
+  ipp: IPP_CONFIG,
+  hlb: LOCKER_CONFIG,
+  doccam: DOCCAM_CONFIG,
 } as const satisfies Record<string, DriverConfigPart>;
 
 export type DriverName = keyof typeof DRIVER_CONFIGS;

@@ -21,10 +21,13 @@ import type { ReportTransport } from '../../drivers/transport/report-transport';
 import type { Transport } from '../../drivers/transport/transport';
 import type { DriverConfigPart } from './driver-config';
 import { DRIVER_CONFIGS, type DriverName } from './driver-configs';
+import { DOCCAM_FACTORIES } from './doccam-driver';
 import { ESCPOS_FACTORIES } from './escpos-driver';
 import { FACECAM_FACTORIES } from './facecam-driver';
 import { GA467_FACTORIES } from './ga467-driver';
 import { HIDPOS_FACTORIES } from './hidpos-driver';
+import { IPP_FACTORIES } from './ipp-driver';
+import { LOCKER_FACTORIES } from './locker-driver';
 import { ROBOTLINE_FACTORIES } from './robotline-driver';
 import { ZFM_FACTORIES } from './zfm-driver';
 
@@ -99,6 +102,9 @@ const FACTORIES: { [K in DriverName]: DriverFactories } = {
   hidpos: HIDPOS_FACTORIES,
   facecam: FACECAM_FACTORIES,
   robotline: ROBOTLINE_FACTORIES,
+  ipp: IPP_FACTORIES,
+  hlb: LOCKER_FACTORIES,
+  doccam: DOCCAM_FACTORIES,
 };
 
 export const DRIVERS: { readonly [K in DriverName]: DriverEntry } = Object.fromEntries(

@@ -49,7 +49,7 @@ describe.skipIf(!hasChromium)('simulator control panel (browser)', () => {
     await kiosk.sim('/sim/reset', { body: {} });
     panel = await openSimPanel(browser, kiosk.simUrl);
     const ids = await panel.locator('section.device').evaluateAll((sections) => sections.map((s) => s.getAttribute('data-device-id')));
-    expect(ids).toEqual(['ticket-printer', 'id-card-reader', 'fingerprint', 'face-camera', 'scanner', 'robot-base']);
+    expect(ids).toEqual(['ticket-printer', 'id-card-reader', 'fingerprint', 'face-camera', 'scanner', 'robot-base', 'document-printer', 'document-camera', 'locker']);
     expect(await panelStatus(panel, 'ticket-printer')).toContain('纸充足 paper full');
     expect(await panelStatus(panel, 'id-card-reader')).toContain('无卡 no card');
     // A fault set on the panel shows there and in the control API; cleared again from the panel.

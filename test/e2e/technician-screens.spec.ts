@@ -117,7 +117,7 @@ describe.skipIf(!hasChromium)('technician screens (browser shell)', () => {
     await heading('设备诊断').waitFor();
     const cards = page.getByTestId('tech-device');
     await expect.poll(() => cards.count()).toBe(6);
-    expect(await cards.evaluateAll((all) => all.map((c) => c.getAttribute('data-device-id')))).toEqual(['ticket-printer', 'id-card-reader', 'fingerprint', 'face-camera', 'scanner', 'robot-base']);
+    expect(await cards.evaluateAll((all) => all.map((c) => c.getAttribute('data-device-id')))).toEqual(['ticket-printer', 'id-card-reader', 'fingerprint', 'face-camera', 'scanner', 'robot-base', 'document-printer', 'document-camera', 'locker']);
     const printer = page.locator('[data-testid="tech-device"][data-device-id="ticket-printer"]');
     expect(await printer.getByTestId('tech-device-link').innerText()).toBe('连接：模拟设备（培训模式）');
     expect(await printer.getByTestId('tech-device-status').innerText()).toContain('工作正常');

@@ -17,10 +17,13 @@ const FINGER = '请按压指纹';
 
 const heading = (page: Page, name: string) => page.getByRole('heading', { name, exact: true });
 
-/** From attract, home or the end of a session to the card step of 刷身份证取号 (declining 刷脸 for a finger if asked). */
-export async function openCardStep(page: Page, timeout = 20_000): Promise<void> {
+/**
+ * From attract, home or the end of a session to the card step of 刷身份证取号, or of the service whose home tile
+ * is `tileName` (证明打印), declining 刷脸 for a finger if asked.
+ */
+export async function openCardStep(page: Page, timeout = 20_000, tileName = '刷身份证取号'): Promise<void> {
   const start = page.getByRole('button', { name: '点击开始' });
-  const tile = page.getByRole('button', { name: '刷身份证取号' });
+  const tile = page.getByRole('button', { name: tileName });
   await start.or(tile).first().waitFor({ timeout });
   if (await start.isVisible()) await start.click();
   await expect.poll(() => tile.getAttribute('aria-disabled'), { timeout }).not.toBe('true');

@@ -10,7 +10,9 @@ import { readFileSync } from 'node:fs';
 import type { Page } from 'playwright-core';
 import { DEFAULT_CONFIG_JSON } from '../../main/host/config/default-config';
 import { CATALOGS } from '../../renderer/src/i18n/translate';
+import { CERTIFICATES_CATALOGS } from '../../renderer/src/services/certificates/i18n/certificates-text';
 import { GUIDES_CATALOGS } from '../../renderer/src/services/guides/i18n/guides-text';
+import { RATING_CATALOGS } from '../../renderer/src/services/rating/i18n/rating-text';
 import { STAFF_CATALOGS } from '../../renderer/src/staff/i18n/staff-text';
 
 const HAN = /\p{Script=Han}/u;
@@ -28,7 +30,7 @@ function configTexts(value: unknown, language: 'zh-CN' | 'zh-TW', out: string[])
 }
 
 function hanChars(language: 'zh-CN' | 'zh-TW'): Set<string> {
-  const catalog = [...Object.entries(CATALOGS[language]), ...Object.entries(STAFF_CATALOGS[language]), ...Object.entries(GUIDES_CATALOGS[language])]
+  const catalog = [...Object.entries(CATALOGS[language]), ...Object.entries(STAFF_CATALOGS[language]), ...Object.entries(GUIDES_CATALOGS[language]), ...Object.entries(CERTIFICATES_CATALOGS[language]), ...Object.entries(RATING_CATALOGS[language])]
     .filter(([id]) => !id.startsWith('language.'))
     .map(([, text]) => text);
   const texts = [...catalog, ...configTexts(JSON.parse(DEFAULT_CONFIG_JSON), language, []), ...configTexts(JSON.parse(readFileSync(SHIPPED_CATALOGUE, 'utf8')), language, [])];

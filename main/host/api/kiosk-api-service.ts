@@ -18,6 +18,7 @@ import type { StaffDesk } from '../staff/staff-desk';
 import type { StaffSessionService } from '../staff/staff-session';
 import type { ApiClient, ApiHandler } from './api-handler';
 import { refusalFor } from './channel-gate';
+import { certificateHandlers, type CertificateDeskPort, type EvaluationDeskPort } from './certificate-handlers';
 import { guideHandlers, type CitizenHelpPort, type GuideDeskPort, type RobotDeskPort, type SpeechClipsPort } from './guide-handlers';
 import { staffHandlers } from './staff-handlers';
 import { technicianHandlers } from './technician-handlers';
@@ -59,6 +60,9 @@ export interface KioskApiDeps {
   robot: RobotDeskPort | null;
   speech: SpeechClipsPort;
   citizenHelp: CitizenHelpPort;
+  /** Certificates and 好差评 (issue 17 §2, §8). */
+  certificates: CertificateDeskPort;
+  evaluation: EvaluationDeskPort;
 }
 
 export class KioskApiService implements ApiHandler {
@@ -87,6 +91,7 @@ export class KioskApiService implements ApiHandler {
       ...staffHandlers(deps.staff, deps.staffDesk),
       ...technicianHandlers(() => deps.staff.actor(), deps.technicianDesk),
       ...guideHandlers(deps.guides, deps.robot, deps.speech, deps.citizenHelp),
+      ...certificateHandlers(deps.certificates, deps.evaluation),
     };
     this.unsubscribe.push(
       deps.session.onChanged((session) => this.push({ type: 'session:changed', session })),
@@ -98,6 +103,7 @@ export class KioskApiService implements ApiHandler {
       deps.appointments.onChanged((appointment) => this.push({ type: 'appointment:changed', appointment })),
       deps.staff.onChanged((staff) => this.push({ type: 'staff:changed', staff })),
       deps.guides.onChanged((guides) => this.push({ type: 'guides:changed', guides })),
+      deps.evaluation.onChanged((evaluation) => this.push({ type: 'evaluation:changed', evaluation })),
       ...(deps.robot ? [deps.robot.onChanged((robot) => this.push({ type: 'robot:changed', robot }))] : []),
       ...(deps.faceFeed ? [deps.faceFeed.onChanged((view) => this.push({ type: 'face:streaming', ...view }))] : []),
     );
@@ -115,6 +121,7 @@ export class KioskApiService implements ApiHandler {
       businesses: this.deps.businesses.list(),
       staff: this.deps.staff.view(),
       guides: this.deps.guides.status(),
+      evaluation: this.deps.evaluation.current(),
       ...(this.deps.robot && { robot: this.deps.robot.view() }),
       ...(this.deps.faceFeed && { faceStreaming: this.deps.faceFeed.view() }),
     };

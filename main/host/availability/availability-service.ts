@@ -16,6 +16,8 @@ export const SERVICE_NEEDS: Readonly<Record<CitizenService, readonly DeviceRole[
   // or the ID card, any of them (the check-in screen shows which work), and the platform must be configured
   // (a host blocker in composition).
   appointmentCheckIn: ['ticketPrinter'],
+  // 证明打印 (issue 17 §2): the card and the A4 printer; the platform must be configured (a host blocker).
+  certificates: ['documentPrinter', 'idCardReader'],
 };
 
 export interface DeviceLookup {

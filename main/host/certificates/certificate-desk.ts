@@ -39,6 +39,8 @@ export interface CertificateDeskDeps {
   /** Page images of a rendered PDF for the preview screen (data: URLs). */
   preview(pdf: Uint8Array, pages: number): Promise<string[]>;
   issuer: CertificateIssuer;
+  /** The citizen is about to choose: the PDF worker starts now, so its fonts are read by the time they have. */
+  warmUp?: () => void;
   /** A certificate printed: the 好差评 offer (evaluation-desk.ts). */
   onIssued?: (issuanceId: string, title: string) => void;
   log: Logger;
@@ -63,6 +65,7 @@ export class CertificateDesk {
   async list(): Promise<CertificateListResult> {
     const verification = this.deps.identity.platformVerification(this.deps.session.current());
     if (!verification) return { outcome: 'identify' };
+    this.deps.warmUp?.();
     try {
       const listed = await this.deps.platform.list(verification.verificationId);
       if (listed.outcome === 'verificationInvalid') return { outcome: 'identify' };

@@ -41,6 +41,9 @@ export function crossFieldProblems(data: unknown): ConfigProblem[] {
   }
   if (isObj(queue.callingApi)) checkCallingApi(queue.callingApi, isObj(data.server) ? data.server : {}, add);
   if (isObj(data.staff) && Array.isArray(data.staff.accounts)) checkStaffAccounts(data.staff.accounts, data.mode === 'production', add);
+  if (isObj(data.outbox) && typeof data.outbox.retryBaseMs === 'number' && typeof data.outbox.retryMaxMs === 'number' && data.outbox.retryMaxMs < data.outbox.retryBaseMs) {
+    add(['outbox', 'retryMaxMs'], `must not be shorter than outbox.retryBaseMs (${data.outbox.retryBaseMs})`);
+  }
   if (data.mode === 'production' && isObj(data.platform) && typeof data.platform.baseUrl === 'string' && /^http:/iu.test(data.platform.baseUrl)) {
     add(['platform', 'baseUrl'], 'must be https:// in production mode: plain http to a platform simulator on this machine is for training only');
   }
@@ -169,7 +172,9 @@ function checkDevices(devices: Obj, mode: unknown, add: Add): void {
       add(['devices', id, 'transport', 'path'], `must be the absolute path of the printer's device file, e.g. "/dev/usb/lp0" (got ${JSON.stringify(entry.transport.path)})`);
     }
     if (mode === 'production' && isObj(entry.transport) && entry.transport.kind === 'sim') {
-      add(['devices', id, 'transport', 'kind'], 'a simulated device ("sim") is not allowed in production mode; give the real transport (serial, tcp, usblp, hid or usb)');
+      const real = (typeof entry.driver === 'string' ? driverConfig(entry.driver)?.transports : undefined)?.filter((k) => k !== 'sim') ?? ['serial', 'tcp', 'usblp', 'hid', 'usb'];
+      const kinds = real.length > 1 ? `${real.slice(0, -1).join(', ')} or ${real[real.length - 1]!}` : real.join('');
+      add(['devices', id, 'transport', 'kind'], `a simulated device ("sim") is not allowed in production mode; give the real transport (${kinds})`);
     }
     checkDriverEntry(id, entry, roles, mode, add);
   }

@@ -313,6 +313,13 @@ export const KIOSK_CONFIG_SCHEMA = {
     },
     guides,
     robot,
+    // Issue 17 §5: the encrypted outbox of records that must outlive the session (main/host/outbox, docs/outbox.md).
+    outbox: {
+      type: 'object',
+      additionalProperties: false,
+      properties: { keyFile: text, retryBaseMs: ms(5_000, 1_000), retryMaxMs: ms(600_000, 10_000) },
+      default: {},
+    },
     logging: {
       type: 'object',
       additionalProperties: false,

@@ -191,6 +191,15 @@ export interface GuidesConfig {
   updateIntervalMs: number;
 }
 
+/** The encrypted outbox (issue 17 §5; docs/outbox.md). */
+export interface OutboxConfig {
+  /** The per-kiosk key, outside the data folder; default beside the configuration file (outbox-key.ts). */
+  keyFile?: string;
+  /** The first retry's wait after a failed send, doubling up to `retryMaxMs`. Defaults 5000 and 600000. */
+  retryBaseMs: number;
+  retryMaxMs: number;
+}
+
 /** `kiosk`: a standing kiosk. `robot`: the kiosk rides a guide robot (issue 16 §9) and `robot` is required. */
 export type KioskProfile = 'kiosk' | 'robot';
 
@@ -221,6 +230,7 @@ export interface KioskConfig {
   devices: Record<string, DeviceEntryConfig>;
   queue: QueueConfig;
   guides: GuidesConfig;
+  outbox: OutboxConfig;
   /** Present exactly when `profile` is "robot". */
   robot?: RobotConfig;
   logging: LoggingConfig;

@@ -19,6 +19,9 @@ const REAL_LINKS: Record<string, Json> = {
   fingerprint: { kind: 'serial', path: '/dev/ttyUSB2', baudRate: 57600 },
   scanner: { kind: 'hid', vendorId: 0x0c2e, productId: 0x0b8f, path: '/dev/hidraw3' },
   'robot-base': { kind: 'tcp', host: '192.168.10.40', port: 9300 },
+  'document-printer': { kind: 'ipp', url: 'ipp://192.168.10.41:631/ipp/print' },
+  'document-camera': { kind: 'http', url: 'http://127.0.0.1:38088/' },
+  locker: { kind: 'serial', path: '/dev/ttyUSB3', baudRate: 9600 },
 };
 
 /**
@@ -115,12 +118,12 @@ describe('validateConfig', () => {
     ['an unknown mode', (c) => (c.mode = 'demo'), 'mode: must be one of "training", "production" (got "demo")'],
     ['a port out of range', (c) => (c.server.port = 70000), 'server.port: must be at most 65535 (got 70000)'],
     ['both ports the same', (c) => (c.server.simPort = 8620), 'server.simPort: must differ from server.port (both are 8620)'],
-    ['an unknown role', (c) => (c.devices['ticket-printer'].role = ['ticketPrinter', 'labelPrinter']), 'devices["ticket-printer"].role[1]: must be one of "ticketPrinter", "receiptPrinter", "documentPrinter", "idCardReader", "fingerprintReader", "faceCamera", "documentCamera", "barcodeScanner", "presenceSensor", "robotBase" (got "labelPrinter")'],
+    ['an unknown role', (c) => (c.devices['ticket-printer'].role = ['ticketPrinter', 'labelPrinter']), 'devices["ticket-printer"].role[1]: must be one of "ticketPrinter", "receiptPrinter", "documentPrinter", "idCardReader", "fingerprintReader", "faceCamera", "documentCamera", "barcodeScanner", "presenceSensor", "robotBase", "locker" (got "labelPrinter")'],
     ['a role that is neither name nor list', (c) => (c.devices['ticket-printer'].role = 3), 'devices["ticket-printer"].role: must be a role name or a list of role names (got 3)'],
     ['an unknown transport kind', (c) => (c.devices['ticket-printer'].transport = { kind: 'bluetooth' }), 'devices["ticket-printer"].transport.kind: must be one of "sim", "serial", "tcp", "usblp", "hid", "usb", "uvc", "ipp", "http" (got "bluetooth")'],
     ['a serial port without speed', (c) => (c.devices['ticket-printer'].transport = { kind: 'serial', path: 'COM3' }), 'devices["ticket-printer"].transport.baudRate: is missing'],
     ['a setting of another transport kind', (c) => (c.devices['ticket-printer'].transport = { kind: 'tcp', host: '10.0.0.5', port: 9100, baudRate: 9600 }), 'devices["ticket-printer"].transport.baudRate: is not a known setting'],
-    ['an unknown driver', (c) => (c.devices['ticket-printer'].driver = 'star'), 'devices["ticket-printer"].driver: must be one of "escpos", "ga467", "zfm", "hidpos", "facecam", "robotline" (got "star")'],
+    ['an unknown driver', (c) => (c.devices['ticket-printer'].driver = 'star'), 'devices["ticket-printer"].driver: must be one of "escpos", "ga467", "zfm", "hidpos", "facecam", "robotline", "ipp", "hlb", "doccam" (got "star")'],
     ['a device id with spaces', (c) => (c.devices['ticket printer'] = c.devices['ticket-printer']) && delete c.devices['ticket-printer'], 'devices["ticket printer"]: the name must be an id of 1-64 letters, digits, "-" or "_" (got "ticket printer")'],
     ['no ticket printer', (c) => (c.devices['ticket-printer'].role = 'receiptPrinter'), 'devices: no device has the role "ticketPrinter"; the kiosk cannot issue queue tickets without one'],
     ['a follow URL that is no address', (c) => (c.hall.queueFollowUrl = 'queue.example.cn/{number}'), 'hall.queueFollowUrl: must be an http:// or https:// address without spaces (got "queue.example.cn/{number}")'],
@@ -164,7 +167,7 @@ describe('validateConfig', () => {
   it('refuses a simulated device in production mode, and accepts the real transport', () => {
     const config = production();
     expect(problemsOf(config)).toEqual([
-      'devices["ticket-printer"].transport.kind: a simulated device ("sim") is not allowed in production mode; give the real transport (serial, tcp, usblp, hid or usb)',
+      'devices["ticket-printer"].transport.kind: a simulated device ("sim") is not allowed in production mode; give the real transport (serial, tcp or usblp)',
     ]);
     config.devices['ticket-printer'].transport = { kind: 'serial', path: '/dev/ttyS0', baudRate: 115200 };
     expect(problemsOf(config)).toEqual([]);
@@ -254,7 +257,7 @@ describe('validateConfig', () => {
       entry.transport = { kind: 'hid', vendorId: 1, productId: 2 };
       expect(problemsOf(config)).toEqual([expect.stringMatching(/^devices\["ticket-printer"\]\.transport\.kind: must be one of "sim", "serial", "tcp"(,| or) .*"usblp"/)]);
       entry.driver = 'zebra';
-      expect(problemsOf(config)).toEqual([expect.stringMatching(/^devices\["ticket-printer"\]\.driver: must be one of "escpos", "ga467", "zfm", "hidpos", "facecam", "robotline" \(got "zebra"\)/)]);
+      expect(problemsOf(config)).toEqual([expect.stringMatching(/^devices\["ticket-printer"\]\.driver: must be one of "escpos", "ga467", "zfm", "hidpos", "facecam", "robotline", "ipp", "hlb", "doccam" \(got "zebra"\)/)]);
     });
 
     it('takes an ID-card reader (ga467) on serial, and refuses it on a link it does not drive', () => {

@@ -7,7 +7,10 @@
  *   receipts; a GA 467 second-generation ID-card reader, id "id-card-reader" (protocols.md §1); an optical
  *   fingerprint module of the ZFM family, id "fingerprint" (protocols.md §3); a face camera, id "face-camera",
  *   whose simulator renders scenes from face-api's sample faces; a HID POS QR / bar code scanner, id "scanner"; a guide robot's base speaking HRL/1, id
- *   "robot-base" (docs/robot-protocol.md), whose simulator walks the hall map.
+ *   "robot-base" (docs/robot-protocol.md), whose simulator walks the hall map; an A4 printer over IPP, id
+ *   "document-printer" (protocols.md §4, docs/ipp-printing.md), an IPP server on loopback; a smart locker of
+ *   one 12-door board, id "locker" (docs/locker-protocol.md); a document camera (高拍仪) behind its vendor's
+ *   local HTTP service, id "document-camera" (docs/document-camera.md).
  * - The hall: 贵阳市政务服务中心 24小时自助服务区, kiosk 自助终端 01, Asia/Shanghai.
  * - The hall map (`hall.map`) is the schema's default, the shipped three-floor hall (default-hall-map.ts); each
  *   business names its windows on it.
@@ -87,6 +90,24 @@ export const DEFAULT_CONFIG_JSON = `{
       "driver": "robotline",
       "model": "generic-hrl",
       "transport": { "kind": "sim" }
+    },
+    "document-printer": {
+      "role": "documentPrinter",
+      "driver": "ipp",
+      "transport": { "kind": "sim" }
+    },
+    "document-camera": {
+      "role": "documentCamera",
+      "driver": "doccam",
+      "model": "generic-http",
+      "transport": { "kind": "sim" }
+    },
+    "locker": {
+      "role": "locker",
+      "driver": "hlb",
+      "model": "generic-hlb",
+      "transport": { "kind": "sim" },
+      "options": { "boards": [{ "address": 1, "locks": 12 }] }
     }
   },
   "queue": {

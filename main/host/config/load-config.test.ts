@@ -121,6 +121,9 @@ describe('loadConfig', () => {
       c.devices.fingerprint.transport = { kind: 'serial', path: '/dev/ttyUSB2', baudRate: 57600 };
       c.devices.scanner.transport = { kind: 'hid', vendorId: 0x0c2e, productId: 0x0b8f };
       c.devices['robot-base'].transport = { kind: 'tcp', host: '192.168.10.40', port: 9300 };
+      c.devices['document-printer'].transport = { kind: 'ipp', url: 'ipp://192.168.10.41:631/ipp/print' };
+      c.devices['document-camera'].transport = { kind: 'http', url: 'http://127.0.0.1:38088/' };
+      c.devices.locker.transport = { kind: 'serial', path: '/dev/ttyUSB3', baudRate: 9600 };
       delete c.devices['face-camera']; // a hall leaves it out until a camera is fitted
       c.staff.accounts = []; // the training demo account is refused in production
     });

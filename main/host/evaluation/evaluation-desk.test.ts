@@ -36,7 +36,7 @@ describe('好差评 at the kiosk (issue 17 §8)', () => {
     d.onChanged((o) => seen.push(o?.transactionId ?? null));
     d.offerFor('CRT-1', 'certificate', SERVICE, 'certificates');
     expect(d.current()).toEqual({ transactionId: 'CRT-1', kind: 'certificate', service: SERVICE });
-    const result = await d.submit({ transactionId: 'CRT-1', level: 'satisfied', reasons: ['tooSlow'], requestId: 'r1' });
+    const result = await d.submit({ transactionId: 'CRT-1', level: 'satisfied', reasons: ['slow'], requestId: 'r1' });
     expect(result).toEqual({ outcome: 'recorded', forwarded: true });
     // Reasons go only with a low level; the offer is gone.
     expect(sent).toEqual([{ key: 'evaluation-CRT-1', evaluation: { transactionId: 'CRT-1', kind: 'certificate', serviceCode: 'certificates', level: 2, reasons: [], ratedAt: '2026-12-02T03:00:00.000Z', channel: 'kiosk' } }]);
@@ -54,9 +54,9 @@ describe('好差评 at the kiosk (issue 17 §8)', () => {
     d.offerFor('A012', 'ticket', { 'zh-CN': '社保业务取号' }, 'ticket');
     await expect(d.submit({ transactionId: 'A012', level: 'dissatisfied', requestId: 'r1' })).rejects.toMatchObject({ code: 'reasonsRequired' });
     const comment = '窗口工作人员王小明态度很好但是机器太慢';
-    expect(await d.submit({ transactionId: 'A012', level: 'dissatisfied', reasons: ['tooSlow', 'deviceFault', 'tooSlow'], comment, requestId: 'r1' })).toEqual({ outcome: 'recorded', forwarded: false });
-    expect(sent[0]!.evaluation).toMatchObject({ level: 4, reasons: ['tooSlow', 'deviceFault'], comment });
-    expect(db.prepare('SELECT level, reasons, has_comment, forwarded_at FROM evaluations').all()).toEqual([{ level: 'dissatisfied', reasons: '["tooSlow","deviceFault"]', has_comment: 1, forwarded_at: null }]);
+    expect(await d.submit({ transactionId: 'A012', level: 'dissatisfied', reasons: ['slow', 'deviceProblem', 'slow'], comment, requestId: 'r1' })).toEqual({ outcome: 'recorded', forwarded: false });
+    expect(sent[0]!.evaluation).toMatchObject({ level: 4, reasons: ['slow', 'deviceProblem'], comment });
+    expect(db.prepare('SELECT level, reasons, has_comment, forwarded_at FROM evaluations').all()).toEqual([{ level: 'dissatisfied', reasons: '["slow","deviceProblem"]', has_comment: 1, forwarded_at: null }]);
     db.pragma('wal_checkpoint(TRUNCATE)');
     expect(readFileSync(file).includes(Buffer.from('王小明'))).toBe(false);
     d.markForwarded('A012');

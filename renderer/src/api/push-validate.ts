@@ -5,6 +5,7 @@
  * only the contract's fields. A `detail` names the field and what was expected, never the value it held
  * (values may be personal data).
  */
+import { checkEvaluationOffer } from './push-validate-evaluation';
 import { APPOINTMENT_STANDINGS, APPOINTMENT_STEPS, type AppointmentChoice, type AppointmentView } from '../../../common/appointment';
 import type { ServiceAvailability } from '../../../common/availability';
 import { CITIZEN_SERVICES } from '../../../common/availability';
@@ -268,7 +269,7 @@ export function parseStaffView(value: unknown, path = 'staff'): StaffView {
 }
 
 /** The host-pushed event types; `kiosk:resync` is made by the client bridge, never accepted from the wire. */
-export const HOST_EVENT_TYPES = ['session:changed', 'availability:changed', 'queue:changed', 'clock:changed', 'host:alive', 'ticket:delivery', 'identity:changed', 'face:streaming', 'appointment:changed', 'staff:changed', 'guides:changed', 'robot:changed'] as const;
+export const HOST_EVENT_TYPES = ['session:changed', 'availability:changed', 'queue:changed', 'clock:changed', 'host:alive', 'ticket:delivery', 'identity:changed', 'face:streaming', 'appointment:changed', 'staff:changed', 'guides:changed', 'robot:changed', 'evaluation:changed'] as const;
 export type HostEventType = (typeof HOST_EVENT_TYPES)[number];
 
 export function isHostEventType(value: unknown): value is HostEventType {
@@ -303,6 +304,8 @@ function parseKnownEvent(type: HostEventType, v: Rec): KioskEvent {
       return { type, guides: must(checkGuidesStatus(v.guides)) };
     case 'robot:changed':
       return { type, robot: must(checkRobotTrip(v.robot)) };
+    case 'evaluation:changed':
+      return { type, evaluation: must(checkEvaluationOffer(v.evaluation)) };
   }
 }
 

@@ -85,6 +85,8 @@ function applyEvent(state: HostView, snapshot: KioskSnapshot, event: KioskEvent,
       return { ...state, snapshot: { ...snapshot, guides: event.guides } };
     case 'robot:changed':
       return { ...state, snapshot: { ...snapshot, robot: event.robot } };
+    case 'evaluation:changed':
+      return { ...state, snapshot: { ...snapshot, evaluation: event.evaluation } };
     case 'kiosk:resync':
     case 'host:alive':
       return state; // the loader handles both: a fresh snapshot, and the time the host was last heard

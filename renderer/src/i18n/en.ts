@@ -20,6 +20,7 @@ export const en: Catalog = {
   'home.takeTicket': 'Take a ticket',
   'home.identityTicket': 'Number with ID card',
   'home.appointmentCheckIn': 'Appointment check-in',
+  'home.certificates': 'Print a certificate',
   'home.guides': 'Service guides',
   'home.guides.hint': 'What to bring and where to go',
   'home.language': 'Language',

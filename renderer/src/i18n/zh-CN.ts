@@ -21,6 +21,7 @@ export const zhCN = {
   'home.takeTicket': '取号',
   'home.identityTicket': '刷身份证取号',
   'home.appointmentCheckIn': '预约签到',
+  'home.certificates': '证明打印',
   'home.guides': '办事指南',
   'home.guides.hint': '查询办事材料和地点',
   'home.language': '语言',

@@ -20,6 +20,7 @@ export const zhTW: Catalog = {
   'home.takeTicket': '取號',
   'home.identityTicket': '刷身分證取號',
   'home.appointmentCheckIn': '預約簽到',
+  'home.certificates': '證明列印',
   'home.guides': '辦事指南',
   'home.guides.hint': '查詢辦事材料和地點',
   'home.language': '語言',

@@ -7,6 +7,7 @@
 import type { ServiceAvailability } from '../../../common/availability';
 import { DEVICE_FREE_SERVICES, type OfferedService, type ServiceAction, type ServiceId, type ServiceModule } from './service-module';
 import { appointmentService } from './appointment/appointment-service';
+import { certificatesService } from './certificates/certificates-service';
 import { guidesService } from './guides/guides-service';
 import { identityTicketService } from './identity-ticket/identity-ticket-service';
 import { ticketService } from './ticket/ticket-service';
@@ -18,6 +19,7 @@ export const SERVICES: { readonly [S in ServiceId]: AnyServiceModule } = {
   takeTicket: ticketService,
   identityTicket: identityTicketService,
   appointmentCheckIn: appointmentService,
+  certificates: certificatesService,
 };
 
 /** Each service's slice of the app state, as its module made it. */

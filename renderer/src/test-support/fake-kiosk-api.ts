@@ -245,6 +245,16 @@ export class FakeKioskApi implements KioskApi {
       'help:call': () => ({ raised: true }),
       // A tiny silent WAV: what the test asserts on is what was asked for (requestsTo('speech:clip')).
       'speech:clip': () => ({ ok: true, mime: 'audio/wav', base64: SILENT_WAV_BASE64, cached: false }),
+      // Certificates and 好差评 (issue 17): tests answer these with `handle(...)`; unanswered, nothing is on offer.
+      'certificates:list': () => ({ outcome: 'identify' }),
+      'certificates:prepare': () => ({ outcome: 'identify' }),
+      'certificates:print': () => ({ outcome: 'voided', code: 'badRequest', partial: false }),
+      'evaluation:submit': () => ({ outcome: 'recorded', forwarded: true }),
+      'evaluation:skip': () => {
+        this.snapshot.evaluation = null;
+        this.push({ type: 'evaluation:changed', evaluation: null });
+        return {};
+      },
       // Technician diagnostics (issue 15 §3): the fake technician desk, refused to anyone but a technician by gate().
       ...this.technicianDesk.handlers(),
       ...this.staffDesk.handlers(),

@@ -76,6 +76,7 @@ export function makeSnapshot(overrides: Partial<KioskSnapshot> = {}): KioskSnaps
     staff: NO_STAFF,
     hostLostAfterMs: 15_000,
     guides: { state: 'ready', catalogueVersion: '2025.03.01-1' },
+    evaluation: null,
     profile: 'kiosk',
     ...overrides,
   };

@@ -74,35 +74,40 @@ function typedAddress(url: string): string {
   return `${u.origin}${u.pathname}`;
 }
 
-/** Kept on one page: the code, the QR code, then the issuing body, the date and the seal. */
+/**
+ * Kept on one page, in one row: the verification code and how to check it on the left, the issuing body and
+ * the date under its seal in the middle (stamped over them, as a paper certificate is), the QR code on the
+ * right. One row, not three stacked blocks, so a one-page certificate (个人参保证明) stays on one page.
+ */
 export function drawVerification(doc: Pdf, cert: CertificateDocument, page: () => number): QrPlacement {
-  const sealBlock = 2 * SEAL_RADIUS + 12;
-  ensureSpace(doc, 10 + Math.max(QR_SIZE + 14, CODE_COLUMN) + sealBlock);
+  const sealDiameter = 2 * SEAL_RADIUS;
+  ensureSpace(doc, 10 + Math.max(QR_SIZE + 14, CODE_COLUMN, sealDiameter + 12));
   const top = doc.y + 6;
   rule(doc, top);
   const qrX = CONTENT_RIGHT - QR_SIZE;
-  const textWidth = qrX - CONTENT_LEFT - 16;
+  const sealCentreX = qrX - 16 - SEAL_RADIUS;
+  const textWidth = sealCentreX - SEAL_RADIUS - CONTENT_LEFT - 8;
   doc.font(REGULAR).fontSize(10).fillColor(GREY).text('验证码', CONTENT_LEFT, top + 14, { lineBreak: false });
-  doc.font(BOLD).fontSize(26).fillColor(INK).text(cert.verification.code, CONTENT_LEFT, top + 30, { width: textWidth, characterSpacing: 2 });
+  doc.font(BOLD).fontSize(20).fillColor(INK).text(cert.verification.code, CONTENT_LEFT, top + 30, { width: textWidth, characterSpacing: 1 });
   doc.font(REGULAR).fontSize(9).fillColor(GREY);
   doc.text('核验方式：扫描右侧二维码，或访问以下网址并输入验证码', CONTENT_LEFT, doc.y + 6, { width: textWidth });
   doc.text(typedAddress(cert.verification.url), CONTENT_LEFT, doc.y + 2, { width: textWidth });
+  const textBottom = doc.y;
   const qr = drawQr(doc, cert.verification.url, qrX, top + 4, QR_SIZE, page());
   // Below the code's four-module quiet zone, never inside it.
   doc.font(REGULAR).fontSize(8).fillColor(GREY).text('扫码核验', qrX, top + 4 + QR_SIZE, { width: QR_SIZE, align: 'center', lineBreak: false });
 
-  const sealTop = Math.max(doc.y, top + 4 + QR_SIZE + 14);
-  doc.font(REGULAR).fontSize(12).fillColor(INK);
-  const issuerY = sealTop + SEAL_RADIUS - doc.currentLineHeight();
-  const blockRight = CONTENT_RIGHT - 8;
+  const sealCentreY = top + 8 + SEAL_RADIUS;
+  doc.font(REGULAR).fontSize(11).fillColor(INK);
   const issuer = cert.issuer;
   const date = chineseDate(cert.issuedOn);
-  const widest = Math.max(doc.widthOfString(issuer), doc.widthOfString(date));
-  doc.text(issuer, blockRight - widest, issuerY, { width: widest, align: 'center', lineBreak: false });
-  doc.text(date, blockRight - widest, issuerY + doc.currentLineHeight() + 2, { width: widest, align: 'center', lineBreak: false });
-  if (cert.seal !== undefined) drawSeal(doc, blockRight - widest / 2, sealTop + SEAL_RADIUS + 2, cert.seal);
+  const widest = Math.min(Math.max(doc.widthOfString(issuer), doc.widthOfString(date)), 2 * SEAL_RADIUS + 24);
+  const lineHeight = doc.currentLineHeight();
+  doc.text(issuer, sealCentreX - widest / 2, sealCentreY - lineHeight, { width: widest, align: 'center', lineBreak: false });
+  doc.text(date, sealCentreX - widest / 2, sealCentreY + 2, { width: widest, align: 'center', lineBreak: false });
+  if (cert.seal !== undefined) drawSeal(doc, sealCentreX, sealCentreY, cert.seal);
   doc.x = CONTENT_LEFT;
-  doc.y = sealTop + sealBlock;
+  doc.y = Math.max(textBottom, top + 4 + QR_SIZE + 14, top + 8 + sealDiameter + 4);
   return qr;
 }
 
