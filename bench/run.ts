@@ -5,7 +5,10 @@
  * (default 1000 identity sessions), BENCH_FACE_SECONDS (default 10), BENCH_FACE_FRAMES (no cap by default) and
  * BENCH_GUIDES_SIZES (default 20000,160000 synthetic guide items; guides-search.ts).
  */
+import { certificateIssueRows } from './certificates/issue-latency';
+import { certificateRenderRows } from './certificates/render-certificates';
 import { coldStart } from './cold-start';
+import { ocrRows } from './ocr/ocr-benchmark';
 import { heapGrowth, idleMemory } from './memory';
 import { encodeThroughput } from './encode-throughput';
 import { faceThroughput } from './face-throughput';
@@ -76,6 +79,11 @@ rows.push({ benchmark: `face detection + liveness in the worker (sim live scene,
 
 // Issue 16 §3: guide search quality, latency, build time and memory beside MiniSearch and FlexSearch.
 rows.push(...(await guideSearchRows()));
+
+// Issue 17 §2, §4: certificate rendering (worker, cold and warm), chosen → printed, and offline OCR beside the native CLI.
+rows.push(...(await certificateRenderRows()));
+rows.push(...(await certificateIssueRows()));
+rows.push(...(await ocrRows()));
 
 const cold = await coldStart(coldRuns);
 const c = summarize(cold.start);

@@ -44,13 +44,14 @@ import type { EvaluationSubmitResult } from './evaluation';
 import type { RobotTripView } from './robot';
 import type { SpeechClipResult } from './speech';
 import type { StaffPadView, StaffSessionView, StaffSignInResult, StaffView } from './staff';
-import type { FoundItem, OutOfServiceView, PrinterSupply, StaffOverview, TestTicketResult, TodayFigures, UncertainTicketView } from './staff-desk';
+import type { FoundItem, OutOfServiceView, PrinterSupply, StaffOverview, TestTicketResult, TodayFigures, UncertainCertificateView, UncertainTicketView } from './staff-desk';
 import {
   validateDeviceIdRequest,
   validateHandOverRequest,
   validateLogFoundItemRequest,
   validateRestockRequest,
   validateSetServiceRequest,
+  validateSettleCertificateRequest,
   validateSettleTicketRequest,
   validateStaffSignInRequest,
 } from './staff-validate';
@@ -170,6 +171,8 @@ export const KIOSK_API_CHANNELS = {
   'staff:recheck': channel<PrinterSupply>()({ validateRequest: validateDeviceIdRequest, deadlineMs: DEFAULT_CALL_DEADLINE_MS, access: 'staff' }),
   'staff:test-ticket': channel<TestTicketResult>()({ validateRequest: validateDeviceIdRequest, deadlineMs: TAKE_TICKET_DEADLINE_MS, access: 'staff' }),
   'staff:settle-ticket': channel<UncertainTicketView[]>()({ validateRequest: validateSettleTicketRequest, deadlineMs: DEFAULT_CALL_DEADLINE_MS, access: 'staff' }),
+  /** An uncertain certificate (issue 17 §2) settled by staff after looking in the tray: audited, reported to the platform. */
+  'staff:settle-certificate': channel<UncertainCertificateView[]>()({ validateRequest: validateSettleCertificateRequest, deadlineMs: DEFAULT_CALL_DEADLINE_MS, access: 'staff' }),
   'staff:set-service': channel<OutOfServiceView>()({ validateRequest: validateSetServiceRequest, deadlineMs: DEFAULT_CALL_DEADLINE_MS, access: 'staff' }),
   'staff:found-items': channel<FoundItem[]>()({ validateRequest: validateEmptyRequest, deadlineMs: DEFAULT_CALL_DEADLINE_MS, access: 'staff' }),
   'staff:log-found-item': channel<FoundItem[]>()({ validateRequest: validateLogFoundItemRequest, deadlineMs: DEFAULT_CALL_DEADLINE_MS, access: 'staff' }),

@@ -3,6 +3,7 @@
  * forgotten cards and tickets, uncertain tickets, out of service, today's figures. Every action is the
  * host's (audited under the signed-in person); these are the views it answers with.
  */
+import type { CertificateKind } from './certificate-document';
 import type { Alert } from './alerts';
 import type { CitizenService } from './availability';
 import type { DeviceRole, DeviceState, PaperLevel } from './device';
@@ -105,11 +106,32 @@ export interface SettleTicketRequest {
   outcome: 'issued' | 'voided';
 }
 
+/**
+ * A certificate whose print was never confirmed (issue 17 §2; ARCHITECTURE.md §8.3): the printer stopped
+ * answering, or no longer knew the job after a restart. Staff look in the tray and settle it; no personal data.
+ */
+export interface UncertainCertificateView {
+  issuanceId: string;
+  kind: CertificateKind;
+  pages: number;
+  /** Sheets the printer reported done, where it did. */
+  pagesCompleted: number | null;
+  createdAt: number;
+  errorCode: string | null;
+}
+
+export interface SettleCertificateRequest {
+  issuanceId: string;
+  /** issued: the citizen has the whole certificate; voided: it did not come out whole (what came out is destroyed). */
+  outcome: 'issued' | 'voided';
+}
+
 /** The first page of the staff screens. */
 export interface StaffOverview {
   supplies: PrinterSupply[];
   outOfService: OutOfServiceView;
   uncertainTickets: UncertainTicketView[];
+  uncertainCertificates: UncertainCertificateView[];
   /** Active alerts for staff and technicians, newest first. */
   alerts: Alert[];
   /** Found items not yet handed over. */

@@ -12,6 +12,7 @@ import {
   type LogFoundItemRequest,
   type RestockRequest,
   type SetServiceRequest,
+  type SettleCertificateRequest,
   type SettleTicketRequest,
 } from './staff-desk';
 
@@ -87,6 +88,16 @@ export const validateHandOverRequest: Validator<HandOverRequest> = (value) => {
   const handedTo = text(o.value.handedTo, 'handedTo', FOUND_ITEM_TEXT_MAX);
   if (typeof handedTo !== 'string') return { ok: false, detail: handedTo.detail };
   return { ok: true, value: { id: o.value.id, handedTo } };
+};
+
+const ISSUANCE_ID = /^CRT-[0-9A-F]{16}$/;
+
+export const validateSettleCertificateRequest: Validator<SettleCertificateRequest> = (value) => {
+  const o = object(value, ['issuanceId', 'outcome']);
+  if (!o.ok) return o;
+  if (typeof o.value.issuanceId !== 'string' || !ISSUANCE_ID.test(o.value.issuanceId)) return { ok: false, detail: 'issuanceId must be a certificate issuance id like CRT-0123456789ABCDEF' };
+  if (o.value.outcome !== 'issued' && o.value.outcome !== 'voided') return { ok: false, detail: 'outcome must be "issued" or "voided"' };
+  return { ok: true, value: { issuanceId: o.value.issuanceId, outcome: o.value.outcome } };
 };
 
 export const validateSettleTicketRequest: Validator<SettleTicketRequest> = (value) => {

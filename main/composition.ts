@@ -336,6 +336,7 @@ export function composeKiosk(options: ComposeOptions): Kiosk {
     endIdentity: () => identity.end(),
     onWithdrawnChanged: () => availability.refresh(),
     restartApp: options.restartApp ?? (() => log.warn('restart asked, but this host was composed without a supervisor to restart it')),
+    certificates: () => certificates.staff,
   });
   const diagnostics = composeDiagnostics({
     config,

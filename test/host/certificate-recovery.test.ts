@@ -130,6 +130,13 @@ describe('certificate issuance across a crash (issue 17 §2)', () => {
     expect(journal.get(p.issuanceId)).toMatchObject({ status: 'uncertain', errorCode: 'jobUnknownToPrinter' });
     expect(journal.uncertain().map((i) => i.id)).toEqual([p.issuanceId]);
     expect(host.kiosk.alerts.recentEvents().filter((a) => a.ref === p.issuanceId).map((a) => [a.deviceId, a.code, a.active])).toEqual([['document-printer', 'printUncertain', true]]);
+    expect(host.kiosk.staff.desk.overview().uncertainCertificates.map((c) => [c.issuanceId, c.kind, c.pages])).toEqual([[p.issuanceId, 'socialInsurancePayments', 1]]);
+    // Staff look in the tray and settle it: audited under their name, the alert resolved, a report for the platform queued.
+    const left = host.kiosk.staff.desk.settleCertificate({ issuanceId: p.issuanceId, outcome: 'issued' }, { accountId: 'wang-dating', name: '王大厅', role: 'staff' });
+    expect(left).toEqual([]);
+    expect(journal.get(p.issuanceId)).toMatchObject({ status: 'issued', settledBy: 'wang-dating' });
+    expect(host.kiosk.alerts.recentEvents().filter((a) => a.ref === p.issuanceId).map((a) => a.active)).toEqual([false]);
+    expect(host.kiosk.certificates.outbox.records().map((r) => r.kind)).toContain('certificateReport');
     expect(jobs(sim)).toHaveLength(1);
   });
 });

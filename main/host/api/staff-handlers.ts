@@ -28,6 +28,7 @@ export function staffHandlers(session: StaffSessionService, desk: StaffDesk): Pi
     'staff:recheck': (r) => desk.recheck(r.deviceId, actor()),
     'staff:test-ticket': (r) => desk.testTicket(r.deviceId, actor()),
     'staff:settle-ticket': (r) => desk.settle(r, actor()),
+    'staff:settle-certificate': (r) => desk.settleCertificate(r, actor()),
     'staff:set-service': (r) => desk.setService(r, actor()),
     'staff:found-items': () => (actor(), desk.foundItems()),
     'staff:log-found-item': (r) => desk.logFoundItem(r, actor()),

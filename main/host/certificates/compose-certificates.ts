@@ -8,6 +8,7 @@
 import type { Clock } from '../../../common/clock';
 import type { Logger } from '../../../common/logger';
 import type { EvaluationRequest } from '../../../common/platform-api';
+import type { UncertainCertificateView } from '../../../common/staff-desk';
 import type { DocumentPrinter } from '../../../drivers/devices/document-printer-types';
 import type { AlertBus } from '../alerts/alert-bus';
 import type { AuditTrail } from '../audit/audit-trail';
@@ -141,9 +142,21 @@ export function composeCertificates(deps: CertificatesDeps) {
   // The session's end withdraws a rating nobody gave (skippable without nagging: it is not asked again).
   deps.session.onEnded(() => evaluation.withdraw());
 
+  /** Staff's side (staff-desk.ts): the uncertain issuances, and their settlement after a look in the tray. */
+  const staff = {
+    uncertain: (): UncertainCertificateView[] =>
+      journal.uncertain().map((i) => ({ issuanceId: i.id, kind: i.kind, pages: i.pages, pagesCompleted: i.pagesCompleted, createdAt: i.createdAt, errorCode: i.errorCode })),
+    settle(issuanceId: string, outcome: 'issued' | 'voided', by: string): void {
+      const settled = journal.settle(issuanceId, outcome === 'issued' ? { outcome } : { outcome, errorCode: 'staffVoided' }, by);
+      report(settled);
+      alerts.resolveEvent('printUncertain', issuanceId);
+    },
+  };
+
   return {
     journal,
     issuer,
+    staff,
     desk,
     evaluation,
     outbox,

@@ -24,7 +24,7 @@ import { OutOfServiceStore } from './out-of-service-store';
 import { PadLockStore } from './pad-lock-store';
 import { PaperRollStore } from './paper-roll-store';
 import { verifyPinAsync } from './pin-hash';
-import { StaffDesk } from './staff-desk';
+import { StaffDesk, type StaffDeskDeps } from './staff-desk';
 import { STAFF_PAD_ALERT_ID, StaffSessionService } from './staff-session';
 
 /** How often the head is written out for records appended outside the staff screens. */
@@ -46,6 +46,8 @@ export interface StaffComposeDeps {
   endIdentity(): void;
   onWithdrawnChanged(): void;
   restartApp(): void;
+  /** Uncertain certificates (issue 17 §2; late-bound: certificates are composed after staff). */
+  certificates(): ReturnType<StaffDeskDeps['certificates']>;
 }
 
 export interface StaffSide {
@@ -110,6 +112,7 @@ export function composeStaff(deps: StaffComposeDeps): StaffSide {
       }
     },
     audit: (entry) => audit.record(entry),
+    certificates: deps.certificates,
     onWithdrawnChanged: deps.onWithdrawnChanged,
     restartApp: deps.restartApp,
   });

@@ -23,6 +23,8 @@ import type {
   StaffOverview,
   TestTicketResult,
   TodayFigures,
+  SettleCertificateRequest,
+  UncertainCertificateView,
   UncertainTicketView,
 } from '../../../common/staff-desk';
 import type { Device } from '../../../drivers/devices/device-types';
@@ -58,6 +60,8 @@ export interface StaffDeskDeps {
   /** The tickets CLI's settle (staff-commands.ts via the host): the same rule, the same audit record. */
   settle(request: { day: string; number: string; outcome: 'issued' | 'voided'; by: string }): void;
   audit(entry: AuditEntry): void;
+  /** The certificate issuance journal's uncertain rows and their settlement (issue 17 §2); late-bound: composed after staff. */
+  certificates(): { uncertain(): UncertainCertificateView[]; settle(issuanceId: string, outcome: 'issued' | 'voided', by: string): void } | null;
   /** Availability must be computed again: a printer was taken from citizens or given back, a service set. */
   onWithdrawnChanged(): void;
   /** Asks the supervisor to restart the host (the kiosk app). */
@@ -94,6 +98,7 @@ export class StaffDesk {
       supplies: this.supplies(),
       outOfService: this.deps.outOfService.view(),
       uncertainTickets: this.uncertain(),
+      uncertainCertificates: this.deps.certificates()?.uncertain() ?? [],
       alerts,
       foundItemsWaiting: this.deps.foundItems.waiting(),
     };
@@ -163,6 +168,15 @@ export class StaffDesk {
   settle(request: { day: string; number: string; outcome: 'issued' | 'voided' }, actor: StaffActor): UncertainTicketView[] {
     this.deps.settle({ ...request, by: actor.accountId });
     return this.uncertain();
+  }
+
+  settleCertificate(request: SettleCertificateRequest, actor: StaffActor): UncertainCertificateView[] {
+    const certificates = this.deps.certificates();
+    if (!certificates) refuse('unsupported', '本机没有证明打印 / this kiosk prints no certificates');
+    const known = certificates.uncertain().some((c) => c.issuanceId === request.issuanceId);
+    if (!known) refuse('badRequest', `证明 ${request.issuanceId} 不是待确认状态（可能已处理）/ certificate ${request.issuanceId} is not uncertain (it may have been settled already)`);
+    certificates.settle(request.issuanceId, request.outcome, actor.accountId);
+    return certificates.uncertain();
   }
 
   setService(request: SetServiceRequest, actor: StaffActor): OutOfServiceView {

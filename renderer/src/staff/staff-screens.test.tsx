@@ -196,6 +196,24 @@ describe('uncertain tickets', () => {
     expect(rig.fake.requestsTo('staff:settle-ticket')[1]).toEqual({ day: '2025-03-14', number: 'A013', outcome: 'voided' });
     expect(screen.getByTestId('uncertain-none').textContent).toBe('没有待确认的号票。');
   });
+
+  it('lists uncertain certificates (issue 17 §2) above the tickets and settles one as voided after the dialog', async () => {
+    const rig = await renderSignedIn();
+    rig.fake.staffDesk.uncertainCertificates = [
+      { issuanceId: 'CRT-0123456789ABCDEF', kind: 'socialInsurancePayments', pages: 3, pagesCompleted: 1, createdAt: HOST_NOW_MS, errorCode: 'jobUnknownToPrinter' },
+    ];
+    click('查看待确认号票');
+    await rig.settle();
+    const card = document.querySelector<HTMLElement>('[data-testid="uncertain-certificate"][data-issuance="CRT-0123456789ABCDEF"]')!;
+    expect(within(card).getByRole('heading', { name: '个人社会保险缴费历史，共 3 页' })).toBeTruthy();
+    expect(within(card).getByText('打印机报告已出 1 页')).toBeTruthy();
+    fireEvent.click(within(card).getByRole('button', { name: '未完整打出（作废）' }));
+    fireEvent.click(within(screen.getByRole('dialog', { name: '确认作废“个人社会保险缴费历史”？' })).getByRole('button', { name: '确认作废' }));
+    await rig.settle();
+    expect(rig.fake.requestsTo('staff:settle-certificate')).toEqual([{ issuanceId: 'CRT-0123456789ABCDEF', outcome: 'voided' }]);
+    expect(screen.getByText('证明 CRT-0123456789ABCDEF 已处理。')).toBeTruthy();
+    expect(screen.queryByTestId('uncertain-certificates')).toBeNull();
+  });
 });
 
 describe('out of service', () => {

@@ -13,7 +13,7 @@ import { KioskApiError, type ApiChannel, type KioskEvent, type KioskSnapshot } f
 import type { ApiChannelHandlers } from '../../../common/kiosk-api-channels';
 import type { SessionState } from '../../../common/session';
 import type { StaffPadView, StaffSessionView } from '../../../common/staff';
-import type { FoundItem, OutOfServiceView, PrinterSupply, TestTicketResult, TodayFigures, UncertainTicketView } from '../../../common/staff-desk';
+import type { FoundItem, OutOfServiceView, PrinterSupply, TestTicketResult, TodayFigures, UncertainCertificateView, UncertainTicketView } from '../../../common/staff-desk';
 import { makeFigures, makeSupply, makeUncertainTicket, STAFF_ACCOUNTS, STAFF_PIN } from './fixtures';
 
 export const FAKE_STAFF_RULES = {
@@ -43,6 +43,7 @@ export class FakeStaffDesk {
   supplies: PrinterSupply[] = [makeSupply()];
   outOfService: OutOfServiceView = { kiosk: null, services: [] };
   uncertainTickets: UncertainTicketView[] = [makeUncertainTicket()];
+  uncertainCertificates: UncertainCertificateView[] = [];
   alerts: Alert[] = [];
   foundItems: FoundItem[] = [];
   figures: TodayFigures = makeFigures();
@@ -129,6 +130,7 @@ export class FakeStaffDesk {
           supplies: this.supplies,
           outOfService: this.outOfService,
           uncertainTickets: this.uncertainTickets,
+          uncertainCertificates: this.uncertainCertificates,
           alerts: this.alerts,
           foundItemsWaiting: this.foundItems.filter((f) => f.handedTo === null).length,
         });
@@ -172,6 +174,13 @@ export class FakeStaffDesk {
         if (index < 0) refuse('badRequest', `no uncertain ticket ${day} ${number}`);
         this.uncertainTickets.splice(index, 1);
         return structuredClone(this.uncertainTickets);
+      },
+      'staff:settle-certificate': ({ issuanceId }) => {
+        this.signedIn();
+        const index = this.uncertainCertificates.findIndex((c) => c.issuanceId === issuanceId);
+        if (index < 0) refuse('badRequest', `no uncertain certificate ${issuanceId}`);
+        this.uncertainCertificates.splice(index, 1);
+        return structuredClone(this.uncertainCertificates);
       },
       'staff:set-service': ({ target, inService }) => {
         const session = this.signedIn();

@@ -1,7 +1,8 @@
 /**
  * 待确认的号票 (issue 15 §2; ARCHITECTURE.md §8.3): tickets whose print was never confirmed. Staff look at the
  * slot or ask the citizen, then settle each as issued (已取走（有效）) or voided (作废) — both asked again in
- * a dialog, as neither can be undone here. The host settles by the same rule as the tickets CLI.
+ * a dialog, as neither can be undone here. The host settles by the same rule as the tickets CLI. Uncertain
+ * certificates (issue 17 §2) are listed above them (UncertainCertificates.tsx).
  */
 import { useCallback, useState } from 'react';
 import { isErrorCode } from '../../../../common/errors';
@@ -15,12 +16,15 @@ import { StaffError, StaffMessage } from '../StaffMessage';
 import type { StaffScreenProps } from '../staff-route';
 import { useHallTime } from '../staff-time';
 import { useStaffAction, useStaffLoad } from '../use-staff-request';
+import { UncertainCertificates } from './UncertainCertificates';
 
 export function UncertainTicketsScreen({ api, go, ask }: StaffScreenProps) {
   const { s, t, text } = useStaffText();
   const { when } = useHallTime();
   const load = useCallback(() => api.call('staff:overview', {}).then((o) => o.uncertainTickets), [api]);
   const tickets = useStaffLoad(load);
+  const loadCertificates = useCallback(() => api.call('staff:overview', {}).then((o) => o.uncertainCertificates), [api]);
+  const certificates = useStaffLoad(loadCertificates);
   const action = useStaffAction();
   const [settled, setSettled] = useState<string | null>(null);
 
@@ -54,8 +58,20 @@ export function UncertainTicketsScreen({ api, go, ask }: StaffScreenProps) {
       }
     >
       <p className="screen__lead">{s('uncertain.intro')}</p>
-      {settled !== null && <StaffMessage kind="ok">{s('uncertain.settled', { number: settled })}</StaffMessage>}
-      <StaffError error={tickets.error ?? action.error} />
+      {settled !== null && <StaffMessage kind="ok">{settled.startsWith('CRT-') ? s('uncertain.certificateSettled', { id: settled }) : s('uncertain.settled', { number: settled })}</StaffMessage>}
+      <StaffError error={tickets.error ?? certificates.error ?? action.error} />
+      {certificates.value !== null && (
+        <UncertainCertificates
+          api={api}
+          ask={ask}
+          certificates={certificates.value}
+          action={action}
+          onSettled={(list, id) => {
+            certificates.replace(list);
+            setSettled(id);
+          }}
+        />
+      )}
       {tickets.value === null ? (
         tickets.loading && <StaffMessage kind="info">{s('common.loading')}</StaffMessage>
       ) : (
