@@ -116,7 +116,7 @@ describe.skipIf(!hasChromium)('technician screens (browser shell)', () => {
     await button('设备诊断').click();
     await heading('设备诊断').waitFor();
     const cards = page.getByTestId('tech-device');
-    await expect.poll(() => cards.count()).toBe(6);
+    await expect.poll(() => cards.count()).toBe(9);
     expect(await cards.evaluateAll((all) => all.map((c) => c.getAttribute('data-device-id')))).toEqual(['ticket-printer', 'id-card-reader', 'fingerprint', 'face-camera', 'scanner', 'robot-base', 'document-printer', 'document-camera', 'locker']);
     const printer = page.locator('[data-testid="tech-device"][data-device-id="ticket-printer"]');
     expect(await printer.getByTestId('tech-device-link').innerText()).toBe('连接：模拟设备（培训模式）');

@@ -99,7 +99,7 @@ describe('the staff desk (issue 15 §2)', () => {
     expect(availability(first, 'identityTicket')).toMatchObject({ available: false, reason: 'outOfService' });
     expect(availability(first, 'takeTicket')).toMatchObject({ available: true });
     await first.call('staff:set-service', { target: 'kiosk', inService: false });
-    expect(first.kiosk.api.snapshot().availability.map((a) => a.reason)).toEqual(['outOfService', 'outOfService', 'outOfService']);
+    expect(first.kiosk.api.snapshot().availability.map((a) => a.reason)).toEqual(['outOfService', 'outOfService', 'outOfService', 'outOfService']);
     await first.stopKeepingData();
     const second = await startHost(first.dir);
     expect(second.kiosk.api.snapshot().availability.every((a) => !a.available && a.reason === 'outOfService')).toBe(true);
