@@ -63,7 +63,10 @@ export function composeCertificates(deps: CertificatesDeps) {
     clock,
     log: log.child('outbox'),
     retry: { baseMs: config.outbox.retryBaseMs, maxMs: config.outbox.retryMaxMs, jitter: 0.5 },
-    onAlert: (a: OutboxAlert) => alerts.event('outbox', a.code === 'refused' ? 'invalidData' : 'internal', a.ref ?? a.code, a.message),
+    // A refused or damaged record is an event about that record; a missing or wrong key is a condition that
+    // stays until a technician puts the right key back (docs/outbox.md). Both for the technician (`internal`).
+    onAlert: (a: OutboxAlert) =>
+      a.code === 'keyMissing' || a.code === 'keyMismatch' ? alerts.raise('outbox', 'internal', a.message) : alerts.event('outbox', 'internal', a.ref ?? a.code, a.message),
     onLoosePermissions: (mode) => log.warn('outbox key file was readable by others: tightened to 0600; treat the key as exposed', { mode: mode.toString(8) }),
   });
   const platform = (): PlatformClient | null => deps.platform();
