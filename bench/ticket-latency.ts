@@ -23,7 +23,8 @@ const HOURS = { mon: ALWAYS, tue: ALWAYS, wed: ALWAYS, thu: ALWAYS, fri: ALWAYS,
 export function benchConfig(): KioskConfig {
   const base = loadConfig({ env: {} });
   const business = (id: string, prefix: string) => ({ ...base.queue.businesses[0]!, id, prefix, dailyCap: 999, hours: HOURS, stopIssuingMinutesBeforeClose: 0, openOnHolidays: true });
-  return { ...base, queue: { ...base.queue, ticketsPerMinute: 1_000_000, businesses: [business('bench-a', 'A'), business('bench-b', 'B')], calendar: { holidays: [], workdays: [] } } };
+  // The hall's own businesses stay (the service-guide catalogue names them, issue 16 §1); two always-open ones join.
+  return { ...base, queue: { ...base.queue, ticketsPerMinute: 1_000_000, businesses: [...base.queue.businesses, business('bench-a', 'X'), business('bench-b', 'Y')], calendar: { holidays: [], workdays: [] } } };
 }
 
 export async function ticketLatency(count: number): Promise<{ host: number[]; driver: number[] }> {
