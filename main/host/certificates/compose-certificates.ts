@@ -87,7 +87,13 @@ export function composeCertificates(deps: CertificatesDeps) {
     syncAudit();
     if (issuance.status !== 'issued' && issuance.status !== 'voided') return;
     const body: CertificateOutcomeReport = { certificateId: issuance.certificateId, issuanceId: issuance.id, outcome: issuance.status };
-    outbox.put('certificateReport', `certificate-outcome-${issuance.id}-${issuance.status}`, NO_CITIZEN, body);
+    try {
+      outbox.put('certificateReport', `certificate-outcome-${issuance.id}-${issuance.status}`, NO_CITIZEN, body);
+    } catch (err) {
+      // The certificate is printed (or void) whatever the outbox can do: the journal holds the outcome, the
+      // outbox's own alert says why nothing can be queued (a missing key), and the citizen is told the truth.
+      log.error('certificate outcome not queued for the platform', { issuanceId: issuance.id, outcome: issuance.status, error: err });
+    }
   };
   const onUnsettled = (kind: 'partial' | 'uncertain', issuance: Issuance): void => {
     const pages = issuance.pagesCompleted ?? '?';
