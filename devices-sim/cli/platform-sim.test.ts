@@ -51,8 +51,11 @@ describe('cli/platform-sim.ts in its own process', () => {
     expect(state.faults.latencyMs).toEqual([0, 0]);
 
     const client = new PlatformClient({ baseUrl: url, kioskId: 'kiosk-01', clock: new AdjustableClock(), timeoutMs: 5_000 });
-    const found = await client.findAppointments({ idNumber: fixturePerson('adult').idNumber, cardType: 'resident' });
-    expect(found).toMatchObject({ ok: true, value: [{ businessId: 'social-insurance', personMaskedName: '张**' }] });
+    // foreign2023's window starts on the current half hour: it is today's whatever the hour (adult's began half
+    // an hour before, which just after the hall's midnight is yesterday's).
+    const person = fixturePerson('foreign2023');
+    const found = await client.findAppointments({ idNumber: person.idNumber, cardType: person.cardType });
+    expect(found).toMatchObject({ ok: true, value: [{ businessId: 'social-insurance', personMaskedName: '示***' }] });
 
     const exited = new Promise<number | null>((resolve) => child.once('exit', (code) => resolve(code)));
     child.kill('SIGTERM');
