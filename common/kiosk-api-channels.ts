@@ -41,6 +41,8 @@ import type { GuideRouteResult } from './hall-map';
 import type { CertificateListResult, CertificatePrepareResult, CertificatePrintResult } from './certificates-api';
 import { validateCertificatePrepareRequest, validateCertificatePrintRequest, validateEvaluationSkipRequest, validateEvaluationSubmitRequest } from './certificates-validate';
 import type { EvaluationSubmitResult } from './evaluation';
+import type { ProgressQueryResult } from './progress-api';
+import { validateProgressQueryRequest } from './progress-validate';
 import type { RobotTripView } from './robot';
 import type { SpeechClipResult } from './speech';
 import type { StaffPadView, StaffSessionView, StaffSignInResult, StaffView } from './staff';
@@ -72,6 +74,8 @@ export const DEVICE_EDIT_DEADLINE_MS = 60_000;
 export const CERTIFICATE_PREPARE_DEADLINE_MS = 45_000;
 /** A certificate's job on the A4 printer, followed to its end; a silent printer is followed up by name after. */
 export const CERTIFICATE_PRINT_DEADLINE_MS = 240_000;
+/** 办件查询: one platform call (8 s, docs/platform-api.md) and the kiosk's own records. */
+export const PROGRESS_QUERY_DEADLINE_MS = 20_000;
 export const BUNDLE_DEADLINE_MS = 30_000;
 /** A face frame is answered at once; a late answer is no use (the renderer skips frames meanwhile). */
 export const FACE_FRAME_DEADLINE_MS = 2_000;
@@ -154,6 +158,8 @@ export const KIOSK_API_CHANNELS = {
   'evaluation:submit': channel<EvaluationSubmitResult>()({ validateRequest: validateEvaluationSubmitRequest, deadlineMs: DEFAULT_CALL_DEADLINE_MS, access: 'citizen' }),
   /** 跳过: the offer is withdrawn and not made again. */
   'evaluation:skip': channel<Record<string, never>>()({ validateRequest: validateEvaluationSkipRequest, deadlineMs: DEFAULT_CALL_DEADLINE_MS, access: 'citizen' }),
+  /** 办件查询 (issue 17 §6) by the session's ID card or by a 受理编号 typed or scanned. */
+  'progress:query': channel<ProgressQueryResult>()({ validateRequest: validateProgressQueryRequest, deadlineMs: PROGRESS_QUERY_DEADLINE_MS, access: 'citizen' }),
   // Hall staff and technicians (issue 15 §1, §2): the pad opens for anyone who found the hidden entry; every
   // other staff channel needs the host's staff session.
   /** The hidden entry was held for 3 s: the PIN pad opens (it closes by itself when left). */

@@ -53,6 +53,7 @@ import { DeviceCounters } from '../drivers/devices/statistics';
 import { claimQueueMode, openQueueDb, QUEUE_DB_FILES } from './host/queue/queue-db';
 import { QueueService } from './host/queue/queue-service';
 import { PlatformClient } from './host/platform/platform-client';
+import { ProgressDesk } from './host/progress/progress-desk';
 import { composeCertificates, type Certificates } from './host/certificates/compose-certificates';
 import type { DocumentPrinter } from '../drivers/devices/document-printer-types';
 import { SessionService } from './host/session/session-service';
@@ -429,6 +430,7 @@ export function composeKiosk(options: ComposeOptions): Kiosk {
     citizenHelp,
     certificates: certificates.desk,
     evaluation: certificates.evaluation,
+    progress: new ProgressDesk({ session, identity, platform: () => platform, log: log.child('progress') }),
   });
   // Staff settle uncertain tickets and technicians confirm the clock through the running host (issue 13 §3).
   const control = composeHostControl({

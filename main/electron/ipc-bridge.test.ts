@@ -38,7 +38,7 @@ describe('installIpcBridge', () => {
       ['appointment:begin', 'appointment:cancel', 'appointment:check-in', 'appointment:find-by-card', 'appointment:submit-code', 'face:camera', 'face:frame', 'identity:begin', 'identity:cancel', 'identity:end', 'kiosk:get-snapshot', 'queue:list-businesses', 'queue:take-ticket', 'session:activity', 'session:end',
         // Issue 15: staff and technicians
         'guides:overview', 'guides:search', 'guides:browse', 'guides:open', 'guides:print-checklist', 'guides:route', 'robot:go', 'robot:cancel', 'speech:clip', 'session:elder', 'help:call',
-        'certificates:list', 'certificates:prepare', 'certificates:print', 'evaluation:submit', 'evaluation:skip',
+        'certificates:list', 'certificates:prepare', 'certificates:print', 'evaluation:submit', 'evaluation:skip', 'progress:query',
         'staff:open-pad', 'staff:close-pad', 'staff:sign-in', 'staff:sign-out', 'staff:activity', 'staff:overview', 'staff:restock', 'staff:recheck', 'staff:test-ticket', 'staff:settle-ticket', 'staff:settle-certificate', 'staff:set-service', 'staff:found-items', 'staff:log-found-item', 'staff:hand-over', 'staff:figures', 'staff:restart-app',
         'tech:devices', 'tech:health-check', 'tech:frames', 'tech:maintenance', 'tech:raw-command', 'tech:edit-device', 'tech:export-bundle', 'tech:audit'].sort(),
     );

@@ -18,6 +18,7 @@ import type { StaffDesk } from '../staff/staff-desk';
 import type { StaffSessionService } from '../staff/staff-session';
 import type { ApiClient, ApiHandler } from './api-handler';
 import { refusalFor } from './channel-gate';
+import type { ProgressQueryRequest, ProgressQueryResult } from '../../../common/progress-api';
 import { certificateHandlers, type CertificateDeskPort, type EvaluationDeskPort } from './certificate-handlers';
 import { guideHandlers, type CitizenHelpPort, type GuideDeskPort, type RobotDeskPort, type SpeechClipsPort } from './guide-handlers';
 import { staffHandlers } from './staff-handlers';
@@ -63,6 +64,8 @@ export interface KioskApiDeps {
   /** Certificates and 好差评 (issue 17 §2, §8). */
   certificates: CertificateDeskPort;
   evaluation: EvaluationDeskPort;
+  /** 办件查询 (issue 17 §6). */
+  progress: { query(request: ProgressQueryRequest): Promise<ProgressQueryResult> };
 }
 
 export class KioskApiService implements ApiHandler {
@@ -92,6 +95,7 @@ export class KioskApiService implements ApiHandler {
       ...technicianHandlers(() => deps.staff.actor(), deps.technicianDesk),
       ...guideHandlers(deps.guides, deps.robot, deps.speech, deps.citizenHelp),
       ...certificateHandlers(deps.certificates, deps.evaluation),
+      'progress:query': (r) => deps.progress.query(r),
     };
     this.unsubscribe.push(
       deps.session.onChanged((session) => this.push({ type: 'session:changed', session })),

@@ -250,6 +250,7 @@ export class FakeKioskApi implements KioskApi {
       'certificates:prepare': () => ({ outcome: 'identify' }),
       'certificates:print': () => ({ outcome: 'voided', code: 'badRequest', partial: false }),
       'evaluation:submit': () => ({ outcome: 'recorded', forwarded: true }),
+      'progress:query': () => ({ outcome: 'identify' }),
       'evaluation:skip': () => {
         this.snapshot.evaluation = null;
         this.push({ type: 'evaluation:changed', evaluation: null });
