@@ -3,6 +3,7 @@
  * Pure: no Node or DOM.
  */
 import type { ApplicationDraft, FieldProblem, FieldProblemCode, RequiredPaper } from './applications-api';
+import { creditCodeCheckCharacter, validCreditCode } from './credit-code';
 import { INSURANCE_TYPES, WITHDRAWAL_REASONS, luhnCheckDigit } from './platform-api';
 import type { AttachmentKind, PostalAddress, SocialInsuranceRegistrationForm, HousingFundWithdrawalForm } from './platform-api';
 
@@ -32,20 +33,12 @@ export function checkSignature(pngBase64: string): Code {
   return pngBase64.trim().startsWith(PNG_BASE64_PREFIX) ? null : 'format';
 }
 
-/** GB 32100-2015 §5: 18 characters of 0-9A-HJ-NPQRTUWXY, weights 3^i mod 31, check = 31 − sum mod 31, 31 → 0. */
-const CREDIT_CODE_ALPHABET = '0123456789ABCDEFGHJKLMNPQRTUWXY';
+/** 统一社会信用代码 (GB 32100-2015; credit-code.ts): 18 characters of the code set, the last its check character. */
 export function checkCreditCode(code: string | undefined): Code {
   const c = (code ?? '').trim();
   if (c === '') return 'required';
-  if (!/^[0-9A-HJ-NPQRTUWXY]{18}$/.test(c)) return 'format';
-  let sum = 0;
-  let weight = 1;
-  for (let i = 0; i < 17; i++) {
-    sum += CREDIT_CODE_ALPHABET.indexOf(c[i]!) * weight;
-    weight = (weight * 3) % 31;
-  }
-  const check = (31 - (sum % 31)) % 31;
-  return CREDIT_CODE_ALPHABET[check] === c[17] ? null : 'checkCharacter';
+  if (creditCodeCheckCharacter(c.slice(0, 17)) === undefined || c.length !== 18) return 'format';
+  return validCreditCode(c) ? null : 'checkCharacter';
 }
 
 const monthIndex = (yyyyMm: string): number => Number(yyyyMm.slice(0, 4)) * 12 + Number(yyyyMm.slice(5, 7)) - 1;
@@ -90,12 +83,11 @@ export function checkPostalAddress(address: PostalAddress): FieldProblem[] {
 
 function checkSocialInsuranceForm(form: SocialInsuranceRegistrationForm, today: string): [string, Code][] {
   const employee = form.employmentType === 'employee';
-  const hasEmployer = charCount(form.employerName ?? '') > 0 || charCount(form.employerCreditCode ?? '') > 0;
   const types = form.insuranceTypes;
   const allowed: readonly string[] = employee ? INSURANCE_TYPES : ['pension', 'medical'];
   return [
     ['employmentType', employee || form.employmentType === 'flexible' ? null : 'notAllowed'],
-    ['employerName', employee ? checkLength(form.employerName, 1, 60) : hasEmployer && charCount(form.employerName ?? '') > 0 ? 'notAllowed' : null],
+    ['employerName', employee ? checkLength(form.employerName, 1, 60) : charCount(form.employerName ?? '') > 0 ? 'notAllowed' : null],
     ['employerCreditCode', employee ? checkCreditCode(form.employerCreditCode) : charCount(form.employerCreditCode ?? '') > 0 ? 'notAllowed' : null],
     ['insuranceTypes', types.length === 0 ? 'required' : new Set(types).size !== types.length || types.some((t) => !allowed.includes(t)) ? 'notAllowed' : null],
     ['startMonth', checkStartMonth(form.startMonth, today)],

@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { gb11643CheckDigit } from '../../../drivers/protocol/ga467/id-number';
 import { checkCreditCode, checkIdNumber } from './check-characters';
-import { CREDIT_CODE_CHARSET, creditCodeCheckCharacter, validCreditCode } from './credit-code';
+import { CREDIT_CODE_CHARSET, creditCodeCheckCharacter, validCreditCode } from '../../../common/credit-code';
 
 // The example code widely published with GB 32100-2015 explanations (check character 3).
 const CODE = '91350100M000100Y43';

@@ -1,12 +1,12 @@
 /**
- * Check-character verification of OCR'd numbers (issue 17 §4): the credit code (GB 32100-2015, credit-code.ts)
+ * Check-character verification of OCR'd numbers (issue 17 §4): the credit code (GB 32100-2015, common/credit-code.ts)
  * and the citizen ID number (GB 11643-1999, drivers/protocol/ga467/id-number.ts). OCR confuses a few letters with
  * digits; a confusion is undone only where the character read cannot stand there (a letter outside the code's
  * set, a letter in a digits-only place) and only if the whole number then passes its check. A number that fails
  * stays as read, marked invalid, for the citizen to confirm or correct.
  */
 import { gb11643CheckDigit } from '../../../drivers/protocol/ga467/id-number';
-import { CREDIT_CODE_CHARSET, validCreditCode } from './credit-code';
+import { CREDIT_CODE_CHARSET, validCreditCode } from '../../../common/credit-code';
 
 export type CheckOutcome = 'valid' | 'invalid' | 'notApplicable';
 

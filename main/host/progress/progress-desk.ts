@@ -5,6 +5,7 @@
  * a number whose check digit is wrong never reaches the platform. Answers are the citizen's data: returned to
  * their screen, never logged (the log has the outcome and the count only).
  */
+import type { ErrorCode } from '../../../common/errors';
 import type { Logger } from '../../../common/logger';
 import { isAcceptanceNumber, type ProgressQuery, type ProgressResult } from '../../../common/platform-api';
 import type { LockerParcelView, ProgressQueryRequest, ProgressQueryResult, WaitingApplication } from '../../../common/progress-api';
@@ -65,7 +66,7 @@ export class ProgressDesk {
   }
 
   /** The platform is away: what the kiosk holds, if anything; otherwise the honest `unavailable`. */
-  private localOnly(idHmac: string, code: Extract<ProgressQueryResult, { outcome: 'unavailable' }>['code']): ProgressQueryResult {
+  private localOnly(idHmac: string, code: ErrorCode): ProgressQueryResult {
     const waiting = this.deps.waiting?.(idHmac) ?? [];
     const lockerParcels = this.deps.lockerParcels?.(idHmac) ?? [];
     return waiting.length + lockerParcels.length > 0 ? { outcome: 'found', applications: [], waiting, lockerParcels, platformError: code } : { outcome: 'unavailable', code };

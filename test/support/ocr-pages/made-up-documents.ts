@@ -4,7 +4,7 @@
  * and GB 11643 check characters), so the ground truth is known to the character.
  */
 import { gb11643CheckDigit } from '../../../drivers/protocol/ga467/id-number';
-import { CREDIT_CODE_CHARSET, creditCodeCheckCharacter } from '../../../main/host/ocr/credit-code';
+import { CREDIT_CODE_CHARSET, creditCodeCheckCharacter } from '../../../common/credit-code';
 import { seededRandom } from './seeded-random';
 
 export interface BusinessLicenceTruth {

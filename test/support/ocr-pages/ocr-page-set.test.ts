@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { validCreditCode } from '../../../main/host/ocr/credit-code';
+import { validCreditCode } from '../../../common/credit-code';
 import { checkIdNumber } from '../../../main/host/ocr/check-characters';
 import { characterAccuracy } from './char-accuracy';
 import { ocrTestPage, testDocuments } from './ocr-page-set';
