@@ -140,6 +140,7 @@ export const en: Catalog = {
   'appointment.scan.lead': 'The QR code in your appointment message or on the booking page will do; it is looked up as soon as it is read.',
   'appointment.scan.noScanner': 'The scanner is not working just now: please check in with your ID card.',
   'appointment.looking': 'Looking up your appointment, please wait',
+  'appointment.preparing': 'Getting the scanner ready, please wait',
   'appointment.byCard': 'Check in with ID card',
   'appointment.byCard.unavailable': 'The ID card reader is not working just now: please scan your QR code.',
   'appointment.found.title': 'Your appointment',

@@ -142,6 +142,7 @@ export const zhCN = {
   'appointment.scan.lead': '预约短信或预约页面上的二维码都可以，扫到后会自动查询。',
   'appointment.scan.noScanner': '扫码口暂时无法使用，请刷身份证签到。',
   'appointment.looking': '正在查询您的预约，请稍候',
+  'appointment.preparing': '正在准备扫码，请稍候',
   'appointment.byCard': '刷身份证签到',
   'appointment.byCard.unavailable': '读卡器暂时无法使用，请扫码签到。',
   'appointment.found.title': '找到您的预约',

@@ -140,6 +140,7 @@ export const zhTW: Catalog = {
   'appointment.scan.lead': '預約簡訊或預約頁面上的二維碼都可以，掃到後會自動查詢。',
   'appointment.scan.noScanner': '掃碼口暫時無法使用，請刷身分證簽到。',
   'appointment.looking': '正在查詢您的預約，請稍候',
+  'appointment.preparing': '正在準備掃碼，請稍候',
   'appointment.byCard': '刷身分證簽到',
   'appointment.byCard.unavailable': '讀卡機暫時無法使用，請掃碼簽到。',
   'appointment.found.title': '找到您的預約',

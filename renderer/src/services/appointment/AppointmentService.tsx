@@ -119,7 +119,10 @@ export function AppointmentService(props: Props) {
     case 'card':
       return <CardStage {...props} hostScreen={hostScreen()} onFind={findByCard} onBack={rescan} />;
     case 'scan':
-      return hostScreen() ?? <ScanScreen inputs={view.step === 'idle' ? { scanner: true, card: true } : view.inputs} onCard={() => restart('appointment/card')} onBack={goHome} />;
+      // The prompt shows once the host reads the scanner for this screen (`appointment:begin` answered): a code
+      // scanned before that would be read by nobody, and the citizen would wait in front of a silent screen.
+      if (view.step === 'idle') return <WaitScreen title="appointment.preparing" />;
+      return hostScreen() ?? <ScanScreen inputs={view.inputs} onCard={() => restart('appointment/card')} onBack={goHome} />;
   }
 }
 
